@@ -1,0 +1,13 @@
+package dev.loupe.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code loupe bench}: benchmarks that print their figures as ratios against a reference measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
+        subcommands = {GalleryBench.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        System.out.println("Choose a benchmark: loupe bench gallery --help");
+    }
+}

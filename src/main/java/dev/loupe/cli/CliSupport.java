@@ -1,0 +1,37 @@
+package dev.loupe.cli;
+
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobCancelledException;
+import dev.loupe.jobs.JobHandle;
+import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Project;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+/** What the commands share: opening a project and running a job with a progress bar. */
+final class CliSupport {
+
+    private CliSupport() {
+    }
+
+    static Project open(Path project) {
+        return Project.open(project);
+    }
+
+    /** Runs a job on this thread with a progress bar on stderr; its failure is rethrown as is. */
+    static <T> T run(String name, Job<T> job) throws Exception {
+        try (JobRunner runner = JobRunner.sameThread()) {
+            runner.addListener(new ProgressBar(System.err, System.console() != null));
+            JobHandle<T> handle = runner.submit(name, job);
+            try {
+                return handle.await();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof JobCancelledException jc) {
+                    throw jc;
+                }
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.loupe.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An axis-aligned box in display pixels of its image (x, y = top-left corner).
+ *
+ * @param score the detector's confidence for MODEL boxes, NaN when there is none
+ */
+public record Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
+                  Source source, double score, ReviewStatus status, String author,
+                  Instant createdAt, Instant updatedAt) {
+    public Box {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        author = author == null ? "" : author;
+        if (!(w > 0) || !(h > 0) || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(w)
+                || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("box needs finite coordinates and a positive size: "
+                    + x + "," + y + " " + w + "x" + h);
+        }
+    }
+
+    public boolean hasScore() {
+        return !Double.isNaN(score);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.loupe.core;
+
+import java.util.Map;
+
+/** Counts for one dataset: images, and boxes by source and by review status. */
+public record DatasetSummary(Dataset dataset, long images, long boxes, Map<Source, Long> boxesBySource,
+                             Map<ReviewStatus, Long> boxesByStatus) {
+    public DatasetSummary {
+        boxesBySource = Map.copyOf(boxesBySource);
+        boxesByStatus = Map.copyOf(boxesByStatus);
+    }
+}

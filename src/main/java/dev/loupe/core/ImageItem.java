@@ -1,0 +1,36 @@
+package dev.loupe.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An image referenced by a dataset (never copied). Width and height are in display pixels, that is after
+ * the EXIF orientation is applied: every box of the image is expressed in that frame.
+ *
+ * @param path         the local file (for URL imports, the downloaded copy in the project cache)
+ * @param url          the URL it came from, or null for local files
+ * @param relativePath the path relative to the folder it was imported from (used to match annotations)
+ * @param orientation  EXIF orientation 1..8 (1 = as stored)
+ * @param contentHash  SHA-256 of the file's bytes, hex
+ */
+public record ImageItem(long id, long datasetId, String path, String url, String relativePath,
+                        int widthPx, int heightPx, int orientation, String contentHash, long byteSize,
+                        Instant importedAt) {
+    public ImageItem {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(relativePath, "relativePath");
+        Objects.requireNonNull(contentHash, "contentHash");
+        if (widthPx <= 0 || heightPx <= 0) {
+            throw new IllegalArgumentException("image size must be positive: " + widthPx + "x" + heightPx);
+        }
+        if (orientation < 1 || orientation > 8) {
+            throw new IllegalArgumentException("EXIF orientation must be 1..8, was " + orientation);
+        }
+    }
+
+    /** The file name without folders. */
+    public String fileName() {
+        int slash = relativePath.lastIndexOf('/');
+        return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+    }
+}

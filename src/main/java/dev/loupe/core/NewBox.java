@@ -1,0 +1,18 @@
+package dev.loupe.core;
+
+import java.util.Objects;
+
+/** A box about to be stored; the store assigns id and timestamps. Score is NaN when there is none. */
+public record NewBox(long imageId, long taskId, long labelId, double x, double y, double w, double h,
+                     Source source, double score, ReviewStatus status, String author) {
+    public NewBox {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        author = author == null ? "" : author;
+        if (!(w > 0) || !(h > 0) || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(w)
+                || !Double.isFinite(h)) {
+            throw new IllegalArgumentException("box needs finite coordinates and a positive size: "
+                    + x + "," + y + " " + w + "x" + h);
+        }
+    }
+}

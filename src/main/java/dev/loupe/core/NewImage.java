@@ -1,0 +1,16 @@
+package dev.loupe.core;
+
+import java.util.Objects;
+
+/** An image about to be added to a dataset: everything of an {@link ImageItem} but its id and time. */
+public record NewImage(String path, String url, String relativePath, int widthPx, int heightPx,
+                       int orientation, String contentHash, long byteSize) {
+    public NewImage {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(relativePath, "relativePath");
+        Objects.requireNonNull(contentHash, "contentHash");
+        if (widthPx <= 0 || heightPx <= 0) {
+            throw new IllegalArgumentException("image size must be positive: " + widthPx + "x" + heightPx);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.loupe.media;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * Decodes image files to pixels the way detectors were trained to see them: JPEG colour profiles are
+ * ignored (plain libjpeg output; applying them shifts pixels and makes some files fail), and the EXIF
+ * orientation is applied so pixels match the display frame that boxes use.
+ */
+public final class ImageDecoder {
+
+    private ImageDecoder() {
+    }
+
+    public static BufferedImage decode(Path file, int orientation) throws UnreadableImageException {
+        return decode(readBytes(file), orientation, 1);
+    }
+
+    /**
+     * Decodes, keeping every {@code subsampling}-th pixel in each direction (cheaper for thumbnails), then
+     * applies the orientation. The result is TYPE_INT_RGB or TYPE_INT_ARGB-compatible.
+     */
+    public static BufferedImage decode(byte[] bytes, int orientation, int subsampling) throws UnreadableImageException {
+        byte[] data = ImageFormat.sniff(bytes) == ImageFormat.JPEG ? withoutIccProfile(bytes) : bytes;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new UnreadableImageException("not a decodable image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (subsampling > 1) {
+                    param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                }
+                return orient(reader.read(0, param), orientation);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableImageException("cannot decode image: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] readBytes(Path file) throws UnreadableImageException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UnreadableImageException("file not found: " + file, e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UnreadableImageException("permission denied: " + file, e);
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JPEG without its APP2 ICC_PROFILE segments; other bytes are kept as they are. */
+    static byte[] withoutIccProfile(byte[] b) {
+        ByteArrayOutputStream out = null;
+        int copiedUpTo = 0;
+        int pos = 2;
+        while (pos + 3 < b.length && (b[pos] & 0xFF) == 0xFF) {
+            int marker = b[pos + 1] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9) {
+                break;
+            }
+            int length = (b[pos + 2] & 0xFF) << 8 | (b[pos + 3] & 0xFF);
+            if (marker == 0xE2 && isIcc(b, pos + 4)) {
+                if (out == null) {
+                    out = new ByteArrayOutputStream(b.length);
+                }
+                out.write(b, copiedUpTo, pos - copiedUpTo);
+                copiedUpTo = pos + 2 + length;
+            }
+            pos += 2 + length;
+        }
+        if (out == null) {
+            return b;
+        }
+        out.write(b, copiedUpTo, b.length - copiedUpTo);
+        return out.toByteArray();
+    }
+
+    private static boolean isIcc(byte[] b, int at) {
+        String tag = "ICC_PROFILE";
+        if (at + tag.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < tag.length(); k++) {
+            if (b[at + k] != tag.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies EXIF orientation 1..8 (TIFF 6.0 semantics). */
+    public static BufferedImage orient(BufferedImage src, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean swap = ExifOrientation.swapsAxes(orientation);
+        // Maps stored pixel (x, y) to display; AffineTransform(m00, m10, m01, m11, m02, m12).
+        AffineTransform t = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            default -> new AffineTransform(0, -1, 1, 0, 0, w);
+        };
+        int type = src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, type);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(src, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

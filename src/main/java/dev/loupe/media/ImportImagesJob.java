@@ -1,0 +1,138 @@
+package dev.loupe.media;
+
+import dev.loupe.core.Dataset;
+import dev.loupe.core.NewImage;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.jobs.JobProblem;
+import dev.loupe.store.ProjectStore;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Adds images to a dataset. Files are read, hashed and checked on all cores, and stored in batches, each
+ * batch one transaction: a killed import keeps every finished batch, and running it again skips what is
+ * already there and finishes the rest. Bad files are skipped with their reason; the import never aborts
+ * because of one.
+ */
+public final class ImportImagesJob implements Job<ImportReport> {
+    static final int BATCH = 256;
+
+    private final ProjectStore store;
+    private final String datasetName;
+    private final List<ImportCandidate> candidates;
+    private final UrlFetcher fetcher;
+
+    public ImportImagesJob(ProjectStore store, String datasetName, List<ImportCandidate> candidates, UrlFetcher fetcher) {
+        this.store = store;
+        this.datasetName = datasetName;
+        this.candidates = List.copyOf(candidates);
+        this.fetcher = fetcher;
+    }
+
+    /** Outcome of reading one candidate: a new image, or the reason it was skipped. */
+    private record Checked(ImportCandidate candidate, NewImage image, String problem) {
+    }
+
+    @Override
+    public ImportReport run(JobContext ctx) throws InterruptedException {
+        Dataset dataset = store.findDataset(datasetName).orElseGet(() -> store.createDataset(datasetName));
+        Set<String> knownPaths = store.imagePaths(dataset.id());
+        Set<String> knownHashes = store.imageHashes(dataset.id());
+        List<ImportCandidate> todo = new ArrayList<>();
+        int already = 0;
+        for (ImportCandidate c : candidates) {
+            if (c.file() != null && knownPaths.contains(c.file().toString())) {
+                already++;
+            } else {
+                todo.add(c);
+            }
+        }
+        int imported = 0;
+        int duplicates = 0;
+        List<JobProblem> skipped = new ArrayList<>();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "loupe-import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ctx.progress(already, candidates.size());
+            for (int start = 0; start < todo.size(); start += BATCH) {
+                ctx.checkCancelled();
+                List<Future<Checked>> futures = new ArrayList<>(BATCH);
+                for (ImportCandidate c : todo.subList(start, Math.min(todo.size(), start + BATCH))) {
+                    futures.add(pool.submit(() -> check(c)));
+                }
+                List<NewImage> batch = new ArrayList<>(BATCH);
+                for (Future<Checked> f : futures) {
+                    Checked checked = await(f);
+                    if (checked.problem() != null) {
+                        skipped.add(new JobProblem(checked.candidate().displayName(), checked.problem()));
+                        ctx.problem(checked.candidate().displayName(), checked.problem());
+                    } else if (!knownHashes.add(checked.image().contentHash())) {
+                        duplicates++;
+                    } else {
+                        batch.add(checked.image());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    store.addImages(dataset.id(), batch);
+                    imported += batch.size();
+                }
+                ctx.progress(already + Math.min(todo.size(), start + BATCH), candidates.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ImportReport(candidates.size(), imported, already, duplicates, skipped);
+    }
+
+    private static Checked await(Future<Checked> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("image check failed unexpectedly", e.getCause());
+        }
+    }
+
+    private Checked check(ImportCandidate c) {
+        try {
+            Path file = c.file();
+            if (c.url() != null) {
+                file = fetcher.fetch(c.url());
+            }
+            byte[] bytes = ImageDecoder.readBytes(file);
+            ImageInfo info = ImageProbe.probe(bytes);
+            NewImage image = new NewImage(file.toString(), c.url() == null ? null : c.url().toString(),
+                    c.relativePath(), info.widthPx(), info.heightPx(), info.orientation(), sha256(bytes), bytes.length);
+            return new Checked(c, image, null);
+        } catch (UnreadableImageException e) {
+            return new Checked(c, null, e.getMessage());
+        } catch (java.io.IOException e) {
+            return new Checked(c, null, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Checked(c, null, "interrupted");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.loupe.media;
+
+import dev.loupe.core.ImageItem;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Small JPEG previews on disk, one per content hash (so the same picture in two datasets is made once),
+ * oriented as displayed. Safe to call from several threads: a file appears only complete, by atomic move.
+ */
+public final class ThumbnailCache {
+    public static final int DEFAULT_MAX_SIDE_PX = 256;
+
+    private final Path folder;
+    private final int maxSidePx;
+
+    public ThumbnailCache(Path folder, int maxSidePx) {
+        this.folder = folder;
+        this.maxSidePx = maxSidePx;
+    }
+
+    public int maxSidePx() {
+        return maxSidePx;
+    }
+
+    public Path fileFor(String contentHash) {
+        return folder.resolve(contentHash.substring(0, 2)).resolve(contentHash + ".jpg");
+    }
+
+    public boolean has(ImageItem image) {
+        return Files.isRegularFile(fileFor(image.contentHash()));
+    }
+
+    /** The thumbnail file of an image, made first if it is not cached yet. */
+    public Path thumbnail(ImageItem image) throws UnreadableImageException {
+        Path file = fileFor(image.contentHash());
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        BufferedImage small = render(image);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "thumb", ".tmp");
+            try {
+                writeJpeg(small, tmp);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot write thumbnail " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private BufferedImage render(ImageItem image) throws UnreadableImageException {
+        byte[] bytes = ImageDecoder.readBytes(Path.of(image.path()));
+        int shorter = Math.min(image.widthPx(), image.heightPx());
+        // Subsample in the decoder while the result stays at least twice the thumbnail size: sharp and cheap.
+        int subsampling = Math.max(1, shorter / (2 * maxSidePx));
+        BufferedImage full = ImageDecoder.decode(bytes, image.orientation(), subsampling);
+        return scaleToFit(full, maxSidePx);
+    }
+
+    /** Scales down by halving steps (plain bilinear loses detail beyond 2x) onto an opaque RGB image. */
+    static BufferedImage scaleToFit(BufferedImage src, int maxSide) {
+        double scale = Math.min(1.0, (double) maxSide / Math.max(src.getWidth(), src.getHeight()));
+        int targetW = Math.max(1, (int) Math.round(src.getWidth() * scale));
+        int targetH = Math.max(1, (int) Math.round(src.getHeight() * scale));
+        BufferedImage current = src;
+        int w = src.getWidth();
+        int h = src.getHeight();
+        do {
+            w = Math.max(targetW, w / 2);
+            h = Math.max(targetH, h / 2);
+            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, h);
+                g.drawImage(current, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+        } while (w != targetW || h != targetH);
+        return current;
+    }
+
+    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.loupe.project;
+
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.SqliteProjectStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An open project: a folder holding one SQLite database ({@value #DATABASE}) and a cache folder for
+ * thumbnails and downloaded images. Images themselves stay where they are.
+ */
+public final class Project implements AutoCloseable {
+    public static final String DATABASE = "loupe.db";
+    public static final String CACHE = "cache";
+
+    private final Path folder;
+    private final ProjectStore store;
+
+    private Project(Path folder, ProjectStore store) {
+        this.folder = folder;
+        this.store = store;
+    }
+
+    /** Creates a new project in {@code folder} (created if missing; it must not already be a project). */
+    public static Project create(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (isProject(dir)) {
+            throw new ProjectException(dir + " is already a Loupe project");
+        }
+        try {
+            Files.createDirectories(dir.resolve(CACHE));
+        } catch (IOException e) {
+            throw new ProjectException("cannot create project folder " + dir + ": " + e.getMessage(), e);
+        }
+        return new Project(dir, SqliteProjectStore.open(dir.resolve(DATABASE)));
+    }
+
+    /** Opens an existing project folder. */
+    public static Project open(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (!isProject(dir)) {
+            throw new ProjectException(dir + " is not a Loupe project (no " + DATABASE + " in it); "
+                    + "create one with 'loupe new " + folder + "'");
+        }
+        try {
+            Files.createDirectories(dir.resolve(CACHE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Project(dir, SqliteProjectStore.open(dir.resolve(DATABASE)));
+    }
+
+    /** Opens the project in {@code folder}, creating it first if the folder holds none. */
+    public static Project openOrCreate(Path folder) {
+        return isProject(folder) ? open(folder) : create(folder);
+    }
+
+    public static boolean isProject(Path folder) {
+        return Files.isRegularFile(folder.resolve(DATABASE));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public String name() {
+        return folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+    }
+
+    public ProjectStore store() {
+        return store;
+    }
+
+    public Path cacheDir(String name) {
+        Path dir = folder.resolve(CACHE).resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ProjectException("cannot create cache folder " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

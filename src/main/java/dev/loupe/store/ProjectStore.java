@@ -1,0 +1,89 @@
+package dev.loupe.store;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
+import dev.loupe.core.Comment;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.DatasetSummary;
+import dev.loupe.core.ImageFilter;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.Label;
+import dev.loupe.core.NewBox;
+import dev.loupe.core.NewImage;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Task;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a project holds. Implementations are safe for use from several threads; each call that
+ * writes is atomic, and batch calls are atomic as a whole.
+ *
+ * <p>Paged queries use keyset paging: pass the last id of the previous page (0 for the first page).
+ */
+public interface ProjectStore extends AutoCloseable {
+
+    // datasets
+    Dataset createDataset(String name);
+
+    Optional<Dataset> findDataset(String name);
+
+    List<Dataset> datasets();
+
+    // images
+    /** Adds images in one transaction and returns their ids in the same order. */
+    long[] addImages(long datasetId, List<NewImage> images);
+
+    Optional<ImageItem> image(long imageId);
+
+    /** The images with these ids, in the order given; unknown ids are left out. */
+    List<ImageItem> images(long[] imageIds);
+
+    List<ImageItem> imagePage(ImageFilter filter, long afterId, int limit);
+
+    /** Ids of every image that matches, ascending: cheap enough to hold for a 100k-image gallery. */
+    long[] imageIds(ImageFilter filter);
+
+    long countImages(ImageFilter filter);
+
+    /** Paths of the images of a dataset (for resuming an import without re-reading files). */
+    Set<String> imagePaths(long datasetId);
+
+    /** Content hashes of the images of a dataset (for skipping duplicates). */
+    Set<String> imageHashes(long datasetId);
+
+    // labels and tasks
+    Label label(String name);
+
+    List<Label> labels();
+
+    Task task(String name, String description);
+
+    List<Task> tasks();
+
+    // boxes
+    long[] addBoxes(List<NewBox> boxes);
+
+    List<Box> boxes(long imageId);
+
+    List<Box> boxPage(BoxQuery query, long afterId, int limit);
+
+    long countBoxes(BoxQuery query);
+
+    void setStatus(long boxId, ReviewStatus status, String author);
+
+    // comments
+    Comment addComment(long imageId, Long boxId, String author, String text);
+
+    List<Comment> comments(long imageId);
+
+    // summaries
+    DatasetSummary summary(long datasetId);
+
+    int schemaVersion();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,73 @@
+package dev.loupe.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Brings a project database up to the schema this build knows. Each step is a resource
+ * {@code db/sqlite/V<n>.sql} applied in its own transaction; {@code PRAGMA user_version} records the last.
+ */
+final class SqliteMigrations {
+    static final int LATEST = 1;
+
+    private SqliteMigrations() {
+    }
+
+    static int apply(Connection c, String fileForMessages) throws SQLException {
+        int current = version(c);
+        if (current > LATEST) {
+            throw new StoreException(fileForMessages + ": schema version " + current
+                    + " is newer than this Loupe understands (" + LATEST + "); update Loupe to open it");
+        }
+        for (int v = current + 1; v <= LATEST; v++) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements(script(v))) {
+                    st.execute(sql);
+                }
+                st.execute("PRAGMA user_version = " + v);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw new StoreException(fileForMessages + ": schema migration to version " + v + " failed", e);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return LATEST;
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static String script(int version) {
+        String name = "/db/sqlite/V" + version + ".sql";
+        try (InputStream in = SqliteMigrations.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new StoreException("missing migration resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read migration resource " + name, e);
+        }
+    }
+
+    /** Splits a script on semicolons that end a line; comment lines are dropped. */
+    static String[] statements(String script) {
+        StringBuilder clean = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                clean.append(line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(clean.toString().split(";\\s*\n"))
+                .map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+}

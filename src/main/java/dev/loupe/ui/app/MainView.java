@@ -1,0 +1,215 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.core.DatasetSummary;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
+import dev.loupe.ui.common.JobsPanel;
+import dev.loupe.ui.gallery.GalleryView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The main window: toolbar with project and filters, datasets and jobs on the left, the gallery, a status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final GalleryView gallery;
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("main-view");
+        gallery = new GalleryView(vm.gallery());
+        gallery.setId("gallery");
+        setTop(toolbar());
+        setLeft(sidebar());
+        setCenter(gallery);
+        setRight(new ImageDetailsPane(vm.gallery()));
+        setBottom(statusBar());
+        setOnDragOver(this::onDragOver);
+        setOnDragDropped(this::onDragDropped);
+    }
+
+    public GalleryView gallery() {
+        return gallery;
+    }
+
+    private HBox toolbar() {
+        MenuButton projectMenu = new MenuButton();
+        projectMenu.setId("projectMenu");
+        projectMenu.getStyleClass().add("project-menu");
+        projectMenu.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.projectProperty().get() == null ? "No project" : vm.projectProperty().get().name(),
+                vm.projectProperty()));
+        Runnable rebuildMenu = () -> {
+            MenuItem open = new MenuItem("Open or create project…");
+            open.setOnAction(e -> vm.chooseAndOpenProject());
+            projectMenu.getItems().setAll(open, new SeparatorMenuItem());
+            for (Path recent : vm.recentProjects()) {
+                MenuItem item = new MenuItem(recent.toString());
+                item.setOnAction(e -> vm.openProject(recent));
+                projectMenu.getItems().add(item);
+            }
+        };
+        vm.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildMenu.run());
+        rebuildMenu.run();
+
+        Button importButton = new Button("Import images…");
+        importButton.setId("importButton");
+        importButton.getStyleClass().add("accent");
+        importButton.setTooltip(new Tooltip("Add a folder of images to the selected dataset (or drop a folder anywhere)"));
+        importButton.setOnAction(e -> vm.chooseAndImportFolder());
+        importButton.disableProperty().bind(vm.projectProperty().isNull());
+
+        ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        ComboBox<Source> source = filter("sourceFilter", List.of(Source.values()), "Any source");
+        source.valueProperty().bindBidirectional(vm.sourceFilterProperty());
+        ComboBox<dev.loupe.core.Label> label = new ComboBox<>(vm.labels());
+        label.setId("labelFilter");
+        label.setPromptText("Any label");
+        label.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(dev.loupe.core.Label l) {
+                return l == null ? "Any label" : l.name();
+            }
+
+            @Override
+            public dev.loupe.core.Label fromString(String s) {
+                return null;
+            }
+        });
+        label.valueProperty().bindBidirectional(vm.labelFilterProperty());
+        Button clear = new Button("Clear filters");
+        clear.getStyleClass().add("link-button");
+        clear.setOnAction(e -> vm.clearFilters());
+
+        Label brand = new Label("Loupe");
+        brand.getStyleClass().add("brand");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
+        HBox bar = new HBox(10, brand, projectMenu, importButton, new Label("Filter:"), status, label, source, clear,
+                spacer, count);
+        bar.getStyleClass().add("toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static <T extends Enum<T>> ComboBox<T> filter(String id, List<T> values, String any) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setId(id);
+        box.setPromptText(any);
+        StringConverter<T> converter = new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? any : v.name().charAt(0) + v.name().substring(1).toLowerCase();
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+        box.setConverter(converter);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(converter.toString(item));
+            }
+        });
+        return box;
+    }
+
+    private VBox sidebar() {
+        Label title = new Label("Datasets");
+        title.getStyleClass().add("section-title");
+        ListView<DatasetSummary> list = new ListView<>(vm.datasets());
+        list.setId("datasetList");
+        list.setPlaceholder(new Label("No datasets yet"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(DatasetSummary d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : String.format("%s  (%,d)", d.dataset().name(), d.images()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null && (vm.selectedDatasetProperty().get() == null
+                    || vm.selectedDatasetProperty().get().dataset().id() != n.dataset().id())) {
+                vm.selectedDatasetProperty().set(n);
+            }
+        });
+        vm.selectedDatasetProperty().addListener((obs, o, n) -> {
+            if (n != null && list.getSelectionModel().getSelectedItem() != n) {
+                list.getSelectionModel().select(n);
+            }
+        });
+        list.setPrefHeight(220);
+        JobsPanel jobs = new JobsPanel(vm.jobs());
+        VBox.setVgrow(jobs, Priority.ALWAYS);
+        VBox side = new VBox(8, title, list, jobs);
+        side.getStyleClass().add("sidebar");
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(260);
+        return side;
+    }
+
+    private HBox statusBar() {
+        Label text = new Label();
+        text.setId("statusText");
+        text.textProperty().bind(vm.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label selection = new Label();
+        selection.getStyleClass().add("muted");
+        selection.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImageItem item = vm.gallery().selectedItemProperty().get();
+            return item == null ? "" : item.relativePath() + "  " + item.widthPx() + "×" + item.heightPx();
+        }, vm.gallery().selectedItemProperty()));
+        HBox bar = new HBox(10, text, spacer, selection);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && vm.projectProperty().get() != null) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        vm.importPaths(files.stream().map(File::toPath).toList());
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+}

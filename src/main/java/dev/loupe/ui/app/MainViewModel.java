@@ -1,0 +1,304 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.core.DatasetSummary;
+import dev.loupe.core.ImageFilter;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.media.ImportCandidate;
+import dev.loupe.media.ImportImagesJob;
+import dev.loupe.media.ImportSources;
+import dev.loupe.media.ThumbnailCache;
+import dev.loupe.media.ThumbnailJob;
+import dev.loupe.media.UrlFetcher;
+import dev.loupe.project.Project;
+import dev.loupe.project.Workspace;
+import dev.loupe.ui.common.DialogService;
+import dev.loupe.ui.common.FxJobs;
+import dev.loupe.ui.gallery.GalleryViewModel;
+import dev.loupe.ui.gallery.TileLoader;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The main window's state and commands: the open project, its datasets, the gallery filters and the
+ * long work they start. Store reads run on one background thread; results land on the FX thread.
+ */
+public final class MainViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final Workspace workspace;
+    private final FxJobs jobs;
+    private final GalleryViewModel gallery = new GalleryViewModel();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loupe-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DatasetSummary> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<DatasetSummary> selectedDataset = new SimpleObjectProperty<>();
+    private final ObservableList<Label> labels = FXCollections.observableArrayList();
+    private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Source> sourceFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Label> labelFilter = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private DialogService dialogs;
+    private long lastLiveRefresh;
+
+    public MainViewModel(Workspace workspace, FxJobs jobs) {
+        this.workspace = workspace;
+        this.jobs = jobs;
+        selectedDataset.addListener((obs, o, n) -> reloadGallery());
+        statusFilter.addListener((obs, o, n) -> reloadGallery());
+        sourceFilter.addListener((obs, o, n) -> reloadGallery());
+        labelFilter.addListener((obs, o, n) -> reloadGallery());
+    }
+
+    public void setDialogs(DialogService dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** Opens the project in {@code folder}, creating it when the folder holds none. */
+    public void openProject(Path folder) {
+        status.set("Opening " + folder + " …");
+        background(() -> Project.openOrCreate(folder), opened -> {
+            Project old = project.get();
+            project.set(opened);
+            gallery.setLoader(new TileLoader(opened.store(),
+                    new ThumbnailCache(opened.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX),
+                    dev.loupe.ui.gallery.GalleryView.THUMB_SIZE));
+            if (old != null) {
+                io.execute(old::close);
+            }
+            workspace.rememberProject(opened.folder());
+            recentProjects.setAll(workspace.recentProjects());
+            selectedDataset.set(null);
+            refreshDatasets(null);
+        });
+    }
+
+    /** Imports folders, files or URLs into the selected dataset (or one named after the first folder). */
+    public void importPaths(List<Path> paths) {
+        Project p = project.get();
+        if (p == null || paths.isEmpty()) {
+            return;
+        }
+        DatasetSummary selected = selectedDataset.get();
+        String dataset = selected != null ? selected.dataset().name() : datasetNameFor(paths.get(0));
+        List<String> args = paths.stream().map(Path::toString).toList();
+        jobs.submit("Import into " + dataset, ctx -> {
+            List<ImportCandidate> candidates = ImportSources.fromArguments(args);
+            UrlFetcher fetcher = new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(500));
+            return new ImportImagesJob(p.store(), dataset, candidates, fetcher)
+                    .run(new LiveContext(ctx, () -> Platform.runLater(this::liveRefresh)));
+        }, report -> {
+            status.set(String.format("Imported %d images into %s (%d already there, %d duplicates, %d skipped)",
+                    report.imported(), dataset, report.alreadyImported(), report.duplicates(), report.skipped().size()));
+            refreshDatasets(dataset);
+            p.store().findDataset(dataset).ifPresent(d -> jobs.submit("Thumbnails for " + dataset,
+                    new ThumbnailJob(p.store(), new ThumbnailCache(p.cacheDir("thumbnails"),
+                            ThumbnailCache.DEFAULT_MAX_SIDE_PX), d.id()), made -> { }));
+        });
+        lastLiveRefresh = 0;
+    }
+
+    /** While an import runs, show what has landed at most once a second. */
+    private void liveRefresh() {
+        long now = System.currentTimeMillis();
+        if (now - lastLiveRefresh > 1000) {
+            lastLiveRefresh = now;
+            refreshDatasets(selectedDataset.get() == null ? null : selectedDataset.get().dataset().name());
+        }
+    }
+
+    /** Passes reports on and pings {@code onProgress}, so the gallery fills while an import runs. */
+    private record LiveContext(JobContext inner, Runnable onProgress) implements JobContext {
+        @Override
+        public void progress(long done, long total) {
+            inner.progress(done, total);
+            onProgress.run();
+        }
+
+        @Override
+        public void message(String text) {
+            inner.message(text);
+        }
+
+        @Override
+        public void problem(String item, String reason) {
+            inner.problem(item, reason);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return inner.isCancelled();
+        }
+    }
+
+    private static String datasetNameFor(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        return name == null ? "images" : name.toString();
+    }
+
+    /** Reloads the dataset list, then selects {@code select} (by name) or keeps the current one. */
+    public void refreshDatasets(String select) {
+        Project p = project.get();
+        if (p == null) {
+            return;
+        }
+        background(() -> {
+            List<DatasetSummary> out = new ArrayList<>();
+            p.store().datasets().forEach(d -> out.add(p.store().summary(d.id())));
+            return new Object[]{out, p.store().labels()};
+        }, loaded -> {
+            @SuppressWarnings("unchecked") List<DatasetSummary> list = (List<DatasetSummary>) loaded[0];
+            @SuppressWarnings("unchecked") List<Label> labelList = (List<Label>) loaded[1];
+            DatasetSummary current = selectedDataset.get();
+            String wanted = select != null ? select : current == null ? null : current.dataset().name();
+            datasets.setAll(list);
+            labels.setAll(labelList);
+            DatasetSummary pick = list.stream().filter(d -> d.dataset().name().equals(wanted)).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0));
+            if (pick != null && current != null && pick.dataset().id() == current.dataset().id()) {
+                selectedDataset.set(pick);
+                reloadGallery();
+            } else {
+                selectedDataset.set(pick);
+            }
+            if (pick == null) {
+                gallery.show(new long[0]);
+                status.set(p.folder() + " · no images yet");
+            }
+        });
+    }
+
+    private void reloadGallery() {
+        Project p = project.get();
+        DatasetSummary ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        Label label = labelFilter.get();
+        ImageFilter filter = new ImageFilter(ds.dataset().id(), statusFilter.get(),
+                label == null ? null : label.id(), sourceFilter.get());
+        background(() -> p.store().imageIds(filter), ids -> {
+            gallery.show(ids);
+            status.set(String.format("%s · %,d of %,d images · %,d boxes", ds.dataset().name(), ids.length,
+                    ds.images(), ds.boxes()));
+        });
+    }
+
+    private <T> void background(Supplier<T> work, java.util.function.Consumer<T> onFx) {
+        io.execute(() -> {
+            try {
+                T value = work.get();
+                Platform.runLater(() -> onFx.accept(value));
+            } catch (RuntimeException e) {
+                LOG.error("background work failed", e);
+                Platform.runLater(() -> {
+                    status.set(e.getMessage());
+                    if (dialogs != null) {
+                        dialogs.showError("Loupe could not do that", e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    public void chooseAndOpenProject() {
+        if (dialogs != null) {
+            dialogs.chooseFolder("Open or create a project folder", workspace.folder()).ifPresent(this::openProject);
+        }
+    }
+
+    public void chooseAndImportFolder() {
+        if (dialogs != null) {
+            dialogs.chooseFolder("Import images from a folder", null).ifPresent(f -> importPaths(List.of(f)));
+        }
+    }
+
+    public void clearFilters() {
+        statusFilter.set(null);
+        sourceFilter.set(null);
+        labelFilter.set(null);
+    }
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    public ObservableList<DatasetSummary> datasets() {
+        return datasets;
+    }
+
+    public ObjectProperty<DatasetSummary> selectedDatasetProperty() {
+        return selectedDataset;
+    }
+
+    public ObservableList<Label> labels() {
+        return labels;
+    }
+
+    public ObjectProperty<ReviewStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<Source> sourceFilterProperty() {
+        return sourceFilter;
+    }
+
+    public ObjectProperty<Label> labelFilterProperty() {
+        return labelFilter;
+    }
+
+    public ObservableList<Path> recentProjects() {
+        return recentProjects;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public GalleryViewModel gallery() {
+        return gallery;
+    }
+
+    public FxJobs jobs() {
+        return jobs;
+    }
+
+    public ImageItem selectedImage() {
+        return gallery.selectedItemProperty().get();
+    }
+
+    @Override
+    public void close() {
+        gallery.setLoader(null);
+        io.shutdown();
+        Project p = project.get();
+        if (p != null) {
+            p.close();
+        }
+    }
+}

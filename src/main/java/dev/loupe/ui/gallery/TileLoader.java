@@ -1,0 +1,180 @@
+package dev.loupe.ui.gallery;
+
+import dev.loupe.core.ImageItem;
+import dev.loupe.media.ThumbnailCache;
+import dev.loupe.media.UnreadableImageException;
+import dev.loupe.store.ProjectStore;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Loads gallery tiles (the image record and its thumbnail) off the FX thread. Newest requests run first
+ * and requests for tiles scrolled out of view are dropped, so fast scrolling through 100k images stays
+ * responsive; records are fetched in blocks and thumbnails kept in a bounded LRU cache.
+ */
+public final class TileLoader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TileLoader.class);
+    private static final int BLOCK = 256;
+    private static final int MAX_IMAGES = 600;
+    private static final int MAX_BLOCKS = 64;
+
+    /** What a tile shows. */
+    public record Tile(ImageItem item, Image thumbnail) {
+    }
+
+    /** A pending request; cancelling it means its tile no longer wants the result. */
+    public static final class Ticket {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        boolean isCancelled() {
+            return cancelled.get();
+        }
+    }
+
+    private final ProjectStore store;
+    private final ThumbnailCache thumbnails;
+    private final int displaySizePx;
+    private final ThreadPoolExecutor pool;
+    private final Map<Long, Image> images = lru(MAX_IMAGES);
+    private final Map<Integer, List<ImageItem>> blocks = lru(MAX_BLOCKS);
+    private volatile long[] ids = new long[0];
+
+    public TileLoader(ProjectStore store, ThumbnailCache thumbnails, int displaySizePx) {
+        this.store = store;
+        this.thumbnails = thumbnails;
+        this.displaySizePx = displaySizePx;
+        AtomicInteger n = new AtomicInteger();
+        // A deque used as a stack: the most recently requested (visible) tiles load first.
+        LinkedBlockingDeque<Runnable> stack = new LinkedBlockingDeque<>() {
+            @Override
+            public boolean offer(Runnable r) {
+                return offerFirst(r);
+            }
+        };
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, stack, r -> {
+            Thread t = new Thread(r, "loupe-tiles-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+    }
+
+    /** The image ids the gallery shows, in order; tiles are addressed by index into it. */
+    public void setIds(long[] newIds) {
+        this.ids = newIds;
+        synchronized (blocks) {
+            blocks.clear();
+        }
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public long idAt(int index) {
+        return ids[index];
+    }
+
+    /** Thumbnail already in memory, or null. */
+    public Image cachedImage(long imageId) {
+        synchronized (images) {
+            return images.get(imageId);
+        }
+    }
+
+    /** Loads tile {@code index} in the background and hands it to {@code done} on the FX thread. */
+    public Ticket request(int index, Consumer<Tile> done) {
+        Ticket ticket = new Ticket();
+        long[] snapshot = ids;
+        pool.execute(() -> {
+            if (ticket.isCancelled() || index >= snapshot.length) {
+                return;
+            }
+            ImageItem item = record(snapshot, index);
+            if (item == null || ticket.isCancelled()) {
+                return;
+            }
+            Image image = thumbnail(item);
+            Platform.runLater(() -> {
+                if (!ticket.isCancelled()) {
+                    done.accept(new Tile(item, image));
+                }
+            });
+        });
+        return ticket;
+    }
+
+    private ImageItem record(long[] snapshot, int index) {
+        int block = index / BLOCK;
+        List<ImageItem> items;
+        synchronized (blocks) {
+            items = snapshot == ids ? blocks.get(block) : null;
+        }
+        if (items == null) {
+            long[] blockIds = Arrays.copyOfRange(snapshot, block * BLOCK, Math.min(snapshot.length, (block + 1) * BLOCK));
+            items = store.images(blockIds);
+            synchronized (blocks) {
+                if (snapshot == ids) {
+                    blocks.put(block, items);
+                }
+            }
+        }
+        long id = snapshot[index];
+        for (ImageItem it : items) {
+            if (it.id() == id) {
+                return it;
+            }
+        }
+        return null;
+    }
+
+    private Image thumbnail(ImageItem item) {
+        Image cached = cachedImage(item.id());
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            String url = thumbnails.thumbnail(item).toUri().toString();
+            Image image = new Image(url, displaySizePx, displaySizePx, true, true, false);
+            synchronized (images) {
+                images.put(item.id(), image);
+            }
+            return image;
+        } catch (UnreadableImageException e) {
+            LOG.warn("no thumbnail for {}: {}", item.path(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(max * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
