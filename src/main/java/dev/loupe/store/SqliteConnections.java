@@ -32,9 +32,14 @@ final class SqliteConnections implements AutoCloseable {
     SqliteConnections(Path file) throws SQLException {
         this.file = file;
         this.writer = open(true);
-        SqliteMigrations.apply(writer, file.toString());
-        for (int i = 0; i < READERS; i++) {
-            readers.add(open(false));
+        try {
+            SqliteMigrations.apply(writer, file.toString());
+            for (int i = 0; i < READERS; i++) {
+                readers.add(open(false));
+            }
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

@@ -63,6 +63,7 @@ final class ImageDetailsPane extends VBox {
     private int fact(int row, String name, String value) {
         Label k = new Label(name);
         k.getStyleClass().add("muted");
+        k.setMinWidth(Label.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         v.setMaxWidth(180);

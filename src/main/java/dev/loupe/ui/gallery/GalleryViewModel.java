@@ -43,8 +43,8 @@ public final class GalleryViewModel {
         if (loader != null) {
             loader.setIds(imageIds);
         }
-        ids.set(imageIds);
         count.set(imageIds.length);
+        ids.set(imageIds);
         int keep = selected == null ? -1 : indexOf(imageIds, selected.id());
         if (keep < 0) {
             selectedItem.set(null);

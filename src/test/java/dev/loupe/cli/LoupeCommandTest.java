@@ -1,0 +1,93 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoupeCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cli = LoupeCommand.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void newImportInfoOnTheCocoDevImages() throws Exception {
+        Path demo = tmp.resolve("demo");
+        assertEquals(0, run("new", demo.toString()).code());
+        Run imported = run("import-images", demo.toString(), "--dataset", "dev", SharedData.cocoDev().toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().contains("Imported 306 images into dataset 'dev'"), imported.out());
+
+        Run info = run("info", demo.toString(), "--json");
+        assertEquals(0, info.code());
+        JsonNode json = new ObjectMapper().readTree(info.out());
+        assertEquals(306, json.get("images").asLong());
+        assertEquals(0, json.get("boxes").asLong());
+        assertEquals("dev", json.get("datasets").get(0).get("name").asText());
+        assertEquals(306, json.get("datasets").get(0).get("images").asLong());
+    }
+
+    @Test
+    void importReportsSkippedFilesAndStillExitsZero() throws Exception {
+        Path demo = tmp.resolve("demo");
+        run("new", demo.toString());
+        Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.jpg"), "text");
+        Run r = run("import-images", demo.toString(), "--dataset", "d", "--json",
+                SharedData.photos().resolve("dog.jpg").toString(), bad.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("imported").asInt());
+        assertEquals(bad.toString(), json.get("skipped").get(0).get("item").asText());
+    }
+
+    @Test
+    void errorsGiveAOneLineReasonAndANonZeroCode() {
+        Run notProject = run("info", tmp.resolve("nothing").toString());
+        assertEquals(1, notProject.code());
+        assertTrue(notProject.err().contains("is not a Loupe project"), notProject.err());
+        assertEquals(1, notProject.err().strip().lines().count());
+
+        Run twice = run("new", tmp.toString());
+        assertEquals(0, twice.code());
+        Run again = run("new", tmp.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already a Loupe project"), again.err());
+
+        Run missingPath = run("import-images", tmp.toString(), "--dataset", "d", tmp.resolve("nope").toString());
+        assertEquals(1, missingPath.code());
+        assertTrue(missingPath.err().contains("no such file or folder"), missingPath.err());
+
+        Run usage = run("import-images", tmp.toString());
+        assertEquals(2, usage.code(), "missing --dataset is a usage error");
+        assertTrue(run("import-images", "--help").out().contains("--dataset"));
+    }
+}
