@@ -2,6 +2,7 @@ package dev.loupe;
 
 import dev.loupe.bench.BenchCommand;
 import dev.loupe.cli.LoupeCommand;
+import dev.loupe.ui.app.GuiCommand;
 import dev.loupe.ui.app.LoupeApplication;
 
 /**
@@ -18,7 +19,8 @@ public final class Launcher {
             LoupeApplication.launchGui();
             return;
         }
-        int code = LoupeCommand.commandLine().addSubcommand(new BenchCommand()).execute(args);
+        int code = LoupeCommand.commandLine().addSubcommand(new GuiCommand())
+                .addSubcommand(new BenchCommand()).execute(args);
         System.exit(code);
     }
 }

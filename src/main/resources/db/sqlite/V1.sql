@@ -19,8 +19,8 @@ CREATE TABLE images (
     imported_at   INTEGER NOT NULL,
     UNIQUE (dataset_id, content_hash)
 );
-CREATE INDEX images_by_path ON images(dataset_id, path);
-CREATE INDEX images_by_hash ON images(content_hash);
+-- Keyset pages of a dataset walk this index in id order.
+CREATE INDEX images_by_dataset ON images(dataset_id, id);
 
 CREATE TABLE labels (
     id    INTEGER PRIMARY KEY,

@@ -5,6 +5,7 @@ import dev.loupe.jobs.JobCancelledException;
 import dev.loupe.jobs.JobHandle;
 import dev.loupe.jobs.JobRunner;
 import dev.loupe.project.Project;
+import dev.loupe.project.Workspace;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,11 @@ final class CliSupport {
 
     static Project open(Path project) {
         return Project.open(project);
+    }
+
+    /** Makes a project the most recent one, so the GUI starts on it next time. */
+    static void remember(Project p) {
+        Workspace.fromEnvironment().rememberProject(p.folder());
     }
 
     /** Runs a job on this thread with a progress bar on stderr; its failure is rethrown as is. */

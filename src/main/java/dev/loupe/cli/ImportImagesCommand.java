@@ -55,6 +55,7 @@ final class ImportImagesCommand implements Callable<Integer> {
                     + (lists.isEmpty() ? "" : " " + lists));
         }
         try (Project p = CliSupport.open(project)) {
+            CliSupport.remember(p);
             UrlFetcher fetcher = new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(500));
             ImportReport report = CliSupport.run("import", new ImportImagesJob(p.store(), dataset, candidates, fetcher));
             print(report);

@@ -17,6 +17,7 @@ final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Project p = Project.create(dir)) {
+            CliSupport.remember(p);
             System.out.println("Created project " + p.folder());
         }
         return 0;

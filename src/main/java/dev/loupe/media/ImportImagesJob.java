@@ -69,12 +69,12 @@ public final class ImportImagesJob implements Job<ImportReport> {
         });
         try {
             ctx.progress(already, candidates.size());
+            // Files of the next batch are read while this batch is stored: disk, CPU and SQLite overlap.
+            List<Future<Checked>> next = submit(pool, todo, 0);
             for (int start = 0; start < todo.size(); start += BATCH) {
                 ctx.checkCancelled();
-                List<Future<Checked>> futures = new ArrayList<>(BATCH);
-                for (ImportCandidate c : todo.subList(start, Math.min(todo.size(), start + BATCH))) {
-                    futures.add(pool.submit(() -> check(c)));
-                }
+                List<Future<Checked>> futures = next;
+                next = submit(pool, todo, start + BATCH);
                 List<NewImage> batch = new ArrayList<>(BATCH);
                 for (Future<Checked> f : futures) {
                     Checked checked = await(f);
@@ -97,6 +97,14 @@ public final class ImportImagesJob implements Job<ImportReport> {
             pool.shutdownNow();
         }
         return new ImportReport(candidates.size(), imported, already, duplicates, skipped);
+    }
+
+    private List<Future<Checked>> submit(ExecutorService pool, List<ImportCandidate> todo, int start) {
+        List<Future<Checked>> futures = new ArrayList<>(BATCH);
+        for (ImportCandidate c : todo.subList(Math.min(start, todo.size()), Math.min(todo.size(), start + BATCH))) {
+            futures.add(pool.submit(() -> check(c)));
+        }
+        return futures;
     }
 
     private static Checked await(Future<Checked> f) throws InterruptedException {

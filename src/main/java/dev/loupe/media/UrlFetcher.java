@@ -21,16 +21,24 @@ import java.util.HexFormat;
 public final class UrlFetcher {
     private static final int ATTEMPTS = 3;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    private HttpClient client;
     private final Path folder;
     private final Duration firstBackoff;
 
     public UrlFetcher(Path folder, Duration firstBackoff) {
         this.folder = folder;
         this.firstBackoff = firstBackoff;
+    }
+
+    /** Made on first use: most imports have no URL, and a client starts a selector thread. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
     }
 
     public Path fetch(URI url) throws IOException, InterruptedException {
@@ -47,7 +55,7 @@ public final class UrlFetcher {
             Path tmp = Files.createTempFile(folder, "download", ".tmp");
             try {
                 HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build();
-                HttpResponse<Path> response = client.send(request,
+                HttpResponse<Path> response = client().send(request,
                         HttpResponse.BodyHandlers.ofFile(tmp));
                 int status = response.statusCode();
                 if (status == 200) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,6 +29,8 @@ final class SqliteConnections implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> all = new ArrayList<>();
+    private volatile boolean closed;
+    private int readerCount;
 
     SqliteConnections(Path file) throws SQLException {
         this.file = file;
@@ -36,6 +39,7 @@ final class SqliteConnections implements AutoCloseable {
             SqliteMigrations.apply(writer, file.toString());
             for (int i = 0; i < READERS; i++) {
                 readers.add(open(false));
+                readerCount++;
             }
         } catch (SQLException | RuntimeException e) {
             close();
@@ -61,7 +65,10 @@ final class SqliteConnections implements AutoCloseable {
     <T> T read(SqlWork<T> work) {
         Connection c;
         try {
-            c = readers.take();
+            do {
+                ensureOpen();
+                c = readers.poll(100, TimeUnit.MILLISECONDS);
+            } while (c == null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for " + file);
@@ -79,6 +86,7 @@ final class SqliteConnections implements AutoCloseable {
     <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try {
+            ensureOpen();
             writer.setAutoCommit(false);
             try {
                 T result = work.run(writer);
@@ -104,8 +112,32 @@ final class SqliteConnections implements AutoCloseable {
         return read(SqliteMigrations::version);
     }
 
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException(file + " is closed");
+        }
+    }
+
+    /** Closes after in-flight reads and writes finish, so no query sees its connection vanish. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writeLock.lock();
+        try {
+            // every reader back in the queue means no read is running; then none can start (closed is set)
+            for (int i = 0; i < readerCount; i++) {
+                if (readers.poll(30, TimeUnit.SECONDS) == null) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            writeLock.unlock();
+        }
         for (Connection c : all) {
             try {
                 c.close();

@@ -92,12 +92,9 @@ public final class SqliteProjectStore implements ProjectStore {
     public long[] addImages(long datasetId, List<NewImage> images) {
         long now = System.currentTimeMillis();
         return db.write(c -> {
-            long[] ids = new long[images.size()];
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO images(dataset_id, path, url, relative_path, "
-                    + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                for (int k = 0; k < ids.length; k++) {
-                    NewImage im = images.get(k);
+                    + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (NewImage im : images) {
                     ps.setLong(1, datasetId);
                     ps.setString(2, im.path());
                     ps.setString(3, im.url());
@@ -108,10 +105,11 @@ public final class SqliteProjectStore implements ProjectStore {
                     ps.setString(8, im.contentHash());
                     ps.setLong(9, im.byteSize());
                     ps.setLong(10, now);
-                    ps.executeUpdate();
-                    ids[k] = generatedKey(ps);
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
+            long[] ids = batchIds(c, images.size());
             return ids;
         });
     }
@@ -290,12 +288,9 @@ public final class SqliteProjectStore implements ProjectStore {
     public long[] addBoxes(List<NewBox> boxes) {
         long now = System.currentTimeMillis();
         return db.write(c -> {
-            long[] ids = new long[boxes.size()];
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
-                    + "source, score, status, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                for (int k = 0; k < ids.length; k++) {
-                    NewBox b = boxes.get(k);
+                    + "source, score, status, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (NewBox b : boxes) {
                     ps.setLong(1, b.imageId());
                     ps.setLong(2, b.taskId());
                     ps.setLong(3, b.labelId());
@@ -313,10 +308,11 @@ public final class SqliteProjectStore implements ProjectStore {
                     ps.setString(11, b.author());
                     ps.setLong(12, now);
                     ps.setLong(13, now);
-                    ps.executeUpdate();
-                    ids[k] = generatedKey(ps);
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
+            long[] ids = batchIds(c, boxes.size());
             return ids;
         });
     }
@@ -480,6 +476,25 @@ public final class SqliteProjectStore implements ProjectStore {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * Ids of the {@code n} rows just inserted by one batch. The batch ran inside this transaction on the only
+     * writer connection, so its rowids are consecutive and end at last_insert_rowid().
+     */
+    private static long[] batchIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        if (n == 0) {
+            return ids;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            long last = rs.getLong(1);
+            for (int k = 0; k < n; k++) {
+                ids[k] = last - n + 1 + k;
+            }
+        }
+        return ids;
     }
 
     private static long generatedKey(PreparedStatement ps) throws SQLException {

@@ -50,6 +50,8 @@ class LoupeCommandTest {
         Run info = run("info", demo.toString(), "--json");
         assertEquals(0, info.code());
         JsonNode json = new ObjectMapper().readTree(info.out());
+        assertEquals(demo.toAbsolutePath().normalize(), dev.loupe.project.Workspace.fromEnvironment().startProject(),
+                "the GUI starts on the project the CLI just filled");
         assertEquals(306, json.get("images").asLong());
         assertEquals(0, json.get("boxes").asLong());
         assertEquals("dev", json.get("datasets").get(0).get("name").asText());

@@ -1,6 +1,5 @@
 package dev.loupe.ui.app;
 
-import dev.loupe.core.DatasetSummary;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
@@ -150,12 +149,12 @@ public final class MainView extends BorderPane {
     private VBox sidebar() {
         Label title = new Label("Datasets");
         title.getStyleClass().add("section-title");
-        ListView<DatasetSummary> list = new ListView<>(vm.datasets());
+        ListView<DatasetEntry> list = new ListView<>(vm.datasets());
         list.setId("datasetList");
         list.setPlaceholder(new Label("No datasets yet"));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(DatasetSummary d, boolean empty) {
+            protected void updateItem(DatasetEntry d, boolean empty) {
                 super.updateItem(d, empty);
                 setText(empty || d == null ? null : String.format("%s  (%,d)", d.dataset().name(), d.images()));
             }

@@ -1,6 +1,5 @@
 package dev.loupe.ui.app;
 
-import dev.loupe.core.DatasetSummary;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
@@ -55,8 +54,8 @@ public final class MainViewModel implements AutoCloseable {
         return t;
     });
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<DatasetSummary> datasets = FXCollections.observableArrayList();
-    private final ObjectProperty<DatasetSummary> selectedDataset = new SimpleObjectProperty<>();
+    private final ObservableList<DatasetEntry> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<DatasetEntry> selectedDataset = new SimpleObjectProperty<>();
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Source> sourceFilter = new SimpleObjectProperty<>();
@@ -104,7 +103,7 @@ public final class MainViewModel implements AutoCloseable {
         if (p == null || paths.isEmpty()) {
             return;
         }
-        DatasetSummary selected = selectedDataset.get();
+        DatasetEntry selected = selectedDataset.get();
         String dataset = selected != null ? selected.dataset().name() : datasetNameFor(paths.get(0));
         List<String> args = paths.stream().map(Path::toString).toList();
         jobs.submit("Import into " + dataset, ctx -> {
@@ -161,6 +160,10 @@ public final class MainViewModel implements AutoCloseable {
         return name == null ? "images" : name.toString();
     }
 
+    /** What the dataset list shows after a refresh. */
+    private record Listing(List<DatasetEntry> datasets, List<Label> labels) {
+    }
+
     /** Reloads the dataset list, then selects {@code select} (by name) or keeps the current one. */
     public void refreshDatasets(String select) {
         Project p = project.get();
@@ -168,18 +171,16 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         background(() -> {
-            List<DatasetSummary> out = new ArrayList<>();
-            p.store().datasets().forEach(d -> out.add(p.store().summary(d.id())));
-            return new Object[]{out, p.store().labels()};
-        }, loaded -> {
-            @SuppressWarnings("unchecked") List<DatasetSummary> list = (List<DatasetSummary>) loaded[0];
-            @SuppressWarnings("unchecked") List<Label> labelList = (List<Label>) loaded[1];
-            DatasetSummary current = selectedDataset.get();
+            List<DatasetEntry> out = new ArrayList<>();
+            p.store().datasets().forEach(d -> out.add(new DatasetEntry(d, p.store().countImages(ImageFilter.all(d.id())))));
+            return new Listing(out, p.store().labels());
+        }, listing -> {
+            DatasetEntry current = selectedDataset.get();
             String wanted = select != null ? select : current == null ? null : current.dataset().name();
-            datasets.setAll(list);
-            labels.setAll(labelList);
-            DatasetSummary pick = list.stream().filter(d -> d.dataset().name().equals(wanted)).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0));
+            datasets.setAll(listing.datasets());
+            labels.setAll(listing.labels());
+            DatasetEntry pick = listing.datasets().stream().filter(d -> d.dataset().name().equals(wanted)).findFirst()
+                    .orElse(listing.datasets().isEmpty() ? null : listing.datasets().get(0));
             if (pick != null && current != null && pick.dataset().id() == current.dataset().id()) {
                 selectedDataset.set(pick);
                 reloadGallery();
@@ -195,7 +196,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void reloadGallery() {
         Project p = project.get();
-        DatasetSummary ds = selectedDataset.get();
+        DatasetEntry ds = selectedDataset.get();
         if (p == null || ds == null) {
             return;
         }
@@ -204,8 +205,17 @@ public final class MainViewModel implements AutoCloseable {
                 label == null ? null : label.id(), sourceFilter.get());
         background(() -> p.store().imageIds(filter), ids -> {
             gallery.show(ids);
-            status.set(String.format("%s · %,d of %,d images · %,d boxes", ds.dataset().name(), ids.length,
-                    ds.images(), ds.boxes()));
+            String shown = String.format("%s · %,d of %,d images", ds.dataset().name(), ids.length, ds.images());
+            status.set(shown);
+            // Box counts scan every box of the dataset: fetched after the gallery is up, not before.
+            background(() -> p.store().summary(ds.dataset().id()), summary -> {
+                if (selectedDataset.get() == ds) {
+                    status.set(shown + String.format(" · %,d boxes (%,d pending, %,d accepted, %,d rejected)",
+                            summary.boxes(), summary.boxesByStatus().get(ReviewStatus.PENDING),
+                            summary.boxesByStatus().get(ReviewStatus.ACCEPTED),
+                            summary.boxesByStatus().get(ReviewStatus.REJECTED)));
+                }
+            });
         });
     }
 
@@ -248,11 +258,11 @@ public final class MainViewModel implements AutoCloseable {
         return project.getReadOnlyProperty();
     }
 
-    public ObservableList<DatasetSummary> datasets() {
+    public ObservableList<DatasetEntry> datasets() {
         return datasets;
     }
 
-    public ObjectProperty<DatasetSummary> selectedDatasetProperty() {
+    public ObjectProperty<DatasetEntry> selectedDatasetProperty() {
         return selectedDataset;
     }
 
@@ -295,10 +305,10 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         gallery.setLoader(null);
-        io.shutdown();
         Project p = project.get();
         if (p != null) {
-            p.close();
+            io.execute(p::close);
         }
+        io.shutdown();
     }
 }

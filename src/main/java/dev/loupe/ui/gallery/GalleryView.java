@@ -8,6 +8,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
@@ -44,6 +45,7 @@ public final class GalleryView extends StackPane {
             ensureVisible(n.intValue());
         });
         rows.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        rows.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> rows.requestFocus());
     }
 
     /** Number of tiles per row at the current width. */
@@ -53,6 +55,27 @@ public final class GalleryView extends StackPane {
 
     public ListView<Integer> rowsView() {
         return rows;
+    }
+
+    /** Whether every tile on screen shows its thumbnail and name (the page is fully painted). */
+    public boolean isPageLoaded() {
+        int count = vm.countProperty().get();
+        if (count == 0 || !(rows.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)
+                || flow.getFirstVisibleCell() == null) {
+            return false;
+        }
+        for (int r = flow.getFirstVisibleCell().getIndex(); r <= flow.getLastVisibleCell().getIndex(); r++) {
+            IndexedCell<?> cell = flow.getVisibleCell(r);
+            if (cell == null || !(cell.getGraphic() instanceof HBox strip)) {
+                return false;
+            }
+            for (var tile : strip.getChildren()) {
+                if (tile.isVisible() && !((GalleryTile) tile).isLoaded()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void relayout() {

@@ -173,8 +173,14 @@ public final class TileLoader implements AutoCloseable {
         };
     }
 
+    /** Stops loading; waits briefly for a running tile so the store can close under no query. */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -77,10 +77,12 @@ class GalleryUiTest {
                 "thumbnails are cached on disk");
 
         // keyboard: the selection walks the gallery and the status bar follows it
-        robot.clickOn(".tile");
+        robot.clickOn(robot.lookup(".tile").match(Node::isVisible).<Node>query());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.gallery().selectedItemProperty().get() != null);
+        int clicked = vm.gallery().selectedIndexProperty().get();
+        assertTrue(robot.lookup("#galleryRows").query().isFocused(), "clicking a tile focuses the gallery");
         robot.type(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.gallery().selectedIndexProperty().get() == 1
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.gallery().selectedIndexProperty().get() == clicked + 1
                 && vm.gallery().selectedItemProperty().get() != null
                 && robot.lookup("#details .section-title").queryAs(Label.class).getText()
                 .equals(vm.gallery().selectedItemProperty().get().fileName()));
