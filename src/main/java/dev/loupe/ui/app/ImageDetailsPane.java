@@ -4,6 +4,7 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.ui.gallery.GalleryViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -15,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 final class ImageDetailsPane extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+
+    private static final int PREVIEW_PX = 256;
 
     private final GalleryViewModel gallery;
     private final ImageView preview = new ImageView();
@@ -30,8 +33,8 @@ final class ImageDetailsPane extends VBox {
         setPrefWidth(280);
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
-        preview.setFitWidth(256);
-        preview.setFitHeight(256);
+        preview.setFitWidth(PREVIEW_PX);
+        preview.setFitHeight(PREVIEW_PX);
         preview.setPreserveRatio(true);
         facts.setHgap(8);
         facts.setVgap(4);
@@ -47,7 +50,8 @@ final class ImageDetailsPane extends VBox {
             return;
         }
         title.setText(item.fileName());
-        preview.setImage(gallery.loader() == null ? null : gallery.loader().cachedImage(item.id()));
+        String url = gallery.loader() == null ? null : gallery.loader().thumbnailUrl(item);
+        preview.setImage(url == null ? null : new Image(url, PREVIEW_PX, PREVIEW_PX, true, true, true));
         int row = 0;
         row = fact(row, "Size", item.widthPx() + " × " + item.heightPx() + " px");
         row = fact(row, "Orientation", item.orientation() == 1 ? "as stored" : "EXIF " + item.orientation());

@@ -79,7 +79,8 @@ public final class GalleryView extends StackPane {
     }
 
     private void relayout() {
-        double usable = Math.max(TILE_WIDTH, rows.getWidth() - 18);
+        // the list's padding and its vertical scroll bar take about 30 px
+        double usable = Math.max(TILE_WIDTH, rows.getWidth() - 30);
         columns = Math.max(1, (int) (usable / TILE_WIDTH));
         int count = vm.countProperty().get();
         int rowCount = (count + columns - 1) / columns;

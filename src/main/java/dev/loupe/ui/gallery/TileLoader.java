@@ -9,6 +9,8 @@ import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +100,12 @@ public final class TileLoader implements AutoCloseable {
         synchronized (images) {
             return images.get(imageId);
         }
+    }
+
+    /** URL of the image's cached thumbnail file (full thumbnail size, sharper than a tile), or null. */
+    public String thumbnailUrl(ImageItem item) {
+        Path file = thumbnails.fileFor(item.contentHash());
+        return Files.isRegularFile(file) ? file.toUri().toString() : null;
     }
 
     /** Loads tile {@code index} in the background and hands it to {@code done} on the FX thread. */

@@ -6,6 +6,7 @@ import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.jobs.JobRunner;
 import dev.loupe.project.Workspace;
+import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.ui.common.FxJobs;
 import javafx.scene.Node;
@@ -66,6 +67,7 @@ class GalleryUiTest {
         robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loadedThumbnails(robot).size() == 6);
+        Screenshots.save(robot.listTargetWindows().get(0).getScene(), "gallery-after-import");
         assertEquals("photos  (6)", robot.lookup("#datasetList .list-cell").queryAs(javafx.scene.control.ListCell.class)
                 .getText());
         assertTrue(robot.lookup(".tile-caption").queryAllAs(Label.class).stream()
