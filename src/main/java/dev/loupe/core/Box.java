@@ -17,11 +17,7 @@ public record Box(long id, long imageId, long taskId, long labelId, double x, do
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         author = author == null ? "" : author;
-        if (!(w > 0) || !(h > 0) || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(w)
-                || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("box needs finite coordinates and a positive size: "
-                    + x + "," + y + " " + w + "x" + h);
-        }
+        Checks.requireValidBox(x, y, w, h);
     }
 
     public boolean hasScore() {

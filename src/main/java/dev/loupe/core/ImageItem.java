@@ -20,9 +20,7 @@ public record ImageItem(long id, long datasetId, String path, String url, String
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(relativePath, "relativePath");
         Objects.requireNonNull(contentHash, "contentHash");
-        if (widthPx <= 0 || heightPx <= 0) {
-            throw new IllegalArgumentException("image size must be positive: " + widthPx + "x" + heightPx);
-        }
+        Checks.requirePositiveSize(widthPx, heightPx);
         if (orientation < 1 || orientation > 8) {
             throw new IllegalArgumentException("EXIF orientation must be 1..8, was " + orientation);
         }

@@ -9,10 +9,6 @@ public record NewBox(long imageId, long taskId, long labelId, double x, double y
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
         author = author == null ? "" : author;
-        if (!(w > 0) || !(h > 0) || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(w)
-                || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("box needs finite coordinates and a positive size: "
-                    + x + "," + y + " " + w + "x" + h);
-        }
+        Checks.requireValidBox(x, y, w, h);
     }
 }

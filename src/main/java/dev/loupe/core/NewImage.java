@@ -9,8 +9,6 @@ public record NewImage(String path, String url, String relativePath, int widthPx
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(relativePath, "relativePath");
         Objects.requireNonNull(contentHash, "contentHash");
-        if (widthPx <= 0 || heightPx <= 0) {
-            throw new IllegalArgumentException("image size must be positive: " + widthPx + "x" + heightPx);
-        }
+        Checks.requirePositiveSize(widthPx, heightPx);
     }
 }

@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,7 +56,7 @@ public final class SqliteProjectStore implements ProjectStore {
                 ps.setString(1, name);
                 ps.setLong(2, now);
                 ps.executeUpdate();
-                return new Dataset(generatedKey(ps), name, Instant.ofEpochMilli(now));
+                return new Dataset(SqlSupport.generatedKey(ps), name, Instant.ofEpochMilli(now));
             }
         });
     }
@@ -109,7 +108,7 @@ public final class SqliteProjectStore implements ProjectStore {
                 }
                 ps.executeBatch();
             }
-            long[] ids = batchIds(c, images.size());
+            long[] ids = SqlSupport.batchIds(c, images.size());
             return ids;
         });
     }
@@ -192,7 +191,7 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public long countImages(ImageFilter filter) {
         SqlFilters f = SqlFilters.images(filter);
-        return db.read(c -> queryLong(c, "SELECT count(*) FROM images i WHERE " + f.where(), f));
+        return db.read(c -> SqlSupport.queryLong(c, "SELECT count(*) FROM images i WHERE " + f.where(), f));
     }
 
     @Override
@@ -286,84 +285,29 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public long[] addBoxes(List<NewBox> boxes) {
-        long now = System.currentTimeMillis();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
-                    + "source, score, status, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (NewBox b : boxes) {
-                    ps.setLong(1, b.imageId());
-                    ps.setLong(2, b.taskId());
-                    ps.setLong(3, b.labelId());
-                    ps.setDouble(4, b.x());
-                    ps.setDouble(5, b.y());
-                    ps.setDouble(6, b.w());
-                    ps.setDouble(7, b.h());
-                    ps.setString(8, b.source().name());
-                    if (Double.isNaN(b.score())) {
-                        ps.setNull(9, Types.REAL);
-                    } else {
-                        ps.setDouble(9, b.score());
-                    }
-                    ps.setString(10, b.status().name());
-                    ps.setString(11, b.author());
-                    ps.setLong(12, now);
-                    ps.setLong(13, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            long[] ids = batchIds(c, boxes.size());
-            return ids;
-        });
+        return db.write(c -> SqliteBoxes.insert(c, boxes));
     }
 
     @Override
     public List<Box> boxes(long imageId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
-                    + " FROM boxes b WHERE b.image_id = ? ORDER BY b.id")) {
-                ps.setLong(1, imageId);
-                return boxList(ps, 16);
-            }
-        });
+        return db.read(c -> SqliteBoxes.ofImage(c, imageId));
     }
 
     @Override
     public List<Box> boxPage(BoxQuery query, long afterId, int limit) {
-        SqlFilters f = SqlFilters.boxes(query);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
-                    + " FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where()
-                    + " AND b.id > ? ORDER BY b.id LIMIT ?")) {
-                int next = f.bind(ps);
-                ps.setLong(next, afterId);
-                ps.setInt(next + 1, limit);
-                return boxList(ps, limit);
-            }
-        });
+        return db.read(c -> SqliteBoxes.page(c, query, afterId, limit));
     }
 
     @Override
     public long countBoxes(BoxQuery query) {
-        SqlFilters f = SqlFilters.boxes(query);
-        return db.read(c -> queryLong(c,
-                "SELECT count(*) FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where(), f));
+        return db.read(c -> SqliteBoxes.count(c, query));
     }
 
     @Override
     public void setStatus(long boxId, ReviewStatus status, String author) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE boxes SET status = ?, author = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, status.name());
-                ps.setString(2, author == null ? "" : author);
-                ps.setLong(3, System.currentTimeMillis());
-                ps.setLong(4, boxId);
-                if (ps.executeUpdate() != 1) {
-                    throw new StoreException("no box with id " + boxId);
-                }
-                return null;
-            }
+            SqliteBoxes.setStatus(c, boxId, status, author);
+            return null;
         });
     }
 
@@ -380,7 +324,7 @@ public final class SqliteProjectStore implements ProjectStore {
                 ps.setString(4, text);
                 ps.setLong(5, now);
                 ps.executeUpdate();
-                return new Comment(generatedKey(ps), imageId, boxId, author, text, Instant.ofEpochMilli(now));
+                return new Comment(SqlSupport.generatedKey(ps), imageId, boxId, author, text, Instant.ofEpochMilli(now));
             }
         });
     }
@@ -458,51 +402,4 @@ public final class SqliteProjectStore implements ProjectStore {
         db.close();
     }
 
-    private static List<Box> boxList(PreparedStatement ps, int expected) throws SQLException {
-        List<Box> out = new ArrayList<>(expected);
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(SqliteRows.box(rs));
-            }
-        }
-        return out;
-    }
-
-    private static long queryLong(Connection c, String sql, SqlFilters f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            f.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * Ids of the {@code n} rows just inserted by one batch. The batch ran inside this transaction on the only
-     * writer connection, so its rowids are consecutive and end at last_insert_rowid().
-     */
-    private static long[] batchIds(Connection c, int n) throws SQLException {
-        long[] ids = new long[n];
-        if (n == 0) {
-            return ids;
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-            rs.next();
-            long last = rs.getLong(1);
-            for (int k = 0; k < n; k++) {
-                ids[k] = last - n + 1 + k;
-            }
-        }
-        return ids;
-    }
-
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("no generated key");
-            }
-            return keys.getLong(1);
-        }
-    }
 }

@@ -54,6 +54,12 @@ class GalleryUiTest {
         runner.close();
     }
 
+    private void openAndImportPhotos(FxRobot robot, Path project) throws Exception {
+        robot.interact(() -> vm.openProject(project));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
+    }
+
     private static Set<Node> loadedThumbnails(FxRobot robot) {
         return robot.lookup(".tile").match(n -> n.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("loaded"))).queryAll();
@@ -62,9 +68,7 @@ class GalleryUiTest {
     @Test
     void createsAProjectImportsAFolderAndShowsItsThumbnails(FxRobot robot) throws Exception {
         Path project = tmp.resolve("ui-project");
-        robot.interact(() -> vm.openProject(project));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
+        openAndImportPhotos(robot, project);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loadedThumbnails(robot).size() == 6);
         Screenshots.save(robot.listTargetWindows().get(0).getScene(), "gallery-after-import");
@@ -93,9 +97,7 @@ class GalleryUiTest {
     @Test
     void filtersNarrowTheGalleryToImagesWithMatchingBoxes(FxRobot robot) throws Exception {
         Path project = tmp.resolve("filter-project");
-        robot.interact(() -> vm.openProject(project));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
+        openAndImportPhotos(robot, project);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
 
         var store = vm.projectProperty().get().store();

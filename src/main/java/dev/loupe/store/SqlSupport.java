@@ -1,0 +1,52 @@
+package dev.loupe.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Small JDBC helpers shared by the SQLite store's statements. */
+final class SqlSupport {
+
+    private SqlSupport() {
+    }
+
+    static long queryLong(Connection c, String sql, SqlFilters f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            f.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Ids of the {@code n} rows just inserted by one batch. The batch ran inside this transaction on the only
+     * writer connection, so its rowids are consecutive and end at last_insert_rowid().
+     */
+    static long[] batchIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        if (n == 0) {
+            return ids;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            long last = rs.getLong(1);
+            for (int k = 0; k < n; k++) {
+                ids[k] = last - n + 1 + k;
+            }
+        }
+        return ids;
+    }
+
+    static long generatedKey(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated key");
+            }
+            return keys.getLong(1);
+        }
+    }
+}

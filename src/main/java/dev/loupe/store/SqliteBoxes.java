@@ -1,0 +1,98 @@
+package dev.loupe.store;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
+import dev.loupe.core.NewBox;
+import dev.loupe.core.ReviewStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The box statements of the SQLite store, each run on a connection the store provides. */
+final class SqliteBoxes {
+
+    private SqliteBoxes() {
+    }
+
+    static long[] insert(Connection c, List<NewBox> boxes) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
+                + "source, score, status, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (NewBox b : boxes) {
+                ps.setLong(1, b.imageId());
+                ps.setLong(2, b.taskId());
+                ps.setLong(3, b.labelId());
+                ps.setDouble(4, b.x());
+                ps.setDouble(5, b.y());
+                ps.setDouble(6, b.w());
+                ps.setDouble(7, b.h());
+                ps.setString(8, b.source().name());
+                if (Double.isNaN(b.score())) {
+                    ps.setNull(9, Types.REAL);
+                } else {
+                    ps.setDouble(9, b.score());
+                }
+                ps.setString(10, b.status().name());
+                ps.setString(11, b.author());
+                ps.setLong(12, now);
+                ps.setLong(13, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return SqlSupport.batchIds(c, boxes.size());
+    }
+
+    static List<Box> ofImage(Connection c, long imageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
+                + " FROM boxes b WHERE b.image_id = ? ORDER BY b.id")) {
+            ps.setLong(1, imageId);
+            return list(ps, 16);
+        }
+    }
+
+    static List<Box> page(Connection c, BoxQuery query, long afterId, int limit) throws SQLException {
+        SqlFilters f = SqlFilters.boxes(query);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
+                + " FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where()
+                + " AND b.id > ? ORDER BY b.id LIMIT ?")) {
+            int next = f.bind(ps);
+            ps.setLong(next, afterId);
+            ps.setInt(next + 1, limit);
+            return list(ps, limit);
+        }
+    }
+
+    static long count(Connection c, BoxQuery query) throws SQLException {
+        SqlFilters f = SqlFilters.boxes(query);
+        return SqlSupport.queryLong(c, "SELECT count(*) FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where(), f);
+    }
+
+    static void setStatus(Connection c, long boxId, ReviewStatus status, String author) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE boxes SET status = ?, author = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, author == null ? "" : author);
+            ps.setLong(3, System.currentTimeMillis());
+            ps.setLong(4, boxId);
+            if (ps.executeUpdate() != 1) {
+                throw new StoreException("no box with id " + boxId);
+            }
+        }
+    }
+
+    private static List<Box> list(PreparedStatement ps, int expected) throws SQLException {
+        List<Box> out = new ArrayList<>(expected);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(SqliteRows.box(rs));
+            }
+        }
+        return out;
+    }
+}
