@@ -19,6 +19,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +47,12 @@ public final class MainView extends BorderPane {
         setCenter(gallery);
         setRight(new ImageDetailsPane(vm.gallery()));
         setBottom(statusBar());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), vm::chooseAndOpenProject);
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+I"), vm::chooseAndImportFolder);
+            }
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
     }
@@ -62,7 +69,7 @@ public final class MainView extends BorderPane {
                 () -> vm.projectProperty().get() == null ? "No project" : vm.projectProperty().get().name(),
                 vm.projectProperty()));
         Runnable rebuildMenu = () -> {
-            MenuItem open = new MenuItem("Open or create project…");
+            MenuItem open = new MenuItem("Open or create project…  (Ctrl+O)");
             open.setOnAction(e -> vm.chooseAndOpenProject());
             projectMenu.getItems().setAll(open, new SeparatorMenuItem());
             for (Path recent : vm.recentProjects()) {
@@ -77,7 +84,7 @@ public final class MainView extends BorderPane {
         Button importButton = new Button("Import images…");
         importButton.setId("importButton");
         importButton.getStyleClass().add("accent");
-        importButton.setTooltip(new Tooltip("Add a folder of images to the selected dataset (or drop a folder anywhere)"));
+        importButton.setTooltip(new Tooltip("Add a folder of images to the selected dataset (Ctrl+I), or drop a folder anywhere"));
         importButton.setOnAction(e -> vm.chooseAndImportFolder());
         importButton.disableProperty().bind(vm.projectProperty().isNull());
 
