@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code loupe} command: its subcommands are the CLI face of Loupe's services. */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Curate object-detection datasets: import, pre-annotate, review, explore, rebalance, retrain.",
-        subcommands = {NewCommand.class, ImportImagesCommand.class, InfoCommand.class,
+        subcommands = {NewCommand.class, ImportImagesCommand.class, InfoCommand.class, ImportAnnotationsCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 

@@ -74,6 +74,15 @@ public interface ProjectStore extends AutoCloseable {
 
     void setStatus(long boxId, ReviewStatus status, String author);
 
+    /** Deletes the boxes of a task on these images; returns how many went. */
+    int deleteBoxes(long taskId, long[] imageIds);
+
+    /**
+     * Runs {@code work} so that everything it writes through this store is stored together or not at all:
+     * an exception thrown by {@code work} leaves the project as it was.
+     */
+    <T> T inTransaction(java.util.function.Supplier<T> work);
+
     // comments
     Comment addComment(long imageId, Long boxId, String author, String text);
 

@@ -22,7 +22,7 @@ final class SqliteBoxes {
     static long[] insert(Connection c, List<NewBox> boxes) throws SQLException {
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
-                + "source, score, status, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "source, score, status, author, created_at, updated_at, crowd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewBox b : boxes) {
                 ps.setLong(1, b.imageId());
                 ps.setLong(2, b.taskId());
@@ -41,11 +41,27 @@ final class SqliteBoxes {
                 ps.setString(11, b.author());
                 ps.setLong(12, now);
                 ps.setLong(13, now);
+                ps.setInt(14, b.crowd() ? 1 : 0);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         return SqlSupport.batchIds(c, boxes.size());
+    }
+
+    static int delete(Connection c, long taskId, long[] imageIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM boxes WHERE task_id = ? AND image_id = ?")) {
+            for (long imageId : imageIds) {
+                ps.setLong(1, taskId);
+                ps.setLong(2, imageId);
+                ps.addBatch();
+            }
+            int deleted = 0;
+            for (int n : ps.executeBatch()) {
+                deleted += Math.max(0, n);
+            }
+            return deleted;
+        }
     }
 
     static List<Box> ofImage(Connection c, long imageId) throws SQLException {

@@ -82,11 +82,17 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction on the writer connection: all of it is stored, or none. */
+    /**
+     * Runs work in one transaction on the writer connection: all of it is stored, or none. Called again on
+     * the same thread inside that work, it joins the running transaction.
+     */
     <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                return work.run(writer);
+            }
             writer.setAutoCommit(false);
             try {
                 T result = work.run(writer);

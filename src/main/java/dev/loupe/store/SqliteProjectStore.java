@@ -312,6 +312,16 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public int deleteBoxes(long taskId, long[] imageIds) {
+        return db.write(c -> SqliteBoxes.delete(c, taskId, imageIds));
+    }
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return db.write(c -> work.get());
+    }
+
+    @Override
     public Comment addComment(long imageId, Long boxId, String author, String text) {
         long now = System.currentTimeMillis();
         return db.write(c -> {

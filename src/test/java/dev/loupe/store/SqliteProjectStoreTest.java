@@ -167,4 +167,33 @@ class SqliteProjectStoreTest {
         StoreException e = assertThrows(StoreException.class, () -> SqliteProjectStore.open(file));
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
     }
+
+    @Test
+    void aTransactionKeepsAllItsWritesOrNone() {
+        try (SqliteProjectStore store = SqliteProjectStore.open(dir.resolve("loupe.db"))) {
+            Dataset ds = store.createDataset("dev");
+            long img = store.addImages(ds.id(), List.of(image(1)))[0];
+            assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+                Task t = store.task("gt", "");
+                Label l = store.label("person");
+                store.addBoxes(List.of(new NewBox(img, t.id(), l.id(), 0, 0, 5, 5, Source.HUMAN, Double.NaN,
+                        ReviewStatus.ACCEPTED, "", true)));
+                throw new IllegalStateException("bad line 7");
+            }));
+            assertEquals(List.of(), store.tasks());
+            assertEquals(List.of(), store.labels());
+            assertEquals(0, store.countBoxes(BoxQuery.inDataset(ds.id())));
+
+            long kept = store.inTransaction(() -> {
+                Task t = store.task("gt", "");
+                Label l = store.label("person");
+                store.addBoxes(List.of(new NewBox(img, t.id(), l.id(), 0, 0, 5, 5, Source.HUMAN, Double.NaN,
+                        ReviewStatus.ACCEPTED, "", true)));
+                return t.id();
+            });
+            assertTrue(store.boxes(img).get(0).crowd());
+            assertEquals(1, store.deleteBoxes(kept, new long[]{img}));
+            assertEquals(0, store.boxes(img).size());
+        }
+    }
 }

@@ -1,0 +1,136 @@
+package dev.loupe.formats;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.loupe.core.ImageItem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * COCO instances JSON. Read with a streaming parser that skips segmentations, so a train-sized file needs
+ * memory for its boxes only; written streaming too (annotations first, then images and categories).
+ */
+public final class CocoFormat implements AnnotationFormat {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public boolean holdsCrowdRegions() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "coco";
+    }
+
+    @Override
+    public ParsedAnnotations read(List<Path> inputs, ReadOptions options) throws AnnotationFormatException {
+        List<ParsedBox> boxes = new ArrayList<>();
+        List<ImageRef> empty = new ArrayList<>();
+        for (Path file : InputFiles.expand(inputs, ".json")) {
+            CocoDocument doc = parse(file);
+            doc.resolve(boxes, empty);
+        }
+        return new ParsedAnnotations(boxes, empty, List.of());
+    }
+
+    static CocoDocument parse(Path file) throws AnnotationFormatException {
+        CocoDocument doc = new CocoDocument(file);
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw doc.error(p, "the file does not start with a JSON object (expected COCO instances JSON)");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "images" -> doc.readImages(p);
+                    case "annotations" -> doc.readAnnotations(p);
+                    case "categories" -> doc.readCategories(p);
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JsonParseException e) {
+            throw new AnnotationFormatException(file + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new AnnotationFormatException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return doc;
+    }
+
+    @Override
+    public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
+        Files.createDirectories(outDir);
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        JsonGenerator g = JSON.createGenerator(outDir.resolve("annotations.json").toFile(), JsonEncoding.UTF8);
+        g.writeStartObject();
+        g.writeObjectFieldStart("info");
+        g.writeStringField("description", "exported by Loupe");
+        g.writeEndObject();
+        g.writeArrayFieldStart("annotations");
+        return new AnnotationWriter() {
+            private final List<Object[]> images = new ArrayList<>();
+            private long nextId = 1;
+
+            @Override
+            public void write(ImageItem image, List<ExportBox> boxes) throws IOException {
+                String name = files.nameFor(image);
+                files.place(image, name);
+                String fileName = options.images() == WriteOptions.ImageFiles.NONE ? image.relativePath() : name;
+                images.add(new Object[]{image.id(), fileName, image.widthPx(), image.heightPx()});
+                for (ExportBox b : boxes) {
+                    g.writeStartObject();
+                    g.writeNumberField("id", nextId++);
+                    g.writeNumberField("image_id", image.id());
+                    g.writeNumberField("category_id", options.classIndex(b.label()) + 1);
+                    g.writeArrayFieldStart("bbox");
+                    for (double v : new double[]{b.x(), b.y(), b.w(), b.h()}) {
+                        g.writeNumber(Math.round(v * 100) / 100.0);
+                    }
+                    g.writeEndArray();
+                    g.writeNumberField("area", Math.round(b.w() * b.h() * 100) / 100.0);
+                    g.writeNumberField("iscrowd", b.crowd() ? 1 : 0);
+                    if (b.hasScore()) {
+                        g.writeNumberField("score", b.score());
+                    }
+                    g.writeEndObject();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (g) {
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("images");
+                    for (Object[] im : images) {
+                        g.writeStartObject();
+                        g.writeNumberField("id", (Long) im[0]);
+                        g.writeStringField("file_name", (String) im[1]);
+                        g.writeNumberField("width", (Integer) im[2]);
+                        g.writeNumberField("height", (Integer) im[3]);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("categories");
+                    for (int i = 0; i < options.classNames().size(); i++) {
+                        g.writeStartObject();
+                        g.writeNumberField("id", i + 1);
+                        g.writeStringField("name", options.classNames().get(i));
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.loupe.formats;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 fields: commas inside double quotes, and doubled quotes inside quoted fields. */
+final class CsvRows {
+
+    private CsvRows() {
+    }
+
+    static List<String> split(String line, Path file, int n) throws AnnotationFormatException {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw AnnotationFormatException.at(file, n, "a quoted field is not closed (expected a closing \")");
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.loupe.formats;
+
+import dev.loupe.core.ImageItem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the dataset image an annotation names: by its path next to the annotation file, by relative path,
+ * then by a unique file name (or stem, for KITTI and YOLO). An ambiguous name matches nothing.
+ */
+final class ImageMatcher {
+    private final Map<String, ImageItem> byPath = new HashMap<>();
+    private final Map<String, ImageItem> byRelative = new HashMap<>();
+    private final Map<String, List<ImageItem>> byName = new HashMap<>();
+    private final Map<String, List<ImageItem>> byStem = new HashMap<>();
+
+    ImageMatcher(List<ImageItem> images) {
+        for (ImageItem im : images) {
+            byPath.put(Path.of(im.path()).toAbsolutePath().normalize().toString(), im);
+            byRelative.put(im.relativePath(), im);
+            byName.computeIfAbsent(im.fileName(), k -> new ArrayList<>()).add(im);
+            byStem.computeIfAbsent(ExportFiles.stem(im.fileName()), k -> new ArrayList<>()).add(im);
+        }
+    }
+
+    /** The image, or null when none or several fit. */
+    ImageItem match(ImageRef ref) {
+        return ref.stemOnly() ? matchStem(ref) : matchName(ref);
+    }
+
+    private ImageItem matchName(ImageRef ref) {
+        String name = ref.name();
+        if (name.startsWith("/")) {
+            ImageItem im = byPath.get(Path.of(name).normalize().toString());
+            if (im != null) {
+                return im;
+            }
+        } else if (ref.baseDir() != null) {
+            for (Path dir : nearFolders(ref.baseDir())) {
+                ImageItem im = byPath.get(dir.resolve(name).normalize().toString());
+                if (im != null) {
+                    return im;
+                }
+            }
+        }
+        ImageItem exact = byRelative.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        List<ImageItem> same = byName.getOrDefault(fileName, List.of()).stream()
+                .filter(im -> name.equals(fileName) || ("/" + im.relativePath()).endsWith("/" + name)).toList();
+        return same.size() == 1 ? same.get(0) : null;
+    }
+
+    private ImageItem matchStem(ImageRef ref) {
+        List<ImageItem> same = byStem.getOrDefault(ref.name(), List.of());
+        if (same.size() <= 1 || ref.baseDir() == null) {
+            return same.size() == 1 ? same.get(0) : null;
+        }
+        List<Path> near = nearFolders(ref.baseDir());
+        List<ImageItem> nearby = same.stream()
+                .filter(im -> near.contains(Path.of(im.path()).toAbsolutePath().normalize().getParent())).toList();
+        return nearby.size() == 1 ? nearby.get(0) : null;
+    }
+
+    /** Where images usually sit relative to their annotations: beside them, in images/, or in ../images/. */
+    private static List<Path> nearFolders(Path baseDir) {
+        Path base = baseDir.toAbsolutePath().normalize();
+        List<Path> out = new ArrayList<>(List.of(base, base.resolve("images")));
+        if (base.getParent() != null) {
+            out.add(base.getParent().resolve("images"));
+            out.add(base.getParent().resolve("JPEGImages"));
+            out.add(base.getParent());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.loupe.formats;
+
+/**
+ * One box as an annotation file states it, before it is matched to an image of the project.
+ *
+ * @param normalized coordinates are fractions of the image size (YOLO) rather than pixels
+ * @param score      NaN when the file gives none
+ * @param where      file and line (or record) it came from, for messages
+ */
+public record ParsedBox(ImageRef image, String label, double x, double y, double w, double h, boolean normalized,
+                        double score, boolean crowd, String where) {
+}
