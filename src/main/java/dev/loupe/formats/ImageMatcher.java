@@ -36,9 +36,11 @@ final class ImageMatcher {
         String name = ref.name();
         if (name.startsWith("/")) {
             ImageItem im = byPath.get(Path.of(name).normalize().toString());
-            if (im != null) {
-                return im;
+            if (im == null) {
+                im = byPath.get(realPath(Path.of(name)));
             }
+            List<ImageItem> same = byName.getOrDefault(Path.of(name).getFileName().toString(), List.of());
+            return im != null ? im : same.size() == 1 ? same.get(0) : null;
         } else if (ref.baseDir() != null) {
             for (Path dir : nearFolders(ref.baseDir())) {
                 ImageItem im = byPath.get(dir.resolve(name).normalize().toString());
@@ -66,6 +68,15 @@ final class ImageMatcher {
         List<ImageItem> nearby = same.stream()
                 .filter(im -> near.contains(Path.of(im.path()).toAbsolutePath().normalize().getParent())).toList();
         return nearby.size() == 1 ? nearby.get(0) : null;
+    }
+
+    /** The file a link (such as an exported image) points to, or the path itself. */
+    private static String realPath(Path p) {
+        try {
+            return p.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return p.normalize().toString();
+        }
     }
 
     /** Where images usually sit relative to their annotations: beside them, in images/, or in ../images/. */

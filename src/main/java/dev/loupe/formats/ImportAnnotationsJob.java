@@ -62,11 +62,12 @@ public final class ImportAnnotationsJob implements Job<AnnotationImportReport> {
             }
         }
         int done = 0;
-        for (ParsedBox b : parsed.boxes()) {
+        for (ParsedBox parsedBox : parsed.boxes()) {
             if (++done % 10_000 == 0) {
                 ctx.checkCancelled();
                 ctx.progress(done, parsed.boxes().size());
             }
+            ParsedBox b = withKnownSpelling(parsedBox, knownLabels);
             if (request.unknownLabels() == UnknownLabels.REJECT && !knownLabels.contains(b.label())) {
                 throw new AnnotationFormatException(b.where() + ": unknown class '" + b.label()
                         + "' (expected one of the project's labels " + new java.util.TreeSet<>(knownLabels)
@@ -97,6 +98,18 @@ public final class ImportAnnotationsJob implements Job<AnnotationImportReport> {
         int without = (int) images.stream().filter(im -> !covered.contains(im.id())).count();
         return new AnnotationImportReport(stored.count, crowd, stored.replaced, covered.size(), perLabel, unmatchedBoxes,
                 unmatched.stream().limit(MAX_LISTED).toList(), without, dropped, capped(warnings));
+    }
+
+    /**
+     * Formats without spaces in class names (KITTI) write "potted plant" as "potted_plant": such a name takes
+     * the project's spaced label when the project has that one and not the underscored one.
+     */
+    private static ParsedBox withKnownSpelling(ParsedBox b, Set<String> knownLabels) {
+        String spaced = b.label().replace('_', ' ');
+        if (knownLabels.contains(b.label()) || !knownLabels.contains(spaced)) {
+            return b;
+        }
+        return new ParsedBox(b.image(), spaced, b.x(), b.y(), b.w(), b.h(), b.normalized(), b.score(), b.crowd(), b.where());
     }
 
     /** A parsed box placed on its image, in pixels, inside the image. */
