@@ -3,7 +3,11 @@ package dev.loupe.ui.app;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
+import dev.loupe.formats.AnnotationFormatException;
+import dev.loupe.ui.common.FormDialog;
 import dev.loupe.ui.common.JobsPanel;
+import dev.loupe.ui.formats.AnnotationImportForm;
+import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.gallery.GalleryView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -88,6 +92,15 @@ public final class MainView extends BorderPane {
         importButton.setOnAction(e -> vm.chooseAndImportFolder());
         importButton.disableProperty().bind(vm.projectProperty().isNull());
 
+        MenuButton annotations = new MenuButton("Annotations");
+        annotations.setId("annotationsMenu");
+        MenuItem importAnnotations = new MenuItem("Import annotations…");
+        importAnnotations.setOnAction(e -> showImportAnnotations());
+        MenuItem export = new MenuItem("Export…");
+        export.setOnAction(e -> showExport());
+        annotations.getItems().setAll(importAnnotations, export);
+        annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
+
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
         ComboBox<Source> source = filter("sourceFilter", List.of(Source.values()), "Any source");
@@ -118,11 +131,29 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox bar = new HBox(10, brand, projectMenu, importButton, new Label("Filter:"), status, label, source, clear,
+        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, new Label("Filter:"), status, label, source, clear,
                 spacer, count);
         bar.getStyleClass().add("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private void showImportAnnotations() {
+        AnnotationImportForm form = new AnnotationImportForm(vm.selectedDatasetProperty().get().dataset().name());
+        if (FormDialog.show(getScene().getWindow(), "Import annotations", form, form.incomplete())) {
+            try {
+                vm.importAnnotations(form.toRequest(vm.userName()));
+            } catch (AnnotationFormatException e) {
+                vm.messageProperty().set(e.getMessage());
+            }
+        }
+    }
+
+    private void showExport() {
+        ExportForm form = new ExportForm(vm.selectedDatasetProperty().get().dataset().name(), vm.tasks());
+        if (FormDialog.show(getScene().getWindow(), "Export annotations", form, form.incomplete())) {
+            vm.export(form.toRequest());
+        }
     }
 
     private static <T extends Enum<T>> ComboBox<T> filter(String id, List<T> values, String any) {
@@ -199,7 +230,13 @@ public final class MainView extends BorderPane {
             ImageItem item = vm.gallery().selectedItemProperty().get();
             return item == null ? "" : item.relativePath() + "  " + item.widthPx() + "×" + item.heightPx();
         }, vm.gallery().selectedItemProperty()));
-        HBox bar = new HBox(10, text, spacer, selection);
+        Label message = new Label();
+        message.setId("messageText");
+        message.getStyleClass().add("message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        HBox bar = new HBox(16, text, message, spacer, selection);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

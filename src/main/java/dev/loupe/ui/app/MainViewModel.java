@@ -5,6 +5,10 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
+import dev.loupe.formats.AnnotationImportRequest;
+import dev.loupe.formats.ExportAnnotationsJob;
+import dev.loupe.formats.ExportRequest;
+import dev.loupe.formats.ImportAnnotationsJob;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.media.ImportCandidate;
 import dev.loupe.media.ImportImagesJob;
@@ -62,6 +66,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<Label> labelFilter = new SimpleObjectProperty<>();
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
     private DialogService dialogs;
     private long lastLiveRefresh;
 
@@ -112,7 +117,7 @@ public final class MainViewModel implements AutoCloseable {
             return new ImportImagesJob(p.store(), dataset, candidates, fetcher)
                     .run(new LiveContext(ctx, () -> Platform.runLater(this::liveRefresh)));
         }, report -> {
-            status.set(String.format("Imported %d images into %s (%d already there, %d duplicates, %d skipped)",
+            message.set(String.format("Imported %d images into %s (%d already there, %d duplicates, %d skipped)",
                     report.imported(), dataset, report.alreadyImported(), report.duplicates(), report.skipped().size()));
             refreshDatasets(dataset);
             p.store().findDataset(dataset).ifPresent(d -> jobs.submit("Thumbnails for " + dataset,
@@ -120,6 +125,44 @@ public final class MainViewModel implements AutoCloseable {
                             ThumbnailCache.DEFAULT_MAX_SIDE_PX), d.id()), made -> { }));
         });
         lastLiveRefresh = 0;
+    }
+
+    /** Imports annotation files into a task; the report lands in the status bar. */
+    public void importAnnotations(AnnotationImportRequest request) {
+        Project p = project.get();
+        if (p == null) {
+            return;
+        }
+        jobs.submit("Import " + request.format().name() + " into " + request.task(),
+                new ImportAnnotationsJob(p.store(), request), report -> {
+                    message.set(String.format("Stored %,d boxes (%,d crowd) in task %s on %,d images; %,d set aside "
+                                    + "(unknown images), %,d dropped, %,d images without annotations",
+                            report.stored(), report.crowd(), request.task(), report.images(), report.unmatchedBoxes(),
+                            report.droppedBoxes(), report.imagesWithoutAnnotation()));
+                    refreshDatasets(null);
+                });
+    }
+
+    /** Exports boxes to a folder in one format. */
+    public void export(ExportRequest request) {
+        Project p = project.get();
+        if (p == null) {
+            return;
+        }
+        jobs.submit("Export " + request.format().name(), new ExportAnnotationsJob(p.store(), request),
+                report -> message.set(String.format("Exported %,d images with %,d boxes to %s%s", report.images(),
+                        report.boxes(), request.outDir(), report.crowdLeftOut() > 0
+                                ? " (" + report.crowdLeftOut() + " crowd regions left out)" : "")));
+    }
+
+    /** The user name recorded with imported boxes. */
+    public String userName() {
+        return workspace.settings().userName();
+    }
+
+    public java.util.List<dev.loupe.core.Task> tasks() {
+        Project p = project.get();
+        return p == null ? java.util.List.of() : p.store().tasks();
     }
 
     /** While an import runs, show what has landed at most once a second. */
@@ -227,7 +270,7 @@ public final class MainViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("background work failed", e);
                 Platform.runLater(() -> {
-                    status.set(e.getMessage());
+                    message.set(e.getMessage());
                     if (dialogs != null) {
                         dialogs.showError("Loupe could not do that", e.getMessage());
                     }
@@ -286,8 +329,14 @@ public final class MainViewModel implements AutoCloseable {
         return recentProjects;
     }
 
+    /** What the shown dataset holds. */
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The outcome of the last finished job (import, export), or a problem. */
+    public StringProperty messageProperty() {
+        return message;
     }
 
     public GalleryViewModel gallery() {

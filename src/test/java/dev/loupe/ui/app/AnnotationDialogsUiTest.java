@@ -1,0 +1,90 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.core.BoxQuery;
+import dev.loupe.formats.AnnotationFormat;
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Workspace;
+import dev.loupe.testing.Screenshots;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.common.FxJobs;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class AnnotationDialogsUiTest {
+    @TempDir
+    Path tmp;
+
+    private JobRunner runner;
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        runner = JobRunner.background(2);
+        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
+        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
+        runner.close();
+    }
+
+    @Test
+    void importsCsvBoxesAndExportsThemThroughTheDialogs(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.openProject(tmp.resolve("p")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+        Path csv = Files.writeString(tmp.resolve("boxes.csv"),
+                "image,xmin,ymin,xmax,ymax,label\nbus.jpg,10,20,110,220,person\ndog.jpg,5,5,50,50,dog\n");
+
+        robot.clickOn("#annotationsMenu").clickOn("Import annotations…");
+        Window dialog = robot.window("Import annotations");
+        @SuppressWarnings("unchecked")
+        ComboBox<AnnotationFormat> format = robot.from(dialog.getScene().getRoot()).lookup("#importFormat").queryAs(ComboBox.class);
+        robot.interact(() -> format.setValue(AnnotationFormats.byName("csv")));
+        TextField files = robot.from(dialog.getScene().getRoot()).lookup("#importFiles .text-field").queryAs(TextField.class);
+        robot.interact(() -> files.setText(csv.toString()));
+        TextField task = robot.from(dialog.getScene().getRoot()).lookup("#importTask").queryAs(TextField.class);
+        robot.interact(() -> task.setText("ground truth"));
+        Screenshots.save(dialog.getScene(), "import-annotations-dialog");
+        robot.clickOn("OK");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 2 boxes"));
+        var store = vm.projectProperty().get().store();
+        assertEquals(2, store.countBoxes(new BoxQuery(null, null, null, null, null, null, null)));
+        assertTrue(store.tasks().stream().anyMatch(t -> t.name().equals("ground truth")));
+
+        Path out = tmp.resolve("export");
+        robot.clickOn("#annotationsMenu").clickOn("Export…");
+        Window exportDialog = robot.window("Export annotations");
+        TextField folder = robot.from(exportDialog.getScene().getRoot()).lookup("#exportFolder .text-field").queryAs(TextField.class);
+        robot.interact(() -> folder.setText(out.toString()));
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Exported 6 images with 2 boxes"));
+        assertTrue(Files.isRegularFile(out.resolve("annotations.json")), "COCO is the default format");
+        Screenshots.save(robot.listTargetWindows().get(0).getScene(), "after-export");
+    }
+}
