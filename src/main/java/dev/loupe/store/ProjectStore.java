@@ -74,6 +74,12 @@ public interface ProjectStore extends AutoCloseable {
 
     void setStatus(long boxId, ReviewStatus status, String author);
 
+    /** Records that a model (by its key) has run on these images for a task. */
+    void markInferred(long taskId, String modelKey, long[] imageIds);
+
+    /** Images a model has already run on for a task. */
+    Set<Long> inferredImages(long taskId, String modelKey);
+
     /** Deletes the boxes of a task on these images; returns how many went. */
     int deleteBoxes(long taskId, long[] imageIds);
 

@@ -312,6 +312,43 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public void markInferred(long taskId, String modelKey, long[] imageIds) {
+        long now = System.currentTimeMillis();
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO inference_runs(task_id, model_key, "
+                    + "image_id, done_at) VALUES (?, ?, ?, ?)")) {
+                for (long id : imageIds) {
+                    ps.setLong(1, taskId);
+                    ps.setString(2, modelKey);
+                    ps.setLong(3, id);
+                    ps.setLong(4, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Set<Long> inferredImages(long taskId, String modelKey) {
+        return db.read(c -> {
+            Set<Long> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image_id FROM inference_runs WHERE task_id = ? AND model_key = ?")) {
+                ps.setLong(1, taskId);
+                ps.setString(2, modelKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public int deleteBoxes(long taskId, long[] imageIds) {
         return db.write(c -> SqliteBoxes.delete(c, taskId, imageIds));
     }

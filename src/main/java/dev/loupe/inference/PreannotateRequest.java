@@ -1,0 +1,26 @@
+package dev.loupe.inference;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A pre-annotation run.
+ *
+ * @param classes  model classes to keep (empty: all)
+ * @param labelMap model class → project label (unmapped classes keep their own name)
+ * @param kittiOut folder for KITTI label files with scores, as TAO inference writes them (null: none)
+ */
+public record PreannotateRequest(String dataset, String task, Set<String> classes, Map<String, String> labelMap,
+                                 Path kittiOut, int decodeThreads) {
+    public PreannotateRequest {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(task, "task");
+        classes = classes == null ? Set.of() : Set.copyOf(classes);
+        labelMap = labelMap == null ? Map.of() : Map.copyOf(labelMap);
+        if (decodeThreads < 1) {
+            decodeThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+    }
+}
