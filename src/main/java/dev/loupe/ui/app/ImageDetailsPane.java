@@ -4,7 +4,17 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.ui.gallery.GalleryViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -24,8 +34,14 @@ final class ImageDetailsPane extends VBox {
     private final GridPane facts = new GridPane();
     private final Label title = new Label("No image selected");
 
-    ImageDetailsPane(GalleryViewModel gallery) {
+    private final Canvas overlay = new Canvas(PREVIEW_PX, PREVIEW_PX);
+    private final ObservableList<BoxOverlay> boxes;
+    private ImageItem shown;
+
+    ImageDetailsPane(GalleryViewModel gallery, ObservableList<BoxOverlay> boxes) {
         this.gallery = gallery;
+        this.boxes = boxes;
+        boxes.addListener((ListChangeListener<BoxOverlay>) c -> drawBoxes());
         getStyleClass().add("details");
         setId("details");
         setPadding(new Insets(10));
@@ -38,11 +54,17 @@ final class ImageDetailsPane extends VBox {
         preview.setPreserveRatio(true);
         facts.setHgap(8);
         facts.setVgap(4);
-        getChildren().addAll(title, preview, facts);
+        overlay.setId("previewBoxes");
+        StackPane frame = new StackPane(preview, overlay);
+        frame.setAlignment(Pos.TOP_LEFT);
+        StackPane.setAlignment(preview, Pos.TOP_LEFT);
+        getChildren().addAll(title, frame, facts);
         gallery.selectedItemProperty().addListener((obs, o, item) -> show(item));
     }
 
     private void show(ImageItem item) {
+        shown = item;
+        drawBoxes();
         facts.getChildren().clear();
         if (item == null) {
             title.setText("No image selected");
@@ -62,6 +84,34 @@ final class ImageDetailsPane extends VBox {
         }
         row = fact(row, "Imported", TIME.format(item.importedAt()));
         fact(row, "SHA-256", item.contentHash().substring(0, 16) + "…");
+    }
+
+    /** Boxes over the preview: predictions amber, accepted green, rejected red, human blue; crowd dashed. */
+    private void drawBoxes() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (shown == null) {
+            return;
+        }
+        double k = Math.min((double) PREVIEW_PX / shown.widthPx(), (double) PREVIEW_PX / shown.heightPx());
+        g.setLineWidth(1.5);
+        g.setFont(Font.font(10));
+        for (BoxOverlay b : boxes) {
+            Color c = b.status() == ReviewStatus.REJECTED ? Color.web("#e0433a")
+                    : b.status() == ReviewStatus.ACCEPTED && b.source() != Source.HUMAN ? Color.web("#2e9e4f")
+                    : b.source() == Source.MODEL ? Color.web("#f2a516") : Color.web("#2f6fde");
+            g.setStroke(c);
+            g.setLineDashes(b.crowd() ? 4 : 0);
+            g.strokeRect(b.x() * k, b.y() * k, b.w() * k, b.h() * k);
+            // caption on a solid tag inside the preview, so it reads on any photo
+            double tagW = b.caption().length() * 5.6 + 6;
+            double tx = Math.min(b.x() * k, overlay.getWidth() - tagW);
+            double ty = Math.max(0, b.y() * k - 13);
+            g.setFill(c);
+            g.fillRect(tx, ty, tagW, 13);
+            g.setFill(Color.WHITE);
+            g.fillText(b.caption(), tx + 3, ty + 10);
+        }
     }
 
     private int fact(int row, String name, String value) {

@@ -8,6 +8,8 @@ import dev.loupe.ui.common.FormDialog;
 import dev.loupe.ui.common.JobsPanel;
 import dev.loupe.ui.formats.AnnotationImportForm;
 import dev.loupe.ui.formats.ExportForm;
+import dev.loupe.ui.formats.PreannotateForm;
+import dev.loupe.inference.WeightsResolver;
 import dev.loupe.ui.gallery.GalleryView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -49,7 +51,7 @@ public final class MainView extends BorderPane {
         setTop(toolbar());
         setLeft(sidebar());
         setCenter(gallery);
-        setRight(new ImageDetailsPane(vm.gallery()));
+        setRight(new ImageDetailsPane(vm.gallery(), vm.selectedBoxes()));
         setBottom(statusBar());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -98,7 +100,9 @@ public final class MainView extends BorderPane {
         importAnnotations.setOnAction(e -> showImportAnnotations());
         MenuItem export = new MenuItem("Export…");
         export.setOnAction(e -> showExport());
-        annotations.getItems().setAll(importAnnotations, export);
+        MenuItem preannotate = new MenuItem("Pre-annotate with a model…");
+        preannotate.setOnAction(e -> showPreannotate());
+        annotations.getItems().setAll(preannotate, new SeparatorMenuItem(), importAnnotations, export);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
@@ -146,6 +150,14 @@ public final class MainView extends BorderPane {
             } catch (AnnotationFormatException e) {
                 vm.messageProperty().set(e.getMessage());
             }
+        }
+    }
+
+    private void showPreannotate() {
+        PreannotateForm form = new PreannotateForm(vm.selectedDatasetProperty().get().dataset().name(), vm.models(),
+                WeightsResolver.modelsDir(null));
+        if (FormDialog.show(getScene().getWindow(), "Pre-annotate", form, form.incomplete())) {
+            vm.preannotate(form.model(), form.modelsDir(), form.task(), form.classes(), form.score());
         }
     }
 

@@ -9,6 +9,14 @@ import dev.loupe.formats.AnnotationImportRequest;
 import dev.loupe.formats.ExportAnnotationsJob;
 import dev.loupe.formats.ExportRequest;
 import dev.loupe.formats.ImportAnnotationsJob;
+import dev.loupe.inference.Detector;
+import dev.loupe.inference.Detectors;
+import dev.loupe.inference.ModelCatalog;
+import dev.loupe.inference.ModelDescriptor;
+import dev.loupe.inference.ModelException;
+import dev.loupe.inference.PreannotateJob;
+import dev.loupe.inference.PreannotateRequest;
+import dev.loupe.inference.WeightsResolver;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.media.ImportCandidate;
 import dev.loupe.media.ImportImagesJob;
@@ -67,6 +75,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<BoxOverlay> selectedBoxes = FXCollections.observableArrayList();
     private DialogService dialogs;
     private long lastLiveRefresh;
 
@@ -77,6 +86,7 @@ public final class MainViewModel implements AutoCloseable {
         statusFilter.addListener((obs, o, n) -> reloadGallery());
         sourceFilter.addListener((obs, o, n) -> reloadGallery());
         labelFilter.addListener((obs, o, n) -> reloadGallery());
+        gallery.selectedItemProperty().addListener((obs, o, item) -> loadSelectedBoxes(item));
     }
 
     public void setDialogs(DialogService dialogs) {
@@ -153,6 +163,64 @@ public final class MainViewModel implements AutoCloseable {
                 report -> message.set(String.format("Exported %,d images with %,d boxes to %s%s", report.images(),
                         report.boxes(), request.outDir(), report.crowdLeftOut() > 0
                                 ? " (" + report.crowdLeftOut() + " crowd regions left out)" : "")));
+    }
+
+    /** Loads a detector and runs it over the selected dataset, in one background job. */
+    public void preannotate(String model, Path modelsDir, String task, java.util.Set<String> classes, Double score) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        jobs.submit("Pre-annotate with " + model, ctx -> {
+            ctx.message("loading " + model);
+            try (Detector detector = Detectors.load(model, modelsDir,
+                    new Detectors.DetectorConfigOverrides(score, null, null, null, null), bytes -> ctx.message(
+                            String.format("downloading %s: %,d KB", model, bytes / 1024)))) {
+                return new PreannotateJob(p.store(), detector, new PreannotateRequest(ds.dataset().name(), task, classes,
+                        null, null, 0)).run(new LiveContext(ctx, () -> Platform.runLater(this::liveRefresh)));
+            }
+        }, report -> {
+            message.set(String.format("%s: %,d images at %.1f images/s, %,d boxes in task %s%s", model, report.images(),
+                    report.imagesPerSecond(), report.boxes(), task, report.skipped().isEmpty() ? ""
+                            : ", " + report.skipped().size() + " images skipped"));
+            refreshDatasets(null);
+            loadSelectedBoxes(gallery.selectedItemProperty().get());
+        });
+    }
+
+    /** The models a user can pick, with the models folder from the environment. */
+    public java.util.List<ModelDescriptor> models() {
+        try {
+            return ModelCatalog.load(WeightsResolver.modelsDir(null)).all();
+        } catch (ModelException e) {
+            message.set(e.getMessage());
+            return java.util.List.of();
+        }
+    }
+
+    private void loadSelectedBoxes(ImageItem item) {
+        Project p = project.get();
+        if (p == null || item == null) {
+            selectedBoxes.clear();
+            return;
+        }
+        background(() -> {
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            p.store().labels().forEach(l -> names.put(l.id(), l.name()));
+            return p.store().boxes(item.id()).stream().map(b -> new BoxOverlay(
+                    names.get(b.labelId()) + (b.hasScore() ? String.format(" %.2f", b.score()) : ""),
+                    b.x(), b.y(), b.w(), b.h(), b.source(), b.status(), b.crowd())).toList();
+        }, boxes -> {
+            if (item.equals(gallery.selectedItemProperty().get())) {
+                selectedBoxes.setAll(boxes);
+            }
+        });
+    }
+
+    /** Boxes of the selected image, for the preview. */
+    public ObservableList<BoxOverlay> selectedBoxes() {
+        return selectedBoxes;
     }
 
     /** The user name recorded with imported boxes. */

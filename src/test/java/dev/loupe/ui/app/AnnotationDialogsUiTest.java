@@ -87,4 +87,32 @@ class AnnotationDialogsUiTest {
         assertTrue(Files.isRegularFile(out.resolve("annotations.json")), "COCO is the default format");
         Screenshots.save(robot.listTargetWindows().get(0).getScene(), "after-export");
     }
+
+    @Test
+    void preAnnotatesThroughTheDialogAndShowsThePredictionsOnThePreview(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.openProject(tmp.resolve("pre")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+
+        robot.clickOn("#annotationsMenu").clickOn("Pre-annotate with a model…");
+        Window dialog = robot.window("Pre-annotate");
+        TextField dir = robot.from(dialog.getScene().getRoot()).lookup("#preModelsDir .text-field").queryAs(TextField.class);
+        robot.interact(() -> dir.setText(SharedData.root().resolve("models").toString()));
+        TextField classes = robot.from(dialog.getScene().getRoot()).lookup("#preClasses").queryAs(TextField.class);
+        robot.interact(() -> classes.setText("person, bus, horse, dog"));
+        Screenshots.save(dialog.getScene(), "preannotate-dialog");
+        robot.clickOn("OK");
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("yolox_nano: 6 images"));
+        robot.interact(() -> vm.gallery().selectedIndexProperty().set(0)); // bus.jpg
+        robot.interact(() -> vm.gallery().selectedIndexProperty().set(1));
+        robot.interact(() -> vm.gallery().selectedIndexProperty().set(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.selectedBoxes().stream()
+                .anyMatch(b -> b.caption().startsWith("bus ")) && vm.selectedBoxes().stream()
+                .filter(b -> b.caption().startsWith("person ")).count() >= 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500); // the preview image loads in the background
+        Screenshots.save(robot.listTargetWindows().get(0).getScene(), "predictions-on-preview");
+    }
 }
