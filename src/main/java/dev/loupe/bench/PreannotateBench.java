@@ -67,7 +67,7 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
         Path work = Files.createTempDirectory("loupe-bench-pre");
         try (Project p = Project.create(work.resolve("project"));
              Detector detector = Detectors.load(model, modelsDir, new Detectors.DetectorConfigOverrides(0.001, null, 100,
-                     sessions, threads), b -> { })) {
+                     sessions, threads, null), b -> { })) {
             List<ImportCandidate> candidates = ImportSources.fromFolder(images);
             new ImportImagesJob(p.store(), "bench", candidates, new UrlFetcher(p.cacheDir("downloads"), Duration.ofSeconds(1)))
                     .run(JobContext.silent());

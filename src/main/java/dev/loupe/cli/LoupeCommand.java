@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Curate object-detection datasets: import, pre-annotate, review, explore, rebalance, retrain.",
         subcommands = {NewCommand.class, ImportImagesCommand.class, InfoCommand.class, ImportAnnotationsCommand.class,
-                ExportCommand.class, PreannotateCommand.class,
+                ExportCommand.class, PreannotateCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 

@@ -71,7 +71,7 @@ final class PreannotateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Project p = CliSupport.open(project);
              Detector detector = Detectors.load(model, modelsDir, new Detectors.DetectorConfigOverrides(score, nms,
-                     maxDetections, sessions, threads), bytes -> System.err.printf("\rdownloading %s: %,d bytes", model, bytes))) {
+                     maxDetections, sessions, threads, Set.copyOf(classes)), bytes -> System.err.printf("\rdownloading %s: %,d bytes", model, bytes))) {
             CliSupport.remember(p);
             PreannotateReport r = CliSupport.run("preannotate", new PreannotateJob(p.store(), detector,
                     new PreannotateRequest(dataset, task, Set.copyOf(classes), null, kittiOut, decodeThreads)));

@@ -5,8 +5,9 @@ package dev.loupe.inference;
  * per worker thread; on two cores two single-threaded sessions beat one two-threaded session).
  */
 public record DetectorConfig(double scoreThreshold, double nmsThreshold, int maxDetections, int sessions,
-                             int threadsPerSession) {
+                             int threadsPerSession, java.util.Set<String> classes) {
     public DetectorConfig {
+        classes = classes == null ? java.util.Set.of() : java.util.Set.copyOf(classes);
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) {
             throw new IllegalArgumentException("score threshold must be within 0..1, was " + scoreThreshold);
         }
@@ -18,6 +19,11 @@ public record DetectorConfig(double scoreThreshold, double nmsThreshold, int max
         }
     }
 
+    /** All classes kept. */
+    public DetectorConfig(double scoreThreshold, double nmsThreshold, int maxDetections, int sessions, int threadsPerSession) {
+        this(scoreThreshold, nmsThreshold, maxDetections, sessions, threadsPerSession, null);
+    }
+
     /** The descriptor's thresholds, and sessions × threads spread over this machine's cores. */
     public static DetectorConfig defaults(ModelDescriptor d) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -26,10 +32,15 @@ public record DetectorConfig(double scoreThreshold, double nmsThreshold, int max
 
     public DetectorConfig withThresholds(Double score, Double nms, Integer max) {
         return new DetectorConfig(score == null ? scoreThreshold : score, nms == null ? nmsThreshold : nms,
-                max == null ? maxDetections : max, sessions, threadsPerSession);
+                max == null ? maxDetections : max, sessions, threadsPerSession, classes);
     }
 
     public DetectorConfig withSessions(int count, int threads) {
-        return new DetectorConfig(scoreThreshold, nmsThreshold, maxDetections, count, threads);
+        return new DetectorConfig(scoreThreshold, nmsThreshold, maxDetections, count, threads, classes);
+    }
+
+    /** Keeps only these classes, before NMS and the per-image limit (empty: all). */
+    public DetectorConfig withClasses(java.util.Set<String> keep) {
+        return new DetectorConfig(scoreThreshold, nmsThreshold, maxDetections, sessions, threadsPerSession, keep);
     }
 }

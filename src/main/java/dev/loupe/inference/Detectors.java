@@ -15,7 +15,7 @@ public final class Detectors {
         ModelDescriptor d = ModelCatalog.load(dir).get(model);
         Path weights = new WeightsResolver(dir, WeightsResolver.defaultCache()).resolve(d, download);
         DetectorConfig config = DetectorConfig.defaults(d).withThresholds(overrides.score(), overrides.nms(),
-                overrides.maxDetections());
+                overrides.maxDetections()).withClasses(overrides.classes());
         if (overrides.sessions() != null || overrides.threads() != null) {
             config = config.withSessions(overrides.sessions() == null ? config.sessions() : overrides.sessions(),
                     overrides.threads() == null ? config.threadsPerSession() : overrides.threads());
@@ -25,9 +25,9 @@ public final class Detectors {
 
     /** Settings a user may override; null keeps the descriptor's or the machine's default. */
     public record DetectorConfigOverrides(Double score, Double nms, Integer maxDetections, Integer sessions,
-                                         Integer threads) {
+                                         Integer threads, java.util.Set<String> classes) {
         public static DetectorConfigOverrides none() {
-            return new DetectorConfigOverrides(null, null, null, null, null);
+            return new DetectorConfigOverrides(null, null, null, null, null, null);
         }
     }
 }

@@ -183,7 +183,8 @@ public final class DjlDetector implements Detector {
             }
             PreparedImage in = (PreparedImage) ctx.getAttachment("input");
             List<Detection> candidates = OutputDecoder.decode(d, out.toFloatArray(), shape, in, config.scoreThreshold());
-            candidates.removeIf(c -> c.w() <= 0 || c.h() <= 0);
+            candidates.removeIf(c -> c.w() <= 0 || c.h() <= 0
+                    || !config.classes().isEmpty() && !config.classes().contains(c.label()));
             return Nms.classAware(candidates, config.nmsThreshold(), config.maxDetections());
         }
     }

@@ -175,7 +175,7 @@ public final class MainViewModel implements AutoCloseable {
         jobs.submit("Pre-annotate with " + model, ctx -> {
             ctx.message("loading " + model);
             try (Detector detector = Detectors.load(model, modelsDir,
-                    new Detectors.DetectorConfigOverrides(score, null, null, null, null), bytes -> ctx.message(
+                    new Detectors.DetectorConfigOverrides(score, null, null, null, null, classes), bytes -> ctx.message(
                             String.format("downloading %s: %,d KB", model, bytes / 1024)))) {
                 return new PreannotateJob(p.store(), detector, new PreannotateRequest(ds.dataset().name(), task, classes,
                         null, null, 0)).run(new LiveContext(ctx, () -> Platform.runLater(this::liveRefresh)));

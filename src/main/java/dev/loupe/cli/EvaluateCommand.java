@@ -1,0 +1,82 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.eval.CocoEvaluator;
+import dev.loupe.eval.EvalBox;
+import dev.loupe.eval.EvalResult;
+import dev.loupe.project.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"COCO evaluation of prediction tasks against a ground-truth task: AP50, AP75, mAP (.50:.95), "
+                + "AP by size, AR100 and VOC AP50, side by side.",
+                "By default only images with ground truth of the evaluated classes count (as the reference experiment "
+                        + "did); crowd boxes are ignore regions; rejected predictions are left out."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PROJECT", description = "The project folder.")
+    Path project;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME")
+    String dataset;
+
+    @Option(names = "--gt", required = true, paramLabel = "TASK", description = "Ground-truth task.")
+    String gt;
+
+    @Option(names = "--pred", required = true, paramLabel = "TASK", description = "Prediction task (repeat to compare).")
+    List<String> preds = new ArrayList<>();
+
+    @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Only these classes, e.g. person.")
+    List<String> classes = new ArrayList<>();
+
+    @Option(names = "--all-images", description = "Count every image of the dataset, not only those with ground truth.")
+    boolean allImages;
+
+    @Option(names = "--json", description = "Print JSON: per prediction task ap50, ap75, map, apSmall, apMedium, apLarge, ...")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Project p = CliSupport.open(project)) {
+            List<String> tasks = new ArrayList<>(preds);
+            tasks.add(0, gt);
+            Map<String, List<EvalBox>> boxes = dev.loupe.eval.TaskBoxes.read(p.store(), dataset, tasks);
+            Set<Long> images = allImages ? Set.copyOf(java.util.Arrays.stream(p.store().imageIds(
+                    dev.loupe.core.ImageFilter.all(p.store().findDataset(dataset).orElseThrow().id()))).boxed().toList()) : null;
+            Map<String, EvalResult> results = new LinkedHashMap<>();
+            for (String pred : preds) {
+                results.put(pred, CocoEvaluator.evaluate(boxes.get(gt), boxes.get(pred), Set.copyOf(classes), images));
+            }
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("dataset", dataset);
+                out.put("gt", gt);
+                out.put("classes", classes);
+                out.put("results", results);
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+                return 0;
+            }
+            System.out.printf("%s vs ground truth '%s' on %d images%s%n", String.join(", ", preds), gt,
+                    results.values().iterator().next().images(), classes.isEmpty() ? "" : ", classes " + classes);
+            System.out.printf("%-20s %7s %7s %7s %7s %7s %7s %7s %8s%n", "task", "AP50", "AP75", "mAP", "APs", "APm",
+                    "APl", "AR100", "VOC AP50");
+            results.forEach((task, r) -> System.out.printf("%-20s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.3f%n",
+                    task, r.ap50(), r.ap75(), r.map(), r.apSmall(), r.apMedium(), r.apLarge(), r.ar100(), r.vocAp50()));
+            if (results.values().iterator().next().perClass().size() == 1) {
+                results.forEach((task, r) -> System.out.printf("%-20s best F1 %.3f at score >= %.3f, recall@0.5 %.3f%n", task,
+                        r.perClass().get(0).bestF1(), r.perClass().get(0).bestF1Score(), r.recall50()));
+            }
+        }
+        return 0;
+    }
+}
