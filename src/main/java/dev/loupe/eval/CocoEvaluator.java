@@ -49,10 +49,11 @@ public final class CocoEvaluator {
                 mean(perClass, ClassResult::vocAp50), perClass);
     }
 
-    static Set<Long> imagesWithGroundTruth(List<EvalBox> gt, Set<String> labels) {
+    /** Images with at least one non-crowd ground-truth box of these classes (empty: any class). */
+    public static Set<Long> imagesWithGroundTruth(List<EvalBox> gt, Set<String> labels) {
         Set<Long> out = new LinkedHashSet<>();
         for (EvalBox b : gt) {
-            if (!b.crowd() && labels.contains(b.label())) {
+            if (!b.crowd() && (labels.isEmpty() || labels.contains(b.label()))) {
                 out.add(b.imageId());
             }
         }

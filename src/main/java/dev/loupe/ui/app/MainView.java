@@ -9,6 +9,9 @@ import dev.loupe.ui.common.JobsPanel;
 import dev.loupe.ui.formats.AnnotationImportForm;
 import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
+import dev.loupe.ui.eval.EvaluationForm;
+import dev.loupe.ui.eval.EvaluationView;
+import javafx.stage.Stage;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.ui.gallery.GalleryView;
 import javafx.beans.binding.Bindings;
@@ -102,7 +105,9 @@ public final class MainView extends BorderPane {
         export.setOnAction(e -> showExport());
         MenuItem preannotate = new MenuItem("Pre-annotate with a model…");
         preannotate.setOnAction(e -> showPreannotate());
-        annotations.getItems().setAll(preannotate, new SeparatorMenuItem(), importAnnotations, export);
+        MenuItem evaluate = new MenuItem("Evaluate…");
+        evaluate.setOnAction(e -> showEvaluate());
+        annotations.getItems().setAll(preannotate, evaluate, new SeparatorMenuItem(), importAnnotations, export);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
@@ -158,6 +163,19 @@ public final class MainView extends BorderPane {
                 WeightsResolver.modelsDir(null));
         if (FormDialog.show(getScene().getWindow(), "Pre-annotate", form, form.incomplete())) {
             vm.preannotate(form.model(), form.modelsDir(), form.task(), form.classes(), form.score());
+        }
+    }
+
+    private void showEvaluate() {
+        EvaluationForm form = new EvaluationForm(vm.tasks());
+        if (FormDialog.show(getScene().getWindow(), "Evaluate", form, form.incomplete())) {
+            vm.evaluate(form.groundTruth(), form.predictions(), form.classes(), result -> {
+                Stage stage = new Stage();
+                stage.initOwner(getScene().getWindow());
+                stage.setTitle("Evaluation: " + String.join(", ", form.predictions()) + " vs " + form.groundTruth());
+                stage.setScene(LoupeApplication.createScene(new EvaluationView(result)));
+                stage.show();
+            });
         }
     }
 

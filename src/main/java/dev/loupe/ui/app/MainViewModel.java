@@ -27,6 +27,7 @@ import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
 import dev.loupe.project.Workspace;
 import dev.loupe.ui.common.DialogService;
+import dev.loupe.ui.eval.EvaluationViewModel;
 import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
 import dev.loupe.ui.gallery.TileLoader;
@@ -186,6 +187,23 @@ public final class MainViewModel implements AutoCloseable {
                             : ", " + report.skipped().size() + " images skipped"));
             refreshDatasets(null);
             loadSelectedBoxes(gallery.selectedItemProperty().get());
+        });
+    }
+
+    /** Evaluates prediction tasks against a ground-truth task as a job; the result opens in its own view. */
+    public void evaluate(String gt, java.util.List<String> preds, java.util.Set<String> classes,
+                         java.util.function.Consumer<EvaluationViewModel> show) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        jobs.submit("Evaluate " + String.join(", ", preds), ctx -> EvaluationViewModel.compute(p.store(),
+                ds.dataset().name(), gt, preds, classes), result -> {
+            var first = result.results().values().iterator().next();
+            message.set(String.format("%s vs %s: AP50 %.3f, mAP %.3f on %d images", preds.get(0), gt, first.ap50(),
+                    first.map(), first.images()));
+            show.accept(result);
         });
     }
 

@@ -1,0 +1,89 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.formats.AnnotationImportRequest;
+import dev.loupe.formats.ReadOptions;
+import dev.loupe.formats.UnknownLabels;
+import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Workspace;
+import dev.loupe.testing.Screenshots;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.common.FxJobs;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class EvaluationUiTest {
+    @TempDir
+    Path tmp;
+
+    private JobRunner runner;
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        runner = JobRunner.background(2);
+        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
+        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
+        runner.close();
+    }
+
+    @Test
+    void evaluatesPredictionsAgainstCocoBoxesAndShowsCurvesAndErrors(FxRobot robot) throws Exception {
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        robot.interact(() -> vm.openProject(tmp.resolve("p")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(tiny)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 50);
+        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
+                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470 boxes"));
+        robot.interact(() -> vm.preannotate("yolox_nano", SharedData.root().resolve("models"), "yolox", Set.of("person"), 0.05));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("yolox_nano: 50 images"));
+
+        robot.clickOn("#annotationsMenu").clickOn("Evaluate…");
+        Window dialog = robot.window("Evaluate");
+        @SuppressWarnings("unchecked")
+        ListView<String> preds = robot.from(dialog.getScene().getRoot()).lookup("#evalPreds").queryAs(ListView.class);
+        robot.interact(() -> preds.getSelectionModel().select("yolox"));
+        robot.clickOn("OK");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Evaluation")));
+        Window view = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Evaluation"))
+                .findFirst().orElseThrow();
+        TableView<?> table = robot.from(view.getScene().getRoot()).lookup("#evalTable").queryAs(TableView.class);
+        assertEquals(1, table.getItems().size());
+        ListView<?> errors = robot.from(view.getScene().getRoot()).lookup("#evalErrors").queryAs(ListView.class);
+        assertEquals(26, errors.getItems().size(), "tiny50 has 26 images with a person");
+        assertTrue(vm.messageProperty().get().contains("AP50"), vm.messageProperty().get());
+        Thread.sleep(800); // the chosen image decodes in the background
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(view.getScene(), "evaluation-view");
+    }
+}
