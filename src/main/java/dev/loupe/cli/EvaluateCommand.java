@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.eval.CocoEvaluator;
 import dev.loupe.eval.EvalBox;
 import dev.loupe.eval.EvalResult;
+import dev.loupe.eval.EvalSources;
 import dev.loupe.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +31,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME")
     String dataset;
 
-    @Option(names = "--gt", required = true, paramLabel = "TASK", description = "Ground-truth task.")
+    @Option(names = "--gt", required = true, paramLabel = "SOURCE",
+            description = "Ground truth: a task name, FORMAT:PATH (annotation files, e.g. coco:gt.json), or model:NAME.")
     String gt;
 
-    @Option(names = "--pred", required = true, paramLabel = "TASK", description = "Prediction task (repeat to compare).")
+    @Option(names = "--pred", required = true, paramLabel = "SOURCE",
+            description = "Predictions, as --gt (repeat to compare); model:NAME runs the model now (score 0.001).")
     List<String> preds = new ArrayList<>();
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "Weights for model:NAME sources.")
+    Path modelsDir;
 
     @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Only these classes, e.g. person.")
     List<String> classes = new ArrayList<>();
@@ -45,12 +51,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: per prediction task ap50, ap75, map, apSmall, apMedium, apLarge, ...")
     boolean json;
 
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> out = new ArrayList<>(rest);
+        out.add(0, first);
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         try (Project p = CliSupport.open(project)) {
-            List<String> tasks = new ArrayList<>(preds);
-            tasks.add(0, gt);
-            Map<String, List<EvalBox>> boxes = dev.loupe.eval.TaskBoxes.read(p.store(), dataset, tasks);
+            Map<String, List<EvalBox>> boxes = new LinkedHashMap<>();
+            for (String source : preds.isEmpty() ? List.of(gt) : concat(gt, preds)) {
+                boxes.put(source, CliSupport.run("read " + source, ctx -> EvalSources.read(p.store(), dataset, source,
+                        modelsDir, Set.copyOf(classes), ctx)));
+            }
             Set<Long> images = allImages ? Set.copyOf(java.util.Arrays.stream(p.store().imageIds(
                     dev.loupe.core.ImageFilter.all(p.store().findDataset(dataset).orElseThrow().id()))).boxed().toList()) : null;
             Map<String, EvalResult> results = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ final class BoxClipper {
     private BoxClipper() {
     }
 
-    static ImportAnnotationsJob.Placed place(ParsedBox b, ImageItem im, List<String> warnings) {
+    static PlacedBox place(ParsedBox b, ImageItem im, List<String> warnings) {
         double sx = b.normalized() ? im.widthPx() : 1;
         double sy = b.normalized() ? im.heightPx() : 1;
         double x = b.x() * sx;
@@ -37,6 +37,6 @@ final class BoxClipper {
             warnings.add(String.format(Locale.ROOT, "%s: clipped to the %dx%d image: [%.1f, %.1f, %.1f, %.1f]",
                     b.where(), im.widthPx(), im.heightPx(), x, y, w, h));
         }
-        return new ImportAnnotationsJob.Placed(b, im, x1, y1, x2 - x1, y2 - y1);
+        return new PlacedBox(im, b.label(), x1, y1, x2 - x1, y2 - y1, b.score(), b.crowd());
     }
 }

@@ -1,0 +1,70 @@
+package dev.loupe.eval;
+
+import dev.loupe.formats.AnnotationFormat;
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.formats.PlacedAnnotations;
+import dev.loupe.formats.PlacedBox;
+import dev.loupe.formats.ReadOptions;
+import dev.loupe.formats.UnknownLabels;
+import dev.loupe.inference.Detector;
+import dev.loupe.inference.Detectors;
+import dev.loupe.inference.ModelException;
+import dev.loupe.inference.PreannotateJob;
+import dev.loupe.inference.PreannotateRequest;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.store.ProjectStore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where boxes to evaluate come from: a task of the project ({@code NAME}), annotation files
+ * ({@code FORMAT:PATH}, matched to the dataset but not stored), or a model run now ({@code model:NAME}, its
+ * predictions kept in task {@code eval:NAME} at score 0.001 so a rerun resumes).
+ */
+public final class EvalSources {
+    public static final String MODEL_PREFIX = "model:";
+
+    private EvalSources() {
+    }
+
+    public static List<EvalBox> read(ProjectStore store, String dataset, String spec, Path modelsDir, Set<String> classes,
+                                     JobContext ctx) throws Exception {
+        if (spec.startsWith(MODEL_PREFIX)) {
+            return fromModel(store, dataset, spec.substring(MODEL_PREFIX.length()), modelsDir, classes, ctx);
+        }
+        int colon = spec.indexOf(':');
+        if (colon > 0 && isFormat(spec.substring(0, colon))) {
+            AnnotationFormat format = AnnotationFormats.byName(spec.substring(0, colon));
+            PlacedAnnotations placed = PlacedAnnotations.resolve(store, dataset, format,
+                    List.of(Path.of(spec.substring(colon + 1))), ReadOptions.defaults(), UnknownLabels.ADD, ctx);
+            List<EvalBox> out = new ArrayList<>();
+            for (PlacedBox b : placed.boxes()) {
+                out.add(new EvalBox(b.image().id(), b.label(), b.x(), b.y(), b.w(), b.h(),
+                        Double.isNaN(b.score()) ? 1.0 : b.score(), b.crowd()));
+            }
+            return out;
+        }
+        return TaskBoxes.read(store, dataset, List.of(spec)).get(spec);
+    }
+
+    private static boolean isFormat(String name) {
+        return AnnotationFormats.all().stream().anyMatch(f -> f.name().equalsIgnoreCase(name));
+    }
+
+    private static List<EvalBox> fromModel(ProjectStore store, String dataset, String model, Path modelsDir,
+                                           Set<String> classes, JobContext ctx) throws Exception {
+        String task = "eval:" + model;
+        try (Detector d = Detectors.load(model, modelsDir,
+                new Detectors.DetectorConfigOverrides(0.001, null, 100, null, null, classes), b -> { })) {
+            new PreannotateJob(store, d, new PreannotateRequest(dataset, task, classes, null, null, 0)).run(ctx);
+        } catch (ModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Map<String, List<EvalBox>> boxes = TaskBoxes.read(store, dataset, List.of(task));
+        return boxes.get(task);
+    }
+}
