@@ -83,7 +83,7 @@ class FormatPropertiesTest {
                 && Math.abs((got.y() + got.h()) * sy - want.y() - want.h()) <= tol;
     }
 
-    @Property(tries = 60)
+    @Property(tries = 200)
     void damagedFilesFailOnlyWithTheDocumentedError(@ForAll @IntRange(min = 0, max = 5) int formatIndex,
                                                     @ForAll long seed) throws Exception {
         AnnotationFormat format = AnnotationFormats.all().get(formatIndex);
