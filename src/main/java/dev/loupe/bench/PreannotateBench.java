@@ -11,7 +11,6 @@ import dev.loupe.inference.PreannotateReport;
 import dev.loupe.inference.PreannotateRequest;
 import dev.loupe.inference.PreparedImage;
 import dev.loupe.inference.Preprocessor;
-import dev.loupe.inference.WeightsResolver;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.ImportCandidate;

@@ -15,7 +15,6 @@ import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,26 +62,7 @@ class PreannotateJobTest {
     @Test
     void storesPersonPredictionsPendingWithScoresAndResumesAfterCancel() throws Exception {
         try (Project p = projectWith("resume", List.of(SharedData.cocoDev().resolve("tiny50-train").toString()))) {
-            AtomicLong progressCalls = new AtomicLong();
-            JobContext cancelEarly = new JobContext() {
-                @Override
-                public void progress(long done, long total) {
-                    progressCalls.incrementAndGet();
-                }
-
-                @Override
-                public void message(String text) {
-                }
-
-                @Override
-                public void problem(String item, String reason) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return progressCalls.get() >= 1;
-                }
-            };
+            JobContext cancelEarly = new dev.loupe.testing.CancelAfter(1);
             PreannotateRequest request = new PreannotateRequest("d", "yolox", Set.of("person"), null, null, 2);
             assertThrows(JobCancelledException.class, () -> new PreannotateJob(p.store(), yolox, request).run(cancelEarly));
             long taskId = p.store().tasks().get(0).id();

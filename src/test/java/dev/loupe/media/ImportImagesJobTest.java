@@ -163,26 +163,7 @@ class ImportImagesJobTest {
             TestImages.writePng(TestImages.distinct(i, 16, 12), in.resolve("img" + i + ".png"));
         }
         try (Project p = Project.create(tmp.resolve("proj"))) {
-            AtomicInteger progressCalls = new AtomicInteger();
-            JobContext cancelAfterFirstBatch = new JobContext() {
-                @Override
-                public void progress(long done, long total) {
-                    progressCalls.incrementAndGet();
-                }
-
-                @Override
-                public void message(String text) {
-                }
-
-                @Override
-                public void problem(String item, String reason) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return progressCalls.get() >= 2;
-                }
-            };
+            JobContext cancelAfterFirstBatch = new dev.loupe.testing.CancelAfter(2);
             List<ImportCandidate> c = ImportSources.fromFolder(in);
             UrlFetcher fetcher = new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10));
             assertThrows(JobCancelledException.class,

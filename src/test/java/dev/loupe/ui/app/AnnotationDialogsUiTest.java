@@ -3,60 +3,33 @@ package dev.loupe.ui.app;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.formats.AnnotationFormat;
 import dev.loupe.formats.AnnotationFormats;
-import dev.loupe.jobs.JobRunner;
-import dev.loupe.project.Workspace;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
-import dev.loupe.ui.common.FxJobs;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(ApplicationExtension.class)
-class AnnotationDialogsUiTest {
-    @TempDir
-    Path tmp;
-
-    private JobRunner runner;
-    private MainViewModel vm;
+class AnnotationDialogsUiTest extends MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        runner = JobRunner.background(2);
-        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
-        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
-        stage.show();
+        mount(stage);
     }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
-        runner.close();
-    }
-
     @Test
     void importsCsvBoxesAndExportsThemThroughTheDialogs(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openProject(tmp.resolve("p")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+        openAndImport(robot, "p", photos(), 6);
         Path csv = Files.writeString(tmp.resolve("boxes.csv"),
                 "image,xmin,ymin,xmax,ymax,label\nbus.jpg,10,20,110,220,person\ndog.jpg,5,5,50,50,dog\n");
 
@@ -90,10 +63,7 @@ class AnnotationDialogsUiTest {
 
     @Test
     void preAnnotatesThroughTheDialogAndShowsThePredictionsOnThePreview(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openProject(tmp.resolve("pre")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+        openAndImport(robot, "pre", photos(), 6);
 
         robot.clickOn("#annotationsMenu").clickOn("Pre-annotate with a model…");
         Window dialog = robot.window("Pre-annotate");

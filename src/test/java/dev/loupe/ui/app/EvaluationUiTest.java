@@ -4,21 +4,14 @@ import dev.loupe.formats.AnnotationFormats;
 import dev.loupe.formats.AnnotationImportRequest;
 import dev.loupe.formats.ReadOptions;
 import dev.loupe.formats.UnknownLabels;
-import dev.loupe.jobs.JobRunner;
-import dev.loupe.project.Workspace;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
-import dev.loupe.ui.common.FxJobs;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,35 +23,16 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(ApplicationExtension.class)
-class EvaluationUiTest {
-    @TempDir
-    Path tmp;
-
-    private JobRunner runner;
-    private MainViewModel vm;
+class EvaluationUiTest extends MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        runner = JobRunner.background(2);
-        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
-        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
-        stage.show();
+        mount(stage);
     }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
-        runner.close();
-    }
-
     @Test
     void evaluatesPredictionsAgainstCocoBoxesAndShowsCurvesAndErrors(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
-        robot.interact(() -> vm.openProject(tmp.resolve("p")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(tiny)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 50);
+        openAndImport(robot, "p", tiny, 50);
         robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
                 List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470 boxes"));

@@ -4,23 +4,16 @@ import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
-import dev.loupe.jobs.JobRunner;
-import dev.loupe.project.Workspace;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
-import dev.loupe.ui.common.FxJobs;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,34 +25,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(ApplicationExtension.class)
-class GalleryUiTest {
-    @TempDir
-    Path tmp;
-
-    private JobRunner runner;
-    private MainViewModel vm;
+class GalleryUiTest extends MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        runner = JobRunner.background(2);
-        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
-        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
-        stage.show();
+        mount(stage);
     }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
-        runner.close();
-    }
-
-    private void openAndImportPhotos(FxRobot robot, Path project) throws Exception {
-        robot.interact(() -> vm.openProject(project));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
-    }
-
     private static Set<Node> loadedThumbnails(FxRobot robot) {
         return robot.lookup(".tile").match(n -> n.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("loaded"))).queryAll();
@@ -68,7 +39,9 @@ class GalleryUiTest {
     @Test
     void createsAProjectImportsAFolderAndShowsItsThumbnails(FxRobot robot) throws Exception {
         Path project = tmp.resolve("ui-project");
-        openAndImportPhotos(robot, project);
+        robot.interact(() -> vm.openProject(project));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(SharedData.photos())));
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loadedThumbnails(robot).size() == 6);
         Screenshots.save(robot.listTargetWindows().get(0).getScene(), "gallery-after-import");
@@ -96,9 +69,7 @@ class GalleryUiTest {
 
     @Test
     void filtersNarrowTheGalleryToImagesWithMatchingBoxes(FxRobot robot) throws Exception {
-        Path project = tmp.resolve("filter-project");
-        openAndImportPhotos(robot, project);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+        openAndImport(robot, "filter-project", photos(), 6);
 
         var store = vm.projectProperty().get().store();
         long ds = store.findDataset("photos").orElseThrow().id();

@@ -1,0 +1,53 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Workspace;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.common.FxJobs;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real main window on a temporary workspace, with a background job runner, for UI tests to drive. */
+@ExtendWith(ApplicationExtension.class)
+abstract class MainWindowUiTest {
+    @TempDir
+    Path tmp;
+
+    JobRunner runner;
+    MainViewModel vm;
+
+    /** Called from each test class's own {@code @Start} (TestFX looks for it on the test class only). */
+    void mount(Stage stage) {
+        runner = JobRunner.background(2);
+        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
+        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
+        runner.close();
+    }
+
+    /** Opens (creating) a project and imports a folder into it, waiting until the gallery shows it. */
+    void openAndImport(FxRobot robot, String project, Path folder, int images) throws Exception {
+        robot.interact(() -> vm.openProject(tmp.resolve(project)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(folder)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == images);
+    }
+
+    static Path photos() {
+        return SharedData.photos();
+    }
+}
