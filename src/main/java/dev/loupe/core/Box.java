@@ -8,17 +8,27 @@ import java.util.Objects;
  *
  * @param score the detector's confidence for MODEL boxes, NaN when there is none
  * @param crowd whether the box marks a crowd region that evaluation ignores rather than one object
+ * @param origin where the box first came from when a person has since edited it (a corrected prediction is
+ *               HUMAN with origin MODEL); the same as source otherwise
  */
 public record Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
                   Source source, double score, ReviewStatus status, String author,
-                  Instant createdAt, Instant updatedAt, boolean crowd) {
+                  Instant createdAt, Instant updatedAt, boolean crowd, Source origin) {
     public Box {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         author = author == null ? "" : author;
+        origin = origin == null ? source : origin;
         Checks.requireValidBox(x, y, w, h);
+    }
+
+    /** The same box with new geometry, label, provenance and status (id, image, task and times kept). */
+    public Box with(double newX, double newY, double newW, double newH, long newLabelId, Source newSource,
+                    ReviewStatus newStatus, String newAuthor) {
+        return new Box(id, imageId, taskId, newLabelId, newX, newY, newW, newH, newSource, score, newStatus, newAuthor,
+                createdAt, updatedAt, crowd, origin);
     }
 
     public boolean hasScore() {

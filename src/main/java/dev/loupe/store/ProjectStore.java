@@ -80,6 +80,20 @@ public interface ProjectStore extends AutoCloseable {
     /** Images a model has already run on for a task. */
     Set<Long> inferredImages(long taskId, String modelKey);
 
+    /** Writes a box's geometry, label, source, origin, status and author (an edit in review). */
+    void updateBox(Box box);
+
+    /** Deletes one box (and its comments). */
+    void deleteBox(long boxId);
+
+    /** Puts back a deleted box under its old id (undo of a delete). */
+    void restoreBox(Box box);
+
+    /** Marks an image done (or not) for a task in review. */
+    void setImageDone(long imageId, long taskId, boolean done, String author);
+
+    boolean isImageDone(long imageId, long taskId);
+
     /** Deletes the boxes of a task on these images; returns how many went. */
     int deleteBoxes(long taskId, long[] imageIds);
 

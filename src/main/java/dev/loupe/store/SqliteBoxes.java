@@ -49,6 +49,54 @@ final class SqliteBoxes {
         return SqlSupport.batchIds(c, boxes.size());
     }
 
+    static void update(Connection c, Box b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE boxes SET label_id = ?, x = ?, y = ?, w = ?, h = ?, "
+                + "source = ?, origin = ?, status = ?, author = ?, updated_at = ? WHERE id = ?")) {
+            ps.setLong(1, b.labelId());
+            ps.setDouble(2, b.x());
+            ps.setDouble(3, b.y());
+            ps.setDouble(4, b.w());
+            ps.setDouble(5, b.h());
+            ps.setString(6, b.source().name());
+            ps.setString(7, b.origin() == b.source() ? null : b.origin().name());
+            ps.setString(8, b.status().name());
+            ps.setString(9, b.author());
+            ps.setLong(10, System.currentTimeMillis());
+            ps.setLong(11, b.id());
+            if (ps.executeUpdate() != 1) {
+                throw new StoreException("no box with id " + b.id());
+            }
+        }
+    }
+
+    static void restore(Connection c, Box b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(id, image_id, task_id, label_id, x, y, w, h, "
+                + "source, score, status, author, created_at, updated_at, crowd, origin) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, b.id());
+            ps.setLong(2, b.imageId());
+            ps.setLong(3, b.taskId());
+            ps.setLong(4, b.labelId());
+            ps.setDouble(5, b.x());
+            ps.setDouble(6, b.y());
+            ps.setDouble(7, b.w());
+            ps.setDouble(8, b.h());
+            ps.setString(9, b.source().name());
+            if (b.hasScore()) {
+                ps.setDouble(10, b.score());
+            } else {
+                ps.setNull(10, Types.REAL);
+            }
+            ps.setString(11, b.status().name());
+            ps.setString(12, b.author());
+            ps.setLong(13, b.createdAt().toEpochMilli());
+            ps.setLong(14, System.currentTimeMillis());
+            ps.setInt(15, b.crowd() ? 1 : 0);
+            ps.setString(16, b.origin() == b.source() ? null : b.origin().name());
+            ps.executeUpdate();
+        }
+    }
+
     static int delete(Connection c, long taskId, long[] imageIds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM boxes WHERE task_id = ? AND image_id = ?")) {
             for (long imageId : imageIds) {

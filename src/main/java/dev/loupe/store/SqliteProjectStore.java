@@ -348,6 +348,63 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public void updateBox(Box box) {
+        db.write(c -> {
+            SqliteBoxes.update(c, box);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteBox(long boxId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM boxes WHERE id = ?")) {
+                ps.setLong(1, boxId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void restoreBox(Box box) {
+        db.write(c -> {
+            SqliteBoxes.restore(c, box);
+            return null;
+        });
+    }
+
+    @Override
+    public void setImageDone(long imageId, long taskId, boolean done, String author) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO image_reviews(image_id, task_id, done, "
+                    + "author, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, imageId);
+                ps.setLong(2, taskId);
+                ps.setInt(3, done ? 1 : 0);
+                ps.setString(4, author == null ? "" : author);
+                ps.setLong(5, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isImageDone(long imageId, long taskId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT done FROM image_reviews WHERE image_id = ? AND task_id = ?")) {
+                ps.setLong(1, imageId);
+                ps.setLong(2, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        });
+    }
+
+    @Override
     public int deleteBoxes(long taskId, long[] imageIds) {
         return db.write(c -> SqliteBoxes.delete(c, taskId, imageIds));
     }

@@ -1,0 +1,90 @@
+package dev.loupe.review;
+
+import dev.loupe.core.Box;
+import dev.loupe.store.ProjectStore;
+
+import java.util.List;
+
+/** One undoable edit of the boxes of an image; applied to the store at once (autosave). */
+interface BoxEdit {
+
+    /** Applies the edit; returns the boxes it leaves, replacing what it touched. */
+    void apply(ProjectStore store, List<Box> boxes);
+
+    void undo(ProjectStore store, List<Box> boxes);
+
+    /** A box changed from {@code before} to {@code after}. */
+    record Change(Box before, Box after) implements BoxEdit {
+        @Override
+        public void apply(ProjectStore store, List<Box> boxes) {
+            store.updateBox(after);
+            replace(boxes, after);
+        }
+
+        @Override
+        public void undo(ProjectStore store, List<Box> boxes) {
+            store.updateBox(before);
+            replace(boxes, before);
+        }
+    }
+
+    /** A box added (first apply stores it; redo puts it back under the same id). */
+    record Add(Box box) implements BoxEdit {
+        @Override
+        public void apply(ProjectStore store, List<Box> boxes) {
+            store.restoreBox(box);
+            boxes.add(box);
+        }
+
+        @Override
+        public void undo(ProjectStore store, List<Box> boxes) {
+            store.deleteBox(box.id());
+            boxes.removeIf(b -> b.id() == box.id());
+        }
+    }
+
+    /** A box deleted. */
+    record Delete(Box box) implements BoxEdit {
+        @Override
+        public void apply(ProjectStore store, List<Box> boxes) {
+            store.deleteBox(box.id());
+            boxes.removeIf(b -> b.id() == box.id());
+        }
+
+        @Override
+        public void undo(ProjectStore store, List<Box> boxes) {
+            store.restoreBox(box);
+            boxes.add(box);
+        }
+    }
+
+    /** Several edits made as one (accept all above a score). */
+    record Batch(List<BoxEdit> edits) implements BoxEdit {
+        @Override
+        public void apply(ProjectStore store, List<Box> boxes) {
+            store.inTransaction(() -> {
+                edits.forEach(e -> e.apply(store, boxes));
+                return null;
+            });
+        }
+
+        @Override
+        public void undo(ProjectStore store, List<Box> boxes) {
+            store.inTransaction(() -> {
+                for (int i = edits.size() - 1; i >= 0; i--) {
+                    edits.get(i).undo(store, boxes);
+                }
+                return null;
+            });
+        }
+    }
+
+    private static void replace(List<Box> boxes, Box b) {
+        for (int i = 0; i < boxes.size(); i++) {
+            if (boxes.get(i).id() == b.id()) {
+                boxes.set(i, b);
+                return;
+            }
+        }
+    }
+}
