@@ -12,6 +12,8 @@ import dev.loupe.ui.formats.PreannotateForm;
 import dev.loupe.ui.eval.EvaluationForm;
 import dev.loupe.ui.eval.EvaluationView;
 import javafx.stage.Stage;
+import dev.loupe.ui.review.ReviewView;
+import dev.loupe.ui.review.ReviewViewModel;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.ui.gallery.GalleryView;
 import javafx.beans.binding.Bindings;
@@ -62,6 +64,7 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+I"), vm::chooseAndImportFolder);
             }
         });
+        vm.gallery().setOnOpen(this::showReview);
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
     }
@@ -156,6 +159,27 @@ public final class MainView extends BorderPane {
                 vm.messageProperty().set(e.getMessage());
             }
         }
+    }
+
+    /** Opens the review window on gallery image {@code index}, walking the images the gallery shows. */
+    private void showReview(int index) {
+        var project = vm.projectProperty().get();
+        if (project == null || project.store().tasks().isEmpty()) {
+            vm.messageProperty().set("Nothing to review yet: import annotations or pre-annotate first");
+            return;
+        }
+        ReviewViewModel review = new ReviewViewModel(project.store(), vm.gallery().idsProperty().get(), index, vm.userName());
+        Stage stage = new Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle("Review — " + vm.selectedDatasetProperty().get().dataset().name());
+        ReviewView view = new ReviewView(review);
+        stage.setScene(LoupeApplication.createScene(view));
+        stage.setOnHidden(e -> {
+            review.close();
+            vm.refreshDatasets(null);
+        });
+        stage.show();
+        view.canvas().requestFocus();
     }
 
     private void showPreannotate() {

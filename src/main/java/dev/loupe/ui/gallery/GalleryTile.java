@@ -37,6 +37,9 @@ final class GalleryTile extends VBox {
         setOnMouseClicked(e -> {
             if (index >= 0) {
                 vm.selectedIndexProperty().set(index);
+                if (e.getClickCount() == 2) {
+                    vm.open(index);
+                }
             }
         });
     }

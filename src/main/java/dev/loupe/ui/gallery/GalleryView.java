@@ -115,6 +115,11 @@ public final class GalleryView extends StackPane {
             case END -> Integer.MAX_VALUE / 2;
             default -> 0;
         };
+        if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            vm.open(vm.selectedIndexProperty().get());
+            e.consume();
+            return;
+        }
         if (delta != 0) {
             vm.moveSelection(delta);
             e.consume();

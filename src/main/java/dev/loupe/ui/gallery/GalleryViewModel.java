@@ -18,6 +18,7 @@ public final class GalleryViewModel {
     private final ObjectProperty<ImageItem> selectedItem = new SimpleObjectProperty<>();
     private final ObjectProperty<long[]> ids = new SimpleObjectProperty<>(new long[0]);
     private TileLoader loader;
+    private java.util.function.IntConsumer onOpen = i -> { };
     private TileLoader.Ticket selectionTicket;
 
     public GalleryViewModel() {
@@ -83,6 +84,17 @@ public final class GalleryViewModel {
 
     public ObjectProperty<long[]> idsProperty() {
         return ids;
+    }
+
+    /** What opening an image (Enter, double-click) does. */
+    public void setOnOpen(java.util.function.IntConsumer action) {
+        onOpen = action;
+    }
+
+    public void open(int index) {
+        if (index >= 0 && index < count.get()) {
+            onOpen.accept(index);
+        }
     }
 
     /** Moves the selection by {@code delta} tiles, clamped to the gallery. */

@@ -1,0 +1,227 @@
+package dev.loupe.ui.review;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The review window: the canvas, a panel with the boxes and review actions, and a status line. */
+public final class ReviewView extends BorderPane {
+    private final ReviewViewModel vm;
+    private final ReviewCanvas canvas;
+    private final Slider threshold = new Slider(0, 1, 0.5);
+    private final GridPane help = helpOverlay();
+
+    public ReviewView(ReviewViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("review-view");
+        canvas = new ReviewCanvas(vm);
+        canvas.setId("reviewCanvas");
+        StackPane center = new StackPane(canvas, help);
+        StackPane.setAlignment(help, Pos.CENTER);
+        help.setVisible(false);
+        setCenter(center);
+        setRight(panel());
+        javafx.scene.control.Label status = new javafx.scene.control.Label();
+        status.setId("reviewStatus");
+        status.textProperty().bind(vm.statusProperty());
+        HBox bar = new HBox(12, status);
+        bar.getStyleClass().add("status-bar");
+        setBottom(bar);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public ReviewCanvas canvas() {
+        return canvas;
+    }
+
+    private VBox panel() {
+        ComboBox<Task> task = new ComboBox<>(vm.tasks());
+        task.setId("reviewTask");
+        task.valueProperty().bindBidirectional(vm.taskProperty());
+        task.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Task t) {
+                return t == null ? "" : t.name();
+            }
+
+            @Override
+            public Task fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<Label> label = new ComboBox<>(vm.labels());
+        label.setId("reviewLabel");
+        label.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Label l) {
+                return l == null ? "" : l.name();
+            }
+
+            @Override
+            public Label fromString(String s) {
+                return null;
+            }
+        });
+        label.valueProperty().bindBidirectional(vm.currentLabelProperty());
+        label.setOnAction(e -> {
+            if (label.getValue() != null && vm.selectedProperty().get() >= 0) {
+                vm.relabelSelected(label.getValue());
+            }
+        });
+        ListView<Box> boxes = new ListView<>(vm.boxes());
+        boxes.setId("reviewBoxes");
+        boxes.setFocusTraversable(false);
+        boxes.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Box b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : String.format("%s%s · %s", vm.labelName(b.labelId()),
+                        b.hasScore() ? String.format(" %.2f", b.score()) : "", b.status().name().toLowerCase()));
+                setTextFill(empty || b == null ? null : ReviewCanvas.colorOf(b).darker());
+            }
+        });
+        boxes.getSelectionModel().selectedItemProperty().addListener((obs, o, b) -> {
+            if (b != null && b.id() != vm.selectedProperty().get()) {
+                vm.select(b.id());
+            }
+        });
+        vm.selectedProperty().addListener((obs, o, id) -> vm.boxes().stream().filter(b -> b.id() == id.longValue())
+                .findFirst().ifPresentOrElse(b -> boxes.getSelectionModel().select(b),
+                        () -> boxes.getSelectionModel().clearSelection()));
+        VBox.setVgrow(boxes, Priority.ALWAYS);
+        Button accept = action("Accept (A)", () -> vm.setSelectedStatus(ReviewStatus.ACCEPTED));
+        Button reject = action("Reject (R)", () -> vm.setSelectedStatus(ReviewStatus.REJECTED));
+        Button delete = action("Delete", vm::deleteSelected);
+        Button acceptAbove = action("Accept all ≥ score (Shift+A)", () -> vm.acceptAbove(threshold.getValue()));
+        javafx.scene.control.Label thresholdText = new javafx.scene.control.Label();
+        thresholdText.textProperty().bind(threshold.valueProperty().asString("score %.2f"));
+        Button prev = action("◀ Previous (D)", vm::previous);
+        Button next = action("Next (F) ▶", vm::next);
+        Button done = action("Done ✓ (Enter)", this::doneAndNext);
+        Button keys = action("Shortcuts (?)", () -> help.setVisible(!help.isVisible()));
+        VBox panel = new VBox(8, title("Task"), task, title("Label"), label, title("Boxes"), boxes,
+                new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText), acceptAbove,
+                new HBox(6, prev, next), done, keys);
+        panel.getStyleClass().add("details");
+        panel.setPadding(new Insets(10));
+        panel.setPrefWidth(300);
+        return panel;
+    }
+
+    private static javafx.scene.control.Label title(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private Button action(String text, Runnable r) {
+        Button b = new Button(text);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            r.run();
+            canvas.requestFocus();
+        });
+        return b;
+    }
+
+    private void doneAndNext() {
+        if (!vm.doneProperty().get()) {
+            vm.toggleDone();
+        }
+        vm.next();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            return;
+        }
+        KeyCode k = e.getCode();
+        boolean shortcut = e.isShortcutDown();
+        double step = e.isShiftDown() ? 10 : 1;
+        boolean handled = true;
+        if (shortcut && k == KeyCode.Z) {
+            if (e.isShiftDown()) {
+                vm.redo();
+            } else {
+                vm.undo();
+            }
+        } else if (shortcut && k == KeyCode.Y) {
+            vm.redo();
+        } else if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
+            vm.useLabel(Integer.parseInt(k.getName().replaceAll("\\D", "")) - 1);
+        } else {
+            switch (k) {
+                case N -> canvas.startDrawing();
+                case A -> {
+                    if (e.isShiftDown()) {
+                        vm.acceptAbove(threshold.getValue());
+                    } else {
+                        vm.setSelectedStatus(ReviewStatus.ACCEPTED);
+                    }
+                }
+                case R -> vm.setSelectedStatus(ReviewStatus.REJECTED);
+                case DELETE, BACK_SPACE -> vm.deleteSelected();
+                case LEFT -> vm.nudge(-step, 0);
+                case RIGHT -> vm.nudge(step, 0);
+                case UP -> vm.nudge(0, -step);
+                case DOWN -> vm.nudge(0, step);
+                case TAB -> vm.selectNext();
+                case F, PAGE_DOWN -> vm.next();
+                case D, PAGE_UP -> vm.previous();
+                case ENTER -> doneAndNext();
+                case Z -> {
+                    if (e.isShiftDown()) {
+                        canvas.actualSize();
+                    } else {
+                        canvas.fit();
+                    }
+                }
+                case H -> canvas.toggleBoxes();
+                case L -> canvas.toggleCaptions();
+                case F1, SLASH -> help.setVisible(!help.isVisible());
+                case ESCAPE -> {
+                    help.setVisible(false);
+                    vm.select(-1);
+                }
+                default -> handled = false;
+            }
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private static GridPane helpOverlay() {
+        GridPane grid = new GridPane();
+        grid.setId("reviewHelp");
+        grid.getStyleClass().add("help-overlay");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(16));
+        grid.setMaxSize(GridPane.USE_PREF_SIZE, GridPane.USE_PREF_SIZE);
+        int row = 0;
+        for (ReviewKeys.Key key : ReviewKeys.ALL) {
+            javafx.scene.control.Label k = new javafx.scene.control.Label(key.keys());
+            k.getStyleClass().add("help-key");
+            grid.addRow(row++, k, new javafx.scene.control.Label(key.action()));
+        }
+        return grid;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.loupe.ui.review;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Task;
+import dev.loupe.media.ImageDecoder;
+import dev.loupe.media.UnreadableImageException;
+import dev.loupe.review.Rect;
+import dev.loupe.review.ReviewSession;
+import dev.loupe.store.ProjectStore;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The review canvas's state: the session (boxes, undo), the selected box, the current label, and the image
+ * itself, decoded off the FX thread with the next and previous images prefetched so switching is instant.
+ */
+public final class ReviewViewModel implements AutoCloseable {
+    private static final int PREFETCH = 3;
+
+    private final ProjectStore store;
+    private final String author;
+    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loupe-review-decode");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, CompletableFuture<Image>> prefetched = new LinkedHashMap<>();
+    private final ObservableList<Box> boxes = FXCollections.observableArrayList();
+    private final ObservableList<Label> labels = FXCollections.observableArrayList();
+    private final ObservableList<Task> tasks = FXCollections.observableArrayList();
+    private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
+    private final ObjectProperty<Label> currentLabel = new SimpleObjectProperty<>();
+    private final LongProperty selected = new SimpleLongProperty(-1);
+    private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty done = new SimpleBooleanProperty();
+    private final Map<Long, String> labelNames = new HashMap<>();
+    private ReviewSession session;
+
+    public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
+        this.store = store;
+        this.author = author;
+        tasks.setAll(store.tasks());
+        refreshLabels();
+        Task initial = preferredTask(tasks);
+        task.set(initial);
+        if (initial != null) {
+            session = new ReviewSession(store, imageIds, index, initial.id(), author);
+            showImage();
+        }
+        task.addListener((obs, o, t) -> {
+            if (t != null) {
+                int at = session == null ? index : session.index();
+                session = new ReviewSession(store, imageIds, at, t.id(), author);
+                selected.set(-1);
+                showImage();
+            }
+        });
+    }
+
+    /** The task with pending boxes to review if any, else the most recent one. */
+    private Task preferredTask(List<Task> all) {
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    private void refreshLabels() {
+        labels.setAll(store.labels());
+        labelNames.clear();
+        labels.forEach(l -> labelNames.put(l.id(), l.name()));
+        if (currentLabel.get() == null && !labels.isEmpty()) {
+            currentLabel.set(labels.get(0));
+        }
+    }
+
+    public String labelName(long id) {
+        return labelNames.getOrDefault(id, "?");
+    }
+
+    private void showImage() {
+        item.set(session.image());
+        refreshBoxes();
+        done.set(session.isDone());
+        CompletableFuture<Image> f = load(session.image());
+        Image ready = f.getNow(null);
+        image.set(ready);
+        if (ready == null) {
+            long id = session.image().id();
+            f.thenAccept(img -> Platform.runLater(() -> {
+                if (session.image().id() == id) {
+                    image.set(img);
+                }
+            }));
+        }
+        for (int d : new int[]{1, -1}) {
+            int i = session.index() + d;
+            if (i >= 0 && i < session.size()) {
+                store.image(session.imageIdAt(i)).ifPresent(this::load);
+            }
+        }
+    }
+
+    private synchronized CompletableFuture<Image> load(ImageItem im) {
+        CompletableFuture<Image> f = prefetched.remove(im.id());
+        if (f == null) {
+            f = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SwingFXUtils.toFXImage(ImageDecoder.decode(Path.of(im.path()), im.orientation()), null);
+                } catch (UnreadableImageException e) {
+                    return null;
+                }
+            }, decoder);
+        }
+        prefetched.put(im.id(), f);
+        while (prefetched.size() > PREFETCH) {
+            prefetched.remove(prefetched.keySet().iterator().next());
+        }
+        return f;
+    }
+
+    private void refreshBoxes() {
+        boxes.setAll(session.boxes());
+        var c = session.counts();
+        status.set(String.format("%d / %d · %s · %d pending, %d accepted, %d rejected%s", session.index() + 1,
+                session.size(), session.image().fileName(), c.get(ReviewStatus.PENDING), c.get(ReviewStatus.ACCEPTED),
+                c.get(ReviewStatus.REJECTED), session.isDone() ? " · done" : ""));
+        if (selected.get() >= 0 && session.box(selected.get()).isEmpty()) {
+            selected.set(-1);
+        }
+    }
+
+    // intents from the view
+    public void select(long boxId) {
+        selected.set(boxId);
+    }
+
+    public void selectNext() {
+        List<Box> list = boxes;
+        if (list.isEmpty()) {
+            return;
+        }
+        int at = 0;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == selected.get()) {
+                at = (i + 1) % list.size();
+            }
+        }
+        selected.set(list.get(at).id());
+    }
+
+    public void draw(Rect r) {
+        if (session == null || currentLabel.get() == null) {
+            status.set("Pick a label first (the project has none yet: import annotations or type one)");
+            return;
+        }
+        Box b = session.add(currentLabel.get().id(), r);
+        refreshBoxes();
+        selected.set(b.id());
+    }
+
+    public void reshape(long boxId, Rect r) {
+        session.reshape(boxId, r);
+        refreshBoxes();
+    }
+
+    public void nudge(double dx, double dy) {
+        session.box(selected.get()).ifPresent(b -> reshape(b.id(), new Rect(b.x() + dx, b.y() + dy, b.w(), b.h())));
+    }
+
+    /** Relabels the selected box to the n-th label (0-based), or makes it the label for new boxes. */
+    public void useLabel(int n) {
+        if (n < 0 || n >= labels.size()) {
+            return;
+        }
+        relabelSelected(labels.get(n));
+    }
+
+    public void relabelSelected(Label label) {
+        currentLabel.set(label);
+        if (selected.get() >= 0) {
+            session.relabel(selected.get(), label.id());
+            refreshBoxes();
+        }
+    }
+
+    public void deleteSelected() {
+        if (selected.get() >= 0) {
+            session.delete(selected.get());
+            selected.set(-1);
+            refreshBoxes();
+        }
+    }
+
+    public void setSelectedStatus(ReviewStatus s) {
+        if (selected.get() >= 0) {
+            session.setStatus(selected.get(), s);
+            refreshBoxes();
+        }
+    }
+
+    public int acceptAbove(double score) {
+        int n = session.acceptAbove(score);
+        refreshBoxes();
+        return n;
+    }
+
+    public void undo() {
+        if (session.undo()) {
+            refreshBoxes();
+        }
+    }
+
+    public void redo() {
+        if (session.redo()) {
+            refreshBoxes();
+        }
+    }
+
+    public void next() {
+        if (session.next()) {
+            selected.set(-1);
+            showImage();
+        }
+    }
+
+    public void previous() {
+        if (session.previous()) {
+            selected.set(-1);
+            showImage();
+        }
+    }
+
+    public void toggleDone() {
+        session.setDone(!session.isDone());
+        done.set(session.isDone());
+        refreshBoxes();
+    }
+
+    public ObservableList<Box> boxes() {
+        return boxes;
+    }
+
+    public ObservableList<Label> labels() {
+        return labels;
+    }
+
+    public ObservableList<Task> tasks() {
+        return tasks;
+    }
+
+    public ObjectProperty<Task> taskProperty() {
+        return task;
+    }
+
+    public ObjectProperty<Label> currentLabelProperty() {
+        return currentLabel;
+    }
+
+    public LongProperty selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Image> imageProperty() {
+        return image;
+    }
+
+    public ObjectProperty<ImageItem> itemProperty() {
+        return item;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty doneProperty() {
+        return done;
+    }
+
+    public ReviewSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        decoder.shutdownNow();
+    }
+}
