@@ -9,7 +9,6 @@ import dev.loupe.review.Rect;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -26,7 +25,10 @@ public final class ReviewCanvas extends Region {
     private static final double HANDLE_PX = 5;
 
     private final ReviewViewModel vm;
-    private final Canvas canvas = new Canvas();
+    /** The image and every box but the one in hand; redrawn when boxes or the view change. */
+    private final Canvas base = new Canvas();
+    /** The selected box and the gesture under way; redrawn on every drag event, which stays cheap. */
+    private final Canvas overlay = new Canvas();
     private double scale = 1;
     private double offsetX;
     private double offsetY;
@@ -48,7 +50,7 @@ public final class ReviewCanvas extends Region {
     public ReviewCanvas(ReviewViewModel vm) {
         this.vm = vm;
         getStyleClass().add("review-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(base, overlay);
         setFocusTraversable(true);
         vm.boxes().addListener((ListChangeListener<Box>) c -> redraw());
         vm.selectedProperty().addListener((obs, o, n) -> redraw());
@@ -65,10 +67,12 @@ public final class ReviewCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            boolean first = canvas.getWidth() == 0;
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        if (base.getWidth() != getWidth() || base.getHeight() != getHeight()) {
+            boolean first = base.getWidth() == 0;
+            for (Canvas c : new Canvas[]{base, overlay}) {
+                c.setWidth(getWidth());
+                c.setHeight(getHeight());
+            }
             if (first) {
                 fit();
             }
@@ -181,6 +185,7 @@ public final class ReviewCanvas extends Region {
         start = rect(b);
         live = start;
         liveId = b.id();
+        redraw();
     }
 
     private void dragged(MouseEvent e) {
@@ -198,7 +203,11 @@ public final class ReviewCanvas extends Region {
                 return;
             }
         }
-        redraw();
+        if (gesture == Gesture.PAN) {
+            redraw();
+        } else {
+            redrawOverlay();
+        }
     }
 
     private void released(MouseEvent e) {
@@ -227,33 +236,58 @@ public final class ReviewCanvas extends Region {
         return new Rect(b.x(), b.y(), b.w(), b.h());
     }
 
-    /** Draws the image and every box; the one being dragged at its live position. */
+    /** Draws everything: the base layer, then the overlay. */
     public void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = base.getGraphicsContext2D();
         g.setFill(Color.web("#2b2f36"));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        Image img = vm.imageProperty().get();
+        g.fillRect(0, 0, base.getWidth(), base.getHeight());
+        ImagePyramid img = vm.imageProperty().get();
         var item = vm.itemProperty().get();
-        if (item == null) {
+        if (item != null) {
+            if (img != null) {
+                drawVisiblePart(g, img, item.widthPx(), item.heightPx());
+            }
+            if (!boxesHidden) {
+                g.setFont(Font.font(11));
+                long sel = vm.selectedProperty().get();
+                for (Box b : vm.boxes()) {
+                    if (b.id() != liveId && b.id() != sel) {
+                        drawBox(g, b, rect(b), false);
+                    }
+                }
+            }
+        }
+        redrawOverlay();
+    }
+
+    /** Draws only the part of the image on screen: zoomed in, most of a large photo is off the canvas. */
+    private void drawVisiblePart(GraphicsContext g, ImagePyramid img, int w, int h) {
+        double x1 = Math.max(0, imageX(0));
+        double y1 = Math.max(0, imageY(0));
+        double x2 = Math.min(w, imageX(base.getWidth()));
+        double y2 = Math.min(h, imageY(base.getHeight()));
+        if (x2 <= x1 || y2 <= y1) {
             return;
         }
-        if (img != null) {
-            g.drawImage(img, offsetX, offsetY, item.widthPx() * scale, item.heightPx() * scale);
-        }
-        if (boxesHidden) {
+        var level = img.forScale(scale);
+        double k = level.getWidth() / w;
+        g.drawImage(level, x1 * k, y1 * k, (x2 - x1) * k, (y2 - y1) * k, sx(x1), sy(y1), (x2 - x1) * scale, (y2 - y1) * scale);
+    }
+
+    private void redrawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (boxesHidden || vm.itemProperty().get() == null) {
             return;
         }
         g.setFont(Font.font(11));
         long sel = vm.selectedProperty().get();
-        for (Box b : vm.boxes()) {
-            if (b.id() != liveId && b.id() != sel) {
-                drawBox(g, b, rect(b), false);
-            }
-        }
-        vm.boxes().stream().filter(b -> b.id() == sel).findFirst()
+        long shown = liveId >= 0 ? liveId : sel;
+        vm.boxes().stream().filter(b -> b.id() == shown).findFirst()
                 .ifPresent(b -> drawBox(g, b, b.id() == liveId && live != null ? live : rect(b), true));
         if (gesture == Gesture.DRAW && live != null) {
             g.setStroke(Color.WHITE);
+            g.setLineWidth(1.5);
             g.setLineDashes(5);
             g.strokeRect(sx(live.x()), sy(live.y()), live.w() * scale, live.h() * scale);
             g.setLineDashes(0);
@@ -289,7 +323,8 @@ public final class ReviewCanvas extends Region {
         g.setLineDashes(b.status() == ReviewStatus.REJECTED || b.crowd() ? 4 : 0);
         g.strokeRect(x, y, w, h);
         g.setLineDashes(0);
-        if (showCaptions && (selected || h > 12)) {
+        // captions only where they fit: text is the costliest thing a canvas draws
+        if (showCaptions && (selected || h > 30 && w > 40)) {
             String caption = vm.labelName(b.labelId()) + (b.hasScore() ? String.format(" %.2f", b.score()) : "");
             double tw = caption.length() * 6.2 + 6;
             g.setFill(c);

@@ -21,8 +21,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.Image;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,14 +45,14 @@ public final class ReviewViewModel implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<Long, CompletableFuture<Image>> prefetched = new LinkedHashMap<>();
+    private final Map<Long, CompletableFuture<ImagePyramid>> prefetched = new LinkedHashMap<>();
     private final ObservableList<Box> boxes = FXCollections.observableArrayList();
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
     private final ObjectProperty<Label> currentLabel = new SimpleObjectProperty<>();
     private final LongProperty selected = new SimpleLongProperty(-1);
-    private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImagePyramid> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty done = new SimpleBooleanProperty();
@@ -104,8 +102,8 @@ public final class ReviewViewModel implements AutoCloseable {
         item.set(session.image());
         refreshBoxes();
         done.set(session.isDone());
-        CompletableFuture<Image> f = load(session.image());
-        Image ready = f.getNow(null);
+        CompletableFuture<ImagePyramid> f = load(session.image());
+        ImagePyramid ready = f.getNow(null);
         image.set(ready);
         if (ready == null) {
             long id = session.image().id();
@@ -123,12 +121,12 @@ public final class ReviewViewModel implements AutoCloseable {
         }
     }
 
-    private synchronized CompletableFuture<Image> load(ImageItem im) {
-        CompletableFuture<Image> f = prefetched.remove(im.id());
+    private synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
+        CompletableFuture<ImagePyramid> f = prefetched.remove(im.id());
         if (f == null) {
             f = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return SwingFXUtils.toFXImage(ImageDecoder.decode(Path.of(im.path()), im.orientation()), null);
+                    return ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation()));
                 } catch (UnreadableImageException e) {
                     return null;
                 }
@@ -283,7 +281,7 @@ public final class ReviewViewModel implements AutoCloseable {
         return selected;
     }
 
-    public ObjectProperty<Image> imageProperty() {
+    public ObjectProperty<ImagePyramid> imageProperty() {
         return image;
     }
 
