@@ -10,7 +10,9 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.NewImage;
+import dev.loupe.core.ReviewStage;
 import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.StageImage;
 import dev.loupe.core.Task;
 
 import java.util.List;
@@ -93,6 +95,22 @@ public interface ProjectStore extends AutoCloseable {
     void setImageDone(long imageId, long taskId, boolean done, String author);
 
     boolean isImageDone(long imageId, long taskId);
+
+    /**
+     * Images with at least one box of the task, optionally only with a box of one label, by one author, or
+     * changed within [since, until] (epoch ms; null bounds are open). Ascending ids.
+     */
+    long[] imagesOfTask(long taskId, Long labelId, String author, Long since, Long until);
+
+    /** Creates a review stage holding the given sampled images. */
+    ReviewStage createStage(ReviewStage stage, long[] imageIds);
+
+    List<ReviewStage> stages(long taskId);
+
+    List<StageImage> stageImages(long stageId);
+
+    /** Records a reviewer's verdict (ACCEPTED or REJECTED) on a sampled image. */
+    void setVerdict(long stageId, long imageId, ReviewStatus verdict, String reviewer);
 
     /** Deletes the boxes of a task on these images; returns how many went. */
     int deleteBoxes(long taskId, long[] imageIds);

@@ -10,7 +10,9 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.NewImage;
+import dev.loupe.core.ReviewStage;
 import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.StageImage;
 import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 
@@ -401,6 +403,34 @@ public final class SqliteProjectStore implements ProjectStore {
                     return rs.next() && rs.getInt(1) == 1;
                 }
             }
+        });
+    }
+
+    @Override
+    public long[] imagesOfTask(long taskId, Long labelId, String author, Long since, Long until) {
+        return db.read(c -> SqliteStages.imagesOfTask(c, taskId, labelId, author, since, until));
+    }
+
+    @Override
+    public ReviewStage createStage(ReviewStage stage, long[] imageIds) {
+        return db.write(c -> SqliteStages.create(c, stage, imageIds));
+    }
+
+    @Override
+    public List<ReviewStage> stages(long taskId) {
+        return db.read(c -> SqliteStages.list(c, taskId));
+    }
+
+    @Override
+    public List<StageImage> stageImages(long stageId) {
+        return db.read(c -> SqliteStages.images(c, stageId));
+    }
+
+    @Override
+    public void setVerdict(long stageId, long imageId, ReviewStatus verdict, String reviewer) {
+        db.write(c -> {
+            SqliteStages.setVerdict(c, stageId, imageId, verdict, reviewer);
+            return null;
         });
     }
 

@@ -1,0 +1,68 @@
+package dev.loupe.review;
+
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStage;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.StageImage;
+import dev.loupe.store.ProjectStore;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Review stages, as the reference platform's task reviews: a stage samples a share of a task's images;
+ * reviewers accept or reject each image with a comment; a rejected image goes back to annotation (its
+ * done mark is cleared) and later stages sample again.
+ */
+public final class ReviewStages {
+    private final ProjectStore store;
+
+    public ReviewStages(ProjectStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Samples a new stage of a task. Label, annotator and dates narrow the images that can be drawn (null:
+     * no narrowing); an unknown label is an error naming it.
+     */
+    public ReviewStage create(long taskId, String name, double percent, String label, String annotator, Instant since,
+                              Instant until, long seed, String author) {
+        Long labelId = null;
+        if (label != null) {
+            labelId = store.labels().stream().filter(l -> l.name().equals(label)).map(Label::id).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no label '" + label + "' in this project"));
+        }
+        long[] eligible = store.imagesOfTask(taskId, labelId, annotator, since == null ? null : since.toEpochMilli(),
+                until == null ? null : until.toEpochMilli());
+        if (eligible.length == 0) {
+            throw new IllegalArgumentException("no images of this task match the stage's filters: nothing to review");
+        }
+        long[] sample = StageSampler.sample(eligible, percent, seed);
+        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId, annotator, since, until, seed, author,
+                Instant.now()), sample);
+    }
+
+    /** A reviewer's verdict on one image, with an optional comment; a rejection sends the image back. */
+    public void judge(ReviewStage stage, long imageId, ReviewStatus verdict, String comment, String reviewer) {
+        if (verdict == ReviewStatus.PENDING) {
+            throw new IllegalArgumentException("a verdict is ACCEPTED or REJECTED");
+        }
+        store.inTransaction(() -> {
+            store.setVerdict(stage.id(), imageId, verdict, reviewer);
+            if (comment != null && !comment.isBlank()) {
+                store.addComment(imageId, null, reviewer, "[" + stage.name() + "] " + comment.strip());
+            }
+            if (verdict == ReviewStatus.REJECTED) {
+                store.setImageDone(imageId, stage.taskId(), false, reviewer);
+            }
+            return null;
+        });
+    }
+
+    public StageProgress progress(ReviewStage stage) {
+        List<StageImage> images = store.stageImages(stage.id());
+        int accepted = (int) images.stream().filter(i -> i.verdict() == ReviewStatus.ACCEPTED).count();
+        int rejected = (int) images.stream().filter(i -> i.verdict() == ReviewStatus.REJECTED).count();
+        return new StageProgress(stage, images.size(), accepted, rejected);
+    }
+}
