@@ -45,7 +45,8 @@ final class SqliteRows {
 
     static Comment comment(ResultSet rs) throws SQLException {
         long box = rs.getLong(3);
-        return new Comment(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : box, rs.getString(4),
+        Long boxId = rs.wasNull() ? null : box; // wasNull refers to the last column read: ask right away
+        return new Comment(rs.getLong(1), rs.getLong(2), boxId, rs.getString(4),
                 rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)));
     }
 }

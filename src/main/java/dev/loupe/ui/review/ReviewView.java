@@ -1,6 +1,8 @@
 package dev.loupe.ui.review;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.Comment;
+import dev.loupe.core.ReviewStage;
 import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Task;
@@ -10,7 +12,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -51,7 +56,7 @@ public final class ReviewView extends BorderPane {
         return canvas;
     }
 
-    private VBox panel() {
+    private ScrollPane panel() {
         ComboBox<Task> task = new ComboBox<>(vm.tasks());
         task.setId("reviewTask");
         task.valueProperty().bindBidirectional(vm.taskProperty());
@@ -66,6 +71,65 @@ public final class ReviewView extends BorderPane {
                 return null;
             }
         });
+        ComboBox<ReviewStage> stage = new ComboBox<>(vm.stages());
+        stage.setId("reviewStage");
+        stage.setPromptText("all images (no stage)");
+        stage.valueProperty().bindBidirectional(vm.stageProperty());
+        stage.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReviewStage st) {
+                return st == null ? "all images (no stage)" : st.name() + " (" + st.samplePercent() + "%)";
+            }
+
+            @Override
+            public ReviewStage fromString(String s) {
+                return null;
+            }
+        });
+        Button newStage = action("New…", this::newStage);
+        javafx.scene.control.Label verdict = new javafx.scene.control.Label();
+        verdict.getStyleClass().add("muted");
+        verdict.textProperty().bind(vm.verdictProperty());
+        TextField verdictComment = new TextField();
+        verdictComment.setId("verdictComment");
+        verdictComment.setPromptText("comment for the annotator");
+        Button approve = action("Approve image", () -> {
+            vm.judge(ReviewStatus.ACCEPTED, verdictComment.getText());
+            verdictComment.clear();
+        });
+        approve.setId("approveImage");
+        Button sendBack = action("Send back", () -> {
+            vm.judge(ReviewStatus.REJECTED, verdictComment.getText());
+            verdictComment.clear();
+        });
+        sendBack.setId("sendBackImage");
+        VBox stageBox = new VBox(6, new HBox(6, stage, newStage), verdict, verdictComment, new HBox(6, approve, sendBack));
+        stageBox.visibleProperty().bind(vm.taskProperty().isNotNull());
+        approve.disableProperty().bind(vm.stageProperty().isNull());
+        sendBack.disableProperty().bind(vm.stageProperty().isNull());
+        verdictComment.disableProperty().bind(vm.stageProperty().isNull());
+
+        ListView<Comment> comments = new ListView<>(vm.comments());
+        comments.setId("reviewComments");
+        comments.setFocusTraversable(false);
+        comments.setPrefHeight(80);
+        comments.setMinHeight(60);
+        comments.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Comment c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.author() + (c.boxId() == null ? "" : " (box)") + ": " + c.text());
+                setWrapText(true);
+            }
+        });
+        TextField commentField = new TextField();
+        commentField.setId("commentField");
+        commentField.setPromptText("comment on the selected box or the image, Enter");
+        commentField.setOnAction(e -> {
+            vm.comment(commentField.getText());
+            commentField.clear();
+        });
+
         ComboBox<Label> label = new ComboBox<>(vm.labels());
         label.setId("reviewLabel");
         label.setConverter(new StringConverter<>() {
@@ -112,17 +176,39 @@ public final class ReviewView extends BorderPane {
         Button acceptAbove = action("Accept all ≥ score (Shift+A)", () -> vm.acceptAbove(threshold.getValue()));
         javafx.scene.control.Label thresholdText = new javafx.scene.control.Label();
         thresholdText.textProperty().bind(threshold.valueProperty().asString("score %.2f"));
-        Button prev = action("◀ Previous (D)", vm::previous);
+        Button prev = action("◀ Prev (D)", vm::previous);
         Button next = action("Next (F) ▶", vm::next);
-        Button done = action("Done ✓ (Enter)", this::doneAndNext);
+        Button done = action("Done (Enter)", this::doneAndNext);
         Button keys = action("Shortcuts (?)", () -> help.setVisible(!help.isVisible()));
-        VBox panel = new VBox(8, title("Task"), task, title("Label"), label, title("Boxes"), boxes,
-                new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText), acceptAbove,
-                new HBox(6, prev, next), done, keys);
-        panel.getStyleClass().add("details");
+        VBox panel = new VBox(8, title("Task"), task, title("Review stage"), stageBox, title("Label"), label,
+                title("Boxes"), boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
+                acceptAbove, title("Comments"), comments, commentField, new HBox(6, prev, next, done), keys);
         panel.setPadding(new Insets(10));
-        panel.setPrefWidth(300);
-        return panel;
+        boxes.setPrefHeight(160);
+        boxes.setMinHeight(100);
+        ScrollPane scroll = new ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("details");
+        scroll.setPrefWidth(340);
+        return scroll;
+    }
+
+    private void newStage() {
+        TextInputDialog dialog = new TextInputDialog("20");
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("New review stage");
+        dialog.setHeaderText("Sample a share of this task's images for review");
+        dialog.setContentText("Percent of images:");
+        dialog.showAndWait().ifPresent(text -> {
+            try {
+                double percent = Double.parseDouble(text.strip());
+                vm.createStage("stage " + (vm.stages().size() + 1), percent, System.nanoTime());
+            } catch (IllegalArgumentException e) {
+                vm.statusProperty().set(e.getMessage());
+            }
+        });
     }
 
     private static javafx.scene.control.Label title(String text) {

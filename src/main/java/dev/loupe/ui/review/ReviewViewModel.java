@@ -1,6 +1,10 @@
 package dev.loupe.ui.review;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.Comment;
+import dev.loupe.core.ReviewStage;
+import dev.loupe.core.StageImage;
+import dev.loupe.review.ReviewStages;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
@@ -57,11 +61,17 @@ public final class ReviewViewModel implements AutoCloseable {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final Map<Long, String> labelNames = new HashMap<>();
+    private final ObservableList<ReviewStage> stages = FXCollections.observableArrayList();
+    private final ObjectProperty<ReviewStage> stage = new SimpleObjectProperty<>();
+    private final ObservableList<Comment> comments = FXCollections.observableArrayList();
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private final long[] galleryIds;
     private ReviewSession session;
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
         this.author = author;
+        this.galleryIds = imageIds.clone();
         tasks.setAll(store.tasks());
         refreshLabels();
         Task initial = preferredTask(tasks);
@@ -70,10 +80,25 @@ public final class ReviewViewModel implements AutoCloseable {
             session = new ReviewSession(store, imageIds, index, initial.id(), author);
             showImage();
         }
+        refreshStages();
         task.addListener((obs, o, t) -> {
             if (t != null) {
+                stage.set(null);
+                refreshStages();
                 int at = session == null ? index : session.index();
                 session = new ReviewSession(store, imageIds, at, t.id(), author);
+                selected.set(-1);
+                showImage();
+            }
+        });
+        stage.addListener((obs, o, st) -> {
+            if (task.get() == null) {
+                return;
+            }
+            long[] ids = st == null ? galleryIds
+                    : store.stageImages(st.id()).stream().mapToLong(StageImage::imageId).toArray();
+            if (ids.length > 0) {
+                session = new ReviewSession(store, ids, 0, task.get().id(), author);
                 selected.set(-1);
                 showImage();
             }
@@ -139,8 +164,57 @@ public final class ReviewViewModel implements AutoCloseable {
         return f;
     }
 
+    private void refreshStages() {
+        stages.setAll(task.get() == null ? List.of() : store.stages(task.get().id()));
+    }
+
+    /** Samples a new review stage of the current task and switches to it. */
+    public void createStage(String name, double percent, long seed) {
+        ReviewStage created = new ReviewStages(store).create(task.get().id(), name, percent, null, null, null, null, seed,
+                author);
+        refreshStages();
+        stage.set(stages.stream().filter(s -> s.id() == created.id()).findFirst().orElse(null));
+    }
+
+    /** The reviewer's verdict on the current image of the stage, then the next image. */
+    public void judge(ReviewStatus v, String comment) {
+        ReviewStage st = stage.get();
+        if (st == null) {
+            status.set("Pick a review stage to accept or reject images");
+            return;
+        }
+        new ReviewStages(store).judge(st, session.image().id(), v, comment, author);
+        refreshComments();
+        if (!session.next()) {
+            refreshBoxes();
+            return;
+        }
+        selected.set(-1);
+        showImage();
+    }
+
+    /** Adds a comment to the selected box, or to the image when none is selected. */
+    public void comment(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Long box = selected.get() >= 0 ? selected.get() : null;
+        store.addComment(session.image().id(), box, author, text.strip());
+        refreshComments();
+    }
+
+    private void refreshComments() {
+        comments.setAll(store.comments(session.image().id()));
+    }
+
     private void refreshBoxes() {
         boxes.setAll(session.boxes());
+        refreshComments();
+        ReviewStage st = stage.get();
+        verdict.set(st == null ? "" : store.stageImages(st.id()).stream()
+                .filter(i -> i.imageId() == session.image().id()).findFirst()
+                .map(i -> i.verdict() == null ? "not reviewed yet" : i.verdict().name().toLowerCase() + " by " + i.reviewer())
+                .orElse(""));
         var c = session.counts();
         status.set(String.format("%d / %d · %s · %d pending, %d accepted, %d rejected%s", session.index() + 1,
                 session.size(), session.image().fileName(), c.get(ReviewStatus.PENDING), c.get(ReviewStatus.ACCEPTED),
@@ -255,6 +329,23 @@ public final class ReviewViewModel implements AutoCloseable {
         session.setDone(!session.isDone());
         done.set(session.isDone());
         refreshBoxes();
+    }
+
+    public ObservableList<ReviewStage> stages() {
+        return stages;
+    }
+
+    public ObjectProperty<ReviewStage> stageProperty() {
+        return stage;
+    }
+
+    public ObservableList<Comment> comments() {
+        return comments;
+    }
+
+    /** The stage verdict on the current image, in words. */
+    public StringProperty verdictProperty() {
+        return verdict;
     }
 
     public ObservableList<Box> boxes() {

@@ -170,4 +170,33 @@ class ReviewCanvasUiTest {
             assertTrue(boxes.stream().anyMatch(b -> b.status() == ReviewStatus.ACCEPTED && b.source() == Source.MODEL));
         }
     }
+
+    @Test
+    void commentsAndAStageFlowPersist(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.imageProperty().get() != null);
+        // a comment on the selected box, then one on the image
+        robot.clickOn(at(robot, 150, 650));
+        robot.clickOn("#commentField").write("box is too tall").type(KeyCode.ENTER);
+        robot.interact(() -> vm.select(-1));
+        robot.clickOn("#commentField").write("blurry photo").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        var comments = project.store().comments(ids[0]);
+        assertEquals(2, comments.size());
+        assertTrue(comments.get(0).boxId() != null && comments.get(0).text().equals("box is too tall"));
+        assertEquals(null, comments.get(1).boxId());
+
+        // a stage over every image of the task (only bus.jpg has boxes), sent back with a comment
+        robot.interact(() -> vm.createStage("first pass", 100, 42));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("first pass", vm.stageProperty().get().name());
+        robot.clickOn("#verdictComment").write("redo the left person");
+        robot.clickOn("#sendBackImage");
+        WaitForAsyncUtils.waitForFxEvents();
+        var stageImages = project.store().stageImages(vm.stageProperty().get().id());
+        assertEquals(1, stageImages.size());
+        assertEquals(ReviewStatus.REJECTED, stageImages.get(0).verdict());
+        assertEquals("reviewer", stageImages.get(0).reviewer());
+        assertTrue(project.store().comments(ids[0]).stream().anyMatch(c -> c.text().equals("[first pass] redo the left person")));
+        Screenshots.save(view.getScene(), "review-stage");
+    }
 }
