@@ -92,4 +92,25 @@ class LoupeCommandTest {
         assertEquals(2, usage.code(), "missing --dataset is a usage error");
         assertTrue(run("import-images", "--help").out().contains("--dataset"));
     }
+
+    @Test
+    void reviewStagesAreCreatedAndListedFromTheCommandLine() throws Exception {
+        Path demo = tmp.resolve("demo");
+        run("new", demo.toString());
+        run("import-images", demo.toString(), "--dataset", "d", SharedData.photos().toString());
+        Path csv = java.nio.file.Files.writeString(tmp.resolve("b.csv"), "bus.jpg,1,2,30,40,person\n"
+                + "dog.jpg,1,2,30,40,dog\nhorses.jpg,1,2,30,40,horse\nkite.jpg,1,2,30,40,person\n");
+        assertEquals(0, run("import-annotations", demo.toString(), "--dataset", "d", "--format", "csv", "--task", "gt",
+                csv.toString()).code());
+        Run created = run("review-stage", demo.toString(), "--task", "gt", "--percent", "50", "--seed", "3");
+        assertEquals(0, created.code(), created.err());
+        assertTrue(created.out().contains("2 images sampled"), created.out());
+        Run persons = run("review-stage", demo.toString(), "--task", "gt", "--percent", "100", "--label", "person",
+                "--name", "people");
+        assertTrue(persons.out().contains("'people'") && persons.out().contains("2 images sampled"), persons.out());
+        Run listed = run("review-stage", demo.toString(), "--task", "gt", "--list");
+        assertTrue(listed.out().contains("stage 1") && listed.out().contains("people")
+                && listed.out().contains("2 to review"), listed.out());
+        assertEquals(1, run("review-stage", demo.toString(), "--task", "nope").code());
+    }
 }
