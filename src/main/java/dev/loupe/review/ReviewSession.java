@@ -109,6 +109,33 @@ public final class ReviewSession {
         return box;
     }
 
+    /**
+     * Pastes copies of boxes (from this image or another) as new HUMAN boxes, cut to this image, as one
+     * undoable edit; returns the new boxes.
+     */
+    public List<Box> paste(List<Box> copied) {
+        List<NewBox> fresh = new ArrayList<>();
+        for (Box b : copied) {
+            Rect c = new Rect(b.x(), b.y(), b.w(), b.h()).clippedTo(image.widthPx(), image.heightPx());
+            if (c.w() >= 1 && c.h() >= 1) {
+                fresh.add(new NewBox(image.id(), taskId, b.labelId(), c.x(), c.y(), c.w(), c.h(), Source.HUMAN,
+                        Double.NaN, ReviewStatus.ACCEPTED, author));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        long[] ids = store.addBoxes(fresh);
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        for (long id : ids) {
+            wanted.add(id);
+        }
+        List<Box> added = store.boxes(image.id()).stream().filter(b -> wanted.contains(b.id())).toList();
+        boxes.addAll(added);
+        push(new BoxEdit.Batch(added.stream().<BoxEdit>map(BoxEdit.Add::new).toList()), false);
+        return added;
+    }
+
     /** Moves a box (kept inside the image) or resizes it (cut at the image's edges). */
     public void reshape(long boxId, Rect r) {
         Box before = require(boxId);

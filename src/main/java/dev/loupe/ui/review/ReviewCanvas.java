@@ -35,6 +35,9 @@ public final class ReviewCanvas extends Region {
     private boolean drawMode;
     private boolean showCaptions = true;
     private boolean boxesHidden;
+    private boolean crosshair;
+    private double mouseX = -1;
+    private double mouseY = -1;
     // the gesture under way
     private enum Gesture { NONE, PAN, MOVE, RESIZE, DRAW }
     private Gesture gesture = Gesture.NONE;
@@ -63,6 +66,13 @@ public final class ReviewCanvas extends Region {
         setOnMouseDragged(this::dragged);
         setOnMouseReleased(this::released);
         setOnScroll(this::scrolled);
+        setOnMouseMoved(e -> {
+            mouseX = e.getX();
+            mouseY = e.getY();
+            if (crosshair || drawMode) {
+                redrawOverlay();
+            }
+        });
     }
 
     @Override
@@ -116,6 +126,11 @@ public final class ReviewCanvas extends Region {
         redraw();
     }
 
+    public void toggleCrosshair() {
+        crosshair = !crosshair;
+        redrawOverlay();
+    }
+
     public void toggleBoxes() {
         boxesHidden = !boxesHidden;
         redraw();
@@ -157,7 +172,7 @@ public final class ReviewCanvas extends Region {
         Box sel = vm.session() == null ? null : vm.session().box(vm.selectedProperty().get()).orElse(null);
         if (sel != null) {
             Handle h = HitTest.handleAt(rect(sel), ix, iy, HANDLE_PX / scale);
-            if (h != null) {
+            if (h != null && !vm.isLocked(sel.id())) {
                 gesture = Gesture.RESIZE;
                 handle = h;
                 grab(sel);
@@ -196,7 +211,12 @@ public final class ReviewCanvas extends Region {
                 offsetX = pressOffsetX + e.getX() - pressX;
                 offsetY = pressOffsetY + e.getY() - pressY;
             }
-            case MOVE -> live = start.moved(dx, dy);
+            case MOVE -> {
+                if (vm.isLocked(liveId)) {
+                    return;
+                }
+                live = start.moved(dx, dy);
+            }
             case RESIZE -> live = handle.drag(start, dx, dy);
             case DRAW -> live = new Rect(start.x(), start.y(), dx, dy).normalized();
             default -> {
@@ -285,6 +305,12 @@ public final class ReviewCanvas extends Region {
         long shown = liveId >= 0 ? liveId : sel;
         vm.boxes().stream().filter(b -> b.id() == shown).findFirst()
                 .ifPresent(b -> drawBox(g, b, b.id() == liveId && live != null ? live : rect(b), true));
+        if ((crosshair || drawMode) && mouseX >= 0) {
+            g.setStroke(Color.rgb(255, 255, 255, 0.7));
+            g.setLineWidth(1);
+            g.strokeLine(mouseX, 0, mouseX, overlay.getHeight());
+            g.strokeLine(0, mouseY, overlay.getWidth(), mouseY);
+        }
         if (gesture == Gesture.DRAW && live != null) {
             g.setStroke(Color.WHITE);
             g.setLineWidth(1.5);

@@ -174,6 +174,11 @@ public final class ReviewView extends BorderPane {
         Button reject = action("Reject (R)", () -> vm.setSelectedStatus(ReviewStatus.REJECTED));
         Button delete = action("Delete", vm::deleteSelected);
         Button acceptAbove = action("Accept all ≥ score (Shift+A)", () -> vm.acceptAbove(threshold.getValue()));
+        Slider minScore = new Slider(0, 1, 0);
+        minScore.setId("minScore");
+        minScore.valueProperty().bindBidirectional(vm.minScoreProperty());
+        javafx.scene.control.Label minScoreText = new javafx.scene.control.Label();
+        minScoreText.textProperty().bind(minScore.valueProperty().asString("show ≥ %.2f"));
         javafx.scene.control.Label thresholdText = new javafx.scene.control.Label();
         thresholdText.textProperty().bind(threshold.valueProperty().asString("score %.2f"));
         Button prev = action("◀ Prev (D)", vm::previous);
@@ -181,7 +186,7 @@ public final class ReviewView extends BorderPane {
         Button done = action("Done (Enter)", this::doneAndNext);
         Button keys = action("Shortcuts (?)", () -> help.setVisible(!help.isVisible()));
         VBox panel = new VBox(8, title("Task"), task, title("Review stage"), stageBox, title("Label"), label,
-                title("Boxes"), boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
+                title("Boxes"), new HBox(6, minScore, minScoreText), boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
                 acceptAbove, title("Comments"), comments, commentField, new HBox(6, prev, next, done), keys);
         panel.setPadding(new Insets(10));
         boxes.setPrefHeight(160);
@@ -242,7 +247,14 @@ public final class ReviewView extends BorderPane {
         boolean shortcut = e.isShortcutDown();
         double step = e.isShiftDown() ? 10 : 1;
         boolean handled = true;
-        if (shortcut && k == KeyCode.Z) {
+        if (shortcut && k == KeyCode.C) {
+            vm.copy();
+        } else if (shortcut && k == KeyCode.V) {
+            vm.paste();
+        } else if (e.isAltDown() && k.isArrowKey()) {
+            vm.resizeSelected(k == KeyCode.RIGHT ? step : k == KeyCode.LEFT ? -step : 0,
+                    k == KeyCode.DOWN ? step : k == KeyCode.UP ? -step : 0);
+        } else if (shortcut && k == KeyCode.Z) {
             if (e.isShiftDown()) {
                 vm.redo();
             } else {
@@ -279,7 +291,15 @@ public final class ReviewView extends BorderPane {
                         canvas.fit();
                     }
                 }
-                case H -> canvas.toggleBoxes();
+                case H -> {
+                    if (e.isShiftDown()) {
+                        vm.hideSelected();
+                    } else {
+                        canvas.toggleBoxes();
+                    }
+                }
+                case K -> vm.toggleLockSelected();
+                case C -> canvas.toggleCrosshair();
                 case L -> canvas.toggleCaptions();
                 case F1, SLASH -> help.setVisible(!help.isVisible());
                 case ESCAPE -> {

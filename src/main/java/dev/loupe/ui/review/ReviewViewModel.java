@@ -67,6 +67,10 @@ public final class ReviewViewModel implements AutoCloseable {
     private final StringProperty verdict = new SimpleStringProperty("");
     private final long[] galleryIds;
     private ReviewSession session;
+    private List<Box> clipboard = List.of();
+    private final java.util.Set<Long> hidden = new java.util.HashSet<>();
+    private final java.util.Set<Long> locked = new java.util.HashSet<>();
+    private final javafx.beans.property.DoubleProperty minScore = new javafx.beans.property.SimpleDoubleProperty(0);
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
@@ -81,6 +85,11 @@ public final class ReviewViewModel implements AutoCloseable {
             showImage();
         }
         refreshStages();
+        minScore.addListener((obs, o, n) -> {
+            if (session != null) {
+                refreshBoxes();
+            }
+        });
         task.addListener((obs, o, t) -> {
             if (t != null) {
                 stage.set(null);
@@ -124,6 +133,8 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     private void showImage() {
+        hidden.clear();
+        locked.clear();
         item.set(session.image());
         refreshBoxes();
         done.set(session.isDone());
@@ -208,7 +219,8 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     private void refreshBoxes() {
-        boxes.setAll(session.boxes());
+        boxes.setAll(session.boxes().stream().filter(b -> !hidden.contains(b.id()))
+                .filter(b -> !b.hasScore() || b.score() >= minScore.get()).toList());
         refreshComments();
         ReviewStage st = stage.get();
         verdict.set(st == null ? "" : store.stageImages(st.id()).stream()
@@ -254,11 +266,64 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     public void reshape(long boxId, Rect r) {
+        if (locked.contains(boxId)) {
+            return;
+        }
         session.reshape(boxId, r);
         refreshBoxes();
     }
 
+    /** Copies the selected box, or every box when none is selected. */
+    public void copy() {
+        clipboard = selected.get() >= 0 ? session.box(selected.get()).map(List::of).orElse(List.of()) : List.copyOf(boxes);
+        status.set(clipboard.size() + " boxes copied");
+    }
+
+    /** Pastes the copied boxes onto this image (copied on another image, they land in the same place). */
+    public void paste() {
+        List<Box> added = session.paste(clipboard);
+        refreshBoxes();
+        if (added.size() == 1) {
+            selected.set(added.get(0).id());
+        }
+    }
+
+    /** Hides the selected box until the image changes (it cannot be picked while hidden). */
+    public void hideSelected() {
+        if (selected.get() >= 0) {
+            hidden.add(selected.get());
+            selected.set(-1);
+            refreshBoxes();
+        }
+    }
+
+    /** Locks or unlocks the selected box: a locked box can be selected and judged but not moved or resized. */
+    public void toggleLockSelected() {
+        long id = selected.get();
+        if (id >= 0 && !locked.remove(id)) {
+            locked.add(id);
+        }
+    }
+
+    public boolean isLocked(long boxId) {
+        return locked.contains(boxId);
+    }
+
+    /** Shows only boxes without a score or scoring at least this much. */
+    public javafx.beans.property.DoubleProperty minScoreProperty() {
+        return minScore;
+    }
+
+    /** Grows or shrinks the selected box from its right and bottom edges. */
+    public void resizeSelected(double dw, double dh) {
+        session.box(selected.get()).filter(b -> !locked.contains(b.id()))
+                .ifPresent(b -> reshape(b.id(), new Rect(b.x(), b.y(), Math.max(1, b.w() + dw), Math.max(1, b.h() + dh))));
+    }
+
     public void nudge(double dx, double dy) {
+        if (locked.contains(selected.get())) {
+            return;
+        }
         session.box(selected.get()).ifPresent(b -> reshape(b.id(), new Rect(b.x() + dx, b.y() + dy, b.w(), b.h())));
     }
 

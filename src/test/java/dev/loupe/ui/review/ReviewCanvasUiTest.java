@@ -199,4 +199,49 @@ class ReviewCanvasUiTest {
         assertTrue(project.store().comments(ids[0]).stream().anyMatch(c -> c.text().equals("[first pass] redo the left person")));
         Screenshots.save(view.getScene(), "review-stage");
     }
+
+    @Test
+    void aReviewerFixesBoxesWithTheKeyboardAloneAndCopiesThemToTheNextImage(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.imageProperty().get() != null);
+        robot.clickOn("#reviewCanvas");
+        robot.type(KeyCode.TAB); // the first box
+        long id = vm.selectedProperty().get();
+        Box before = storedBox(id);
+        robot.type(KeyCode.RIGHT, 3);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        Box after = storedBox(id);
+        assertEquals(before.x() + 3, after.x(), 1e-9);
+        assertEquals(before.y() + 10, after.y(), 1e-9);
+        assertEquals(before.w() + 1, after.w(), 1e-9);
+        assertEquals(ReviewStatus.ACCEPTED, after.status());
+
+        // a locked box does not move
+        robot.type(KeyCode.K);
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(after.x(), storedBox(id).x(), 1e-9);
+
+        // the score filter hides weak predictions from view (and from picking)
+        robot.interact(() -> vm.minScoreProperty().set(0.5));
+        assertEquals(1, vm.boxes().size());
+        robot.interact(() -> vm.minScoreProperty().set(0));
+        assertEquals(2, vm.boxes().size());
+
+        // copy the selected box, paste it on the next image
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.session().index());
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Box> pasted = project.store().boxes(ids[1]);
+        assertEquals(1, pasted.size());
+        assertEquals(Source.HUMAN, pasted.get(0).source());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, project.store().boxes(ids[1]).size(), "pasting is one undoable edit");
+    }
 }
