@@ -36,6 +36,8 @@ public final class ReviewCanvas extends Region {
     private boolean showCaptions = true;
     private boolean boxesHidden;
     private boolean crosshair;
+    /** While true the view follows the window: a resize fits the image again. Zooming or panning ends it. */
+    private boolean fitted = true;
     private double mouseX = -1;
     private double mouseY = -1;
     // the gesture under way
@@ -78,12 +80,11 @@ public final class ReviewCanvas extends Region {
     @Override
     protected void layoutChildren() {
         if (base.getWidth() != getWidth() || base.getHeight() != getHeight()) {
-            boolean first = base.getWidth() == 0;
             for (Canvas c : new Canvas[]{base, overlay}) {
                 c.setWidth(getWidth());
                 c.setHeight(getHeight());
             }
-            if (first) {
+            if (fitted) {
                 fit();
             }
             redraw();
@@ -96,6 +97,7 @@ public final class ReviewCanvas extends Region {
         if (item == null || getWidth() <= 0) {
             return;
         }
+        fitted = true;
         scale = Math.min(getWidth() / item.widthPx(), getHeight() / item.heightPx()) * 0.98;
         offsetX = (getWidth() - item.widthPx() * scale) / 2;
         offsetY = (getHeight() - item.heightPx() * scale) / 2;
@@ -108,6 +110,7 @@ public final class ReviewCanvas extends Region {
     }
 
     public void zoomAt(double sx, double sy, double factor) {
+        fitted = false;
         double ix = (sx - offsetX) / scale;
         double iy = (sy - offsetY) / scale;
         scale = Math.max(0.02, Math.min(40, scale * factor));
@@ -191,6 +194,7 @@ public final class ReviewCanvas extends Region {
     }
 
     private void beginPan() {
+        fitted = false;
         gesture = Gesture.PAN;
         pressOffsetX = offsetX;
         pressOffsetY = offsetY;

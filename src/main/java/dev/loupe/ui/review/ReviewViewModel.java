@@ -1,6 +1,7 @@
 package dev.loupe.ui.review;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.ReviewStage;
 import dev.loupe.core.StageImage;
@@ -114,9 +115,21 @@ public final class ReviewViewModel implements AutoCloseable {
         });
     }
 
-    /** The task with pending boxes to review if any, else the most recent one. */
+    /** The task with the most boxes waiting for review (scratch evaluation tasks last), else the newest. */
     private Task preferredTask(List<Task> all) {
-        return all.isEmpty() ? null : all.get(all.size() - 1);
+        Task best = null;
+        long most = 0;
+        for (Task t : all) {
+            if (t.name().startsWith("eval:")) {
+                continue;
+            }
+            long pending = store.countBoxes(new BoxQuery(null, t.id(), ReviewStatus.PENDING, null, null, null, null));
+            if (pending > most) {
+                most = pending;
+                best = t;
+            }
+        }
+        return best != null ? best : all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     private void refreshLabels() {
