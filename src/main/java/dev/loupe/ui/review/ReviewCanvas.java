@@ -34,6 +34,7 @@ public final class ReviewCanvas extends Region {
     private double offsetY;
     private boolean drawMode;
     private boolean showCaptions = true;
+    private boolean showScores = true;
     private boolean boxesHidden;
     private boolean crosshair;
     /** While true the view follows the window: a resize fits the image again. Zooming or panning ends it. */
@@ -122,6 +123,11 @@ public final class ReviewCanvas extends Region {
     public void startDrawing() {
         drawMode = true;
         setCursor(javafx.scene.Cursor.CROSSHAIR);
+    }
+
+    public void toggleScores() {
+        showScores = !showScores;
+        redraw();
     }
 
     public void toggleCaptions() {
@@ -355,7 +361,7 @@ public final class ReviewCanvas extends Region {
         g.setLineDashes(0);
         // captions only where they fit: text is the costliest thing a canvas draws
         if (showCaptions && (selected || h > 30 && w > 40)) {
-            String caption = vm.labelName(b.labelId()) + (b.hasScore() ? String.format(" %.2f", b.score()) : "");
+            String caption = vm.labelName(b.labelId()) + (showScores && b.hasScore() ? String.format(" %.2f", b.score()) : "");
             double tw = caption.length() * 6.2 + 6;
             g.setFill(c);
             g.fillRect(x, Math.max(0, y - 15), tw, 15);

@@ -27,7 +27,7 @@ final class ReviewKeys {
             new Key("F / D", "next / previous image"),
             new Key("Enter", "mark the image done and go to the next"),
             new Key("Ctrl+Z / Ctrl+Y", "undo / redo"),
-            new Key("H / L", "hide boxes / hide captions"),
+            new Key("H / L / S", "hide boxes / captions / scores"),
             new Key("? or F1", "show or hide this list"));
 
     private ReviewKeys() {

@@ -6,6 +6,7 @@ import dev.loupe.core.ReviewStage;
 import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Task;
+import org.controlsfx.control.SearchableComboBox;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -130,7 +131,8 @@ public final class ReviewView extends BorderPane {
             commentField.clear();
         });
 
-        ComboBox<Label> label = new ComboBox<>(vm.labels());
+        // type-ahead: typing filters the labels, Enter picks
+        SearchableComboBox<Label> label = new SearchableComboBox<>(vm.labels());
         label.setId("reviewLabel");
         label.setConverter(new StringConverter<>() {
             @Override
@@ -174,6 +176,22 @@ public final class ReviewView extends BorderPane {
         Button reject = action("Reject (R)", () -> vm.setSelectedStatus(ReviewStatus.REJECTED));
         Button delete = action("Delete", vm::deleteSelected);
         Button acceptAbove = action("Accept all ≥ score (Shift+A)", () -> vm.acceptAbove(threshold.getValue()));
+        ComboBox<ReviewStatus> show = new ComboBox<>();
+        show.setId("reviewShow");
+        show.getItems().add(null);
+        show.getItems().addAll(ReviewStatus.values());
+        show.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReviewStatus st) {
+                return st == null ? "all boxes" : st.name().toLowerCase() + " only";
+            }
+
+            @Override
+            public ReviewStatus fromString(String text) {
+                return null;
+            }
+        });
+        show.valueProperty().bindBidirectional(vm.statusFilterProperty());
         Slider minScore = new Slider(0, 1, 0);
         minScore.setId("minScore");
         minScore.valueProperty().bindBidirectional(vm.minScoreProperty());
@@ -186,7 +204,7 @@ public final class ReviewView extends BorderPane {
         Button done = action("Done (Enter)", this::doneAndNext);
         Button keys = action("Shortcuts (?)", () -> help.setVisible(!help.isVisible()));
         VBox panel = new VBox(8, title("Task"), task, title("Review stage"), stageBox, title("Label"), label,
-                title("Boxes"), new HBox(6, minScore, minScoreText), boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
+                title("Boxes"), new HBox(6, show, minScoreText), minScore, boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
                 acceptAbove, title("Comments"), comments, commentField, new HBox(6, prev, next, done), keys);
         panel.setPadding(new Insets(10));
         boxes.setPrefHeight(160);
@@ -301,6 +319,7 @@ public final class ReviewView extends BorderPane {
                 case K -> vm.toggleLockSelected();
                 case C -> canvas.toggleCrosshair();
                 case L -> canvas.toggleCaptions();
+                case S -> canvas.toggleScores();
                 case F1, SLASH -> help.setVisible(!help.isVisible());
                 case ESCAPE -> {
                     help.setVisible(false);

@@ -72,6 +72,7 @@ public final class ReviewViewModel implements AutoCloseable {
     private final java.util.Set<Long> hidden = new java.util.HashSet<>();
     private final java.util.Set<Long> locked = new java.util.HashSet<>();
     private final javafx.beans.property.DoubleProperty minScore = new javafx.beans.property.SimpleDoubleProperty(0);
+    private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
@@ -86,6 +87,11 @@ public final class ReviewViewModel implements AutoCloseable {
             showImage();
         }
         refreshStages();
+        statusFilter.addListener((obs, o, n) -> {
+            if (session != null) {
+                refreshBoxes();
+            }
+        });
         minScore.addListener((obs, o, n) -> {
             if (session != null) {
                 refreshBoxes();
@@ -233,7 +239,8 @@ public final class ReviewViewModel implements AutoCloseable {
 
     private void refreshBoxes() {
         boxes.setAll(session.boxes().stream().filter(b -> !hidden.contains(b.id()))
-                .filter(b -> !b.hasScore() || b.score() >= minScore.get()).toList());
+                .filter(b -> !b.hasScore() || b.score() >= minScore.get())
+                .filter(b -> statusFilter.get() == null || b.status() == statusFilter.get()).toList());
         refreshComments();
         ReviewStage st = stage.get();
         verdict.set(st == null ? "" : store.stageImages(st.id()).stream()
@@ -325,6 +332,11 @@ public final class ReviewViewModel implements AutoCloseable {
     /** Shows only boxes without a score or scoring at least this much. */
     public javafx.beans.property.DoubleProperty minScoreProperty() {
         return minScore;
+    }
+
+    /** Shows only boxes in this review state (null: all). */
+    public ObjectProperty<ReviewStatus> statusFilterProperty() {
+        return statusFilter;
     }
 
     /** Grows or shrinks the selected box from its right and bottom edges. */

@@ -229,6 +229,9 @@ class ReviewCanvasUiTest {
         assertEquals(1, vm.boxes().size());
         robot.interact(() -> vm.minScoreProperty().set(0));
         assertEquals(2, vm.boxes().size());
+        robot.interact(() -> vm.statusFilterProperty().set(ReviewStatus.PENDING));
+        assertEquals(1, vm.boxes().size(), "the accepted box is filtered out");
+        robot.interact(() -> vm.statusFilterProperty().set(null));
 
         // copy the selected box, paste it on the next image
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
