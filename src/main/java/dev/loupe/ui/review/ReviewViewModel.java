@@ -243,10 +243,16 @@ public final class ReviewViewModel implements AutoCloseable {
                 .filter(b -> statusFilter.get() == null || b.status() == statusFilter.get()).toList());
         refreshComments();
         ReviewStage st = stage.get();
-        verdict.set(st == null ? "" : store.stageImages(st.id()).stream()
-                .filter(i -> i.imageId() == session.image().id()).findFirst()
-                .map(i -> i.verdict() == null ? "not reviewed yet" : i.verdict().name().toLowerCase() + " by " + i.reviewer())
-                .orElse(""));
+        if (st == null) {
+            verdict.set("");
+        } else {
+            var progress = new ReviewStages(store).progress(st);
+            String here = store.stageImages(st.id()).stream().filter(i -> i.imageId() == session.image().id()).findFirst()
+                    .map(i -> i.verdict() == null ? "not reviewed yet" : i.verdict().name().toLowerCase() + " by " + i.reviewer())
+                    .orElse("");
+            verdict.set(String.format("%s · stage: %d accepted, %d rejected, %d to go", here, progress.accepted(),
+                    progress.rejected(), progress.pending()));
+        }
         var c = session.counts();
         status.set(String.format("%d / %d · %s · %d pending, %d accepted, %d rejected%s", session.index() + 1,
                 session.size(), session.image().fileName(), c.get(ReviewStatus.PENDING), c.get(ReviewStatus.ACCEPTED),
