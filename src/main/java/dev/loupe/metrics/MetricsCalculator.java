@@ -1,0 +1,93 @@
+package dev.loupe.metrics;
+
+import boofcv.alg.filter.derivative.DerivativeLaplacian;
+import boofcv.alg.misc.ImageStatistics;
+import boofcv.core.image.ConvertImage;
+import boofcv.io.image.ConvertBufferedImage;
+import boofcv.struct.image.GrayF32;
+import boofcv.struct.image.GrayU8;
+import boofcv.struct.image.ImageType;
+import boofcv.struct.image.Planar;
+import dev.loupe.core.Box;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Computes image and box metrics with BoofCV from one decoded image. */
+public final class MetricsCalculator {
+
+    private MetricsCalculator() {
+    }
+
+    /** The image's own metrics and those of the given boxes (boxes outside the image are cut to it). */
+    public static Result compute(long imageId, BufferedImage image, List<Box> boxes) {
+        Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(image, true, ImageType.pl(3, GrayU8.class));
+        GrayU8 gray = ConvertImage.average(rgb, (GrayU8) null);
+        GrayF32 laplacian = new GrayF32(gray.width, gray.height);
+        DerivativeLaplacian.process(gray, laplacian);
+        float lapMean = ImageStatistics.mean(laplacian);
+        Stats s = stats(rgb, gray);
+        ImageMetrics im = new ImageMetrics(imageId, gray.width, gray.height, (double) gray.width / gray.height, s.r, s.g,
+                s.b, s.grayMean, s.grayStd, s.entropy, ImageStatistics.variance(laplacian, lapMean));
+        List<BoxMetrics> out = new ArrayList<>(boxes.size());
+        double area = (double) gray.width * gray.height;
+        for (Box b : boxes) {
+            int x0 = clamp((int) Math.floor(b.x()), gray.width - 1);
+            int y0 = clamp((int) Math.floor(b.y()), gray.height - 1);
+            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(b.x() + b.w()), gray.width));
+            int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(b.y() + b.h()), gray.height));
+            Stats c = stats(rgb.subimage(x0, y0, x1, y1, null), gray.subimage(x0, y0, x1, y1, null));
+            out.add(new BoxMetrics(b.id(), imageId, b.w() * b.h() / area, b.w() / b.h(),
+                    (b.x() + b.w() / 2) / gray.width, (b.y() + b.h() / 2) / gray.height, c.r, c.g, c.b, c.grayStd,
+                    c.entropy));
+        }
+        return new Result(im, out);
+    }
+
+    /** Metrics of one image and its boxes. */
+    public record Result(ImageMetrics image, List<BoxMetrics> boxes) {
+    }
+
+    private record Stats(double r, double g, double b, double grayMean, double grayStd, double entropy) {
+    }
+
+    /** Gray mean, std and entropy all come from the 256-bin histogram (BoofCV's U8 variance is rounded). */
+    private static Stats stats(Planar<GrayU8> rgb, GrayU8 gray) {
+        int[] histogram = new int[256];
+        ImageStatistics.histogram(gray, 0, histogram);
+        long n = 0;
+        double sum = 0;
+        for (int v = 0; v < 256; v++) {
+            n += histogram[v];
+            sum += (double) v * histogram[v];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (int v = 0; v < 256; v++) {
+            squares += histogram[v] * (v - mean) * (v - mean);
+        }
+        return new Stats(ImageStatistics.mean(rgb.getBand(0)), ImageStatistics.mean(rgb.getBand(1)),
+                ImageStatistics.mean(rgb.getBand(2)), mean, Math.sqrt(squares / n), entropy(histogram));
+    }
+
+    /** Shannon entropy of a histogram, in bits. */
+    static double entropy(int[] histogram) {
+        long total = 0;
+        for (int h : histogram) {
+            total += h;
+        }
+        double e = 0;
+        for (int h : histogram) {
+            if (h > 0) {
+                double p = (double) h / total;
+                e -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return e;
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
+    }
+}
