@@ -9,6 +9,8 @@ import boofcv.struct.image.GrayU8;
 import boofcv.struct.image.ImageType;
 import boofcv.struct.image.Planar;
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class MetricsCalculator {
 
     /** The image's own metrics and those of the given boxes (boxes outside the image are cut to it). */
     public static Result compute(long imageId, BufferedImage image, List<Box> boxes) {
-        Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(image, true, ImageType.pl(3, GrayU8.class));
+        Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(asRgb(image), true, ImageType.pl(3, GrayU8.class));
         GrayU8 gray = ConvertImage.average(rgb, (GrayU8) null);
         GrayF32 laplacian = new GrayF32(gray.width, gray.height);
         DerivativeLaplacian.process(gray, laplacian);
@@ -43,6 +45,22 @@ public final class MetricsCalculator {
                     c.entropy));
         }
         return new Result(im, out);
+    }
+
+    /** Gray, 16-bit and alpha images become plain 8-bit RGB, so every metric means the same thing. */
+    private static BufferedImage asRgb(BufferedImage image) {
+        int type = image.getType();
+        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
     }
 
     /** Metrics of one image and its boxes. */

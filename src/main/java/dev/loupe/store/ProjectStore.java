@@ -1,6 +1,8 @@
 package dev.loupe.store;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -111,6 +113,22 @@ public interface ProjectStore extends AutoCloseable {
 
     /** Records a reviewer's verdict (ACCEPTED or REJECTED) on a sampled image. */
     void setVerdict(long stageId, long imageId, ReviewStatus verdict, String reviewer);
+
+    /** Caches image metrics; each holds while the image's content is unchanged. */
+    void saveImageMetrics(List<ImageMetrics> metrics);
+
+    /** Caches box metrics; each holds until the box is next edited. */
+    void saveBoxMetrics(List<BoxMetrics> metrics);
+
+    /** Images of the dataset whose cached metrics are current. */
+    Set<Long> imagesWithCurrentMetrics(long datasetId);
+
+    /** Boxes of the dataset whose cached metrics are current. */
+    Set<Long> boxesWithCurrentMetrics(long datasetId);
+
+    List<ImageMetrics> imageMetrics(long datasetId);
+
+    List<BoxMetrics> boxMetrics(long datasetId);
 
     /** Deletes the boxes of a task on these images; returns how many went. */
     int deleteBoxes(long taskId, long[] imageIds);

@@ -1,6 +1,8 @@
 package dev.loupe.store;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -432,6 +434,42 @@ public final class SqliteProjectStore implements ProjectStore {
             SqliteStages.setVerdict(c, stageId, imageId, verdict, reviewer);
             return null;
         });
+    }
+
+    @Override
+    public void saveImageMetrics(List<ImageMetrics> metrics) {
+        db.write(c -> {
+            SqliteMetrics.saveImages(c, metrics);
+            return null;
+        });
+    }
+
+    @Override
+    public void saveBoxMetrics(List<BoxMetrics> metrics) {
+        db.write(c -> {
+            SqliteMetrics.saveBoxes(c, metrics);
+            return null;
+        });
+    }
+
+    @Override
+    public Set<Long> imagesWithCurrentMetrics(long datasetId) {
+        return db.read(c -> SqliteMetrics.currentImages(c, datasetId));
+    }
+
+    @Override
+    public Set<Long> boxesWithCurrentMetrics(long datasetId) {
+        return db.read(c -> SqliteMetrics.currentBoxes(c, datasetId));
+    }
+
+    @Override
+    public List<ImageMetrics> imageMetrics(long datasetId) {
+        return db.read(c -> SqliteMetrics.images(c, datasetId));
+    }
+
+    @Override
+    public List<BoxMetrics> boxMetrics(long datasetId) {
+        return db.read(c -> SqliteMetrics.boxes(c, datasetId));
     }
 
     @Override

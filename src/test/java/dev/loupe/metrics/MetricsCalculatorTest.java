@@ -1,6 +1,8 @@
 package dev.loupe.metrics;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.media.ImageDecoder;

@@ -1,4 +1,4 @@
-package dev.loupe.metrics;
+package dev.loupe.core;
 
 /**
  * Statistics of one box: its size and place relative to the image, and colour statistics of its crop.

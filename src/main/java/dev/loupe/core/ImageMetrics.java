@@ -1,4 +1,4 @@
-package dev.loupe.metrics;
+package dev.loupe.core;
 
 /**
  * Whole-image statistics (display orientation). Colour means are 0..255; gray is the mean of R, G and B;
