@@ -2,9 +2,9 @@ package dev.loupe.metrics;
 
 import boofcv.alg.filter.derivative.DerivativeLaplacian;
 import boofcv.alg.misc.ImageStatistics;
-import boofcv.core.image.ConvertImage;
+import boofcv.concurrency.BoofConcurrency;
 import boofcv.io.image.ConvertBufferedImage;
-import boofcv.struct.image.GrayF32;
+import boofcv.struct.image.GrayS16;
 import boofcv.struct.image.GrayU8;
 import boofcv.struct.image.ImageType;
 import boofcv.struct.image.Planar;
@@ -18,6 +18,10 @@ import java.util.List;
 
 /** Computes image and box metrics with BoofCV from one decoded image. */
 public final class MetricsCalculator {
+    static {
+        // Loupe runs one image per core; BoofCV's own fork-join splitting of each small image only adds overhead.
+        BoofConcurrency.USE_CONCURRENT = false;
+    }
 
     private MetricsCalculator() {
     }
@@ -25,13 +29,12 @@ public final class MetricsCalculator {
     /** The image's own metrics and those of the given boxes (boxes outside the image are cut to it). */
     public static Result compute(long imageId, BufferedImage image, List<Box> boxes) {
         Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(asRgb(image), true, ImageType.pl(3, GrayU8.class));
-        GrayU8 gray = ConvertImage.average(rgb, (GrayU8) null);
-        GrayF32 laplacian = new GrayF32(gray.width, gray.height);
-        DerivativeLaplacian.process(gray, laplacian);
-        float lapMean = ImageStatistics.mean(laplacian);
+        GrayU8 gray = gray(rgb);
+        GrayS16 laplacian = new GrayS16(gray.width, gray.height);
+        DerivativeLaplacian.process(gray, laplacian, null);
         Stats s = stats(rgb, gray);
         ImageMetrics im = new ImageMetrics(imageId, gray.width, gray.height, (double) gray.width / gray.height, s.r, s.g,
-                s.b, s.grayMean, s.grayStd, s.entropy, ImageStatistics.variance(laplacian, lapMean));
+                s.b, s.grayMean, s.grayStd, s.entropy, variance(laplacian));
         List<BoxMetrics> out = new ArrayList<>(boxes.size());
         double area = (double) gray.width * gray.height;
         for (Box b : boxes) {
@@ -45,6 +48,39 @@ public final class MetricsCalculator {
                     c.entropy));
         }
         return new Result(im, out);
+    }
+
+    /** (R + G + B) / 3 per pixel, as BoofCV's average computes it, in one tight loop over the bands. */
+    private static GrayU8 gray(Planar<GrayU8> rgb) {
+        GrayU8 r = rgb.getBand(0);
+        GrayU8 g = rgb.getBand(1);
+        GrayU8 b = rgb.getBand(2);
+        GrayU8 out = new GrayU8(r.width, r.height);
+        for (int y = 0; y < r.height; y++) {
+            int i = r.startIndex + y * r.stride;
+            int o = y * out.stride;
+            for (int x = 0; x < r.width; x++, i++, o++) {
+                out.data[o] = (byte) (((r.data[i] & 0xFF) + (g.data[i] & 0xFF) + (b.data[i] & 0xFF)) / 3);
+            }
+        }
+        return out;
+    }
+
+    /** Variance of the Laplacian, in exact integer sums (the sharpness measure). */
+    private static double variance(GrayS16 lap) {
+        long sum = 0;
+        long squares = 0;
+        for (int y = 0; y < lap.height; y++) {
+            int i = lap.startIndex + y * lap.stride;
+            for (int x = 0; x < lap.width; x++, i++) {
+                int v = lap.data[i];
+                sum += v;
+                squares += (long) v * v;
+            }
+        }
+        double n = (double) lap.width * lap.height;
+        double mean = sum / n;
+        return squares / n - mean * mean;
     }
 
     /** Gray, 16-bit and alpha images become plain 8-bit RGB, so every metric means the same thing. */
