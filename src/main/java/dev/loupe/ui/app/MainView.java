@@ -11,6 +11,7 @@ import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
 import dev.loupe.ui.eval.EvaluationForm;
 import dev.loupe.ui.eval.EvaluationView;
+import dev.loupe.ui.explore.ExploreView;
 import javafx.stage.Stage;
 import dev.loupe.ui.review.ReviewView;
 import dev.loupe.ui.review.ReviewViewModel;
@@ -132,6 +133,17 @@ public final class MainView extends BorderPane {
             }
         });
         label.valueProperty().bindBidirectional(vm.labelFilterProperty());
+        Button explore = new Button("Explore");
+        explore.setId("exploreButton");
+        explore.setTooltip(new Tooltip("Metrics of the dataset's images and boxes, in plots you can select from"));
+        explore.setOnAction(e -> vm.explore(result -> {
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Explore — " + vm.selectedDatasetProperty().get().dataset().name());
+            stage.setScene(LoupeApplication.createScene(new ExploreView(result, vm::showOnly)));
+            stage.show();
+        }));
+        explore.disableProperty().bind(vm.selectedDatasetProperty().isNull());
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add("link-button");
         clear.setOnAction(e -> vm.clearFilters());
@@ -143,7 +155,7 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, new Label("Filter:"), status, label, source, clear,
+        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, explore, new Label("Filter:"), status, label, source, clear,
                 spacer, count);
         bar.getStyleClass().add("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);

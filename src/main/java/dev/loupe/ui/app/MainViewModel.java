@@ -28,6 +28,7 @@ import dev.loupe.project.Project;
 import dev.loupe.project.Workspace;
 import dev.loupe.ui.common.DialogService;
 import dev.loupe.ui.eval.EvaluationViewModel;
+import dev.loupe.ui.explore.ExploreViewModel;
 import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
 import dev.loupe.ui.gallery.TileLoader;
@@ -381,6 +382,26 @@ public final class MainViewModel implements AutoCloseable {
         statusFilter.set(null);
         sourceFilter.set(null);
         labelFilter.set(null);
+        reloadGallery();
+    }
+
+    /** Shows only these images (a selection made in Explore) until the filters change or are cleared. */
+    public void showOnly(long[] imageIds) {
+        long[] sorted = imageIds.clone();
+        java.util.Arrays.sort(sorted);
+        gallery.show(sorted);
+        status.set(String.format("%,d images selected in Explore · Clear filters shows them all", sorted.length));
+    }
+
+    /** Computes (where missing) and loads the dataset's metrics as a job; the result opens in its view. */
+    public void explore(java.util.function.Consumer<ExploreViewModel> show) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        jobs.submit("Metrics of " + ds.dataset().name(), ctx -> ExploreViewModel.load(p.store(), ds.dataset().name(), ctx),
+                show::accept);
     }
 
     public ReadOnlyObjectProperty<Project> projectProperty() {

@@ -1,0 +1,85 @@
+package dev.loupe.ui.explore;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
+import dev.loupe.core.Label;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.metrics.MetricsJob;
+import dev.loupe.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The metrics of one dataset, loaded (and computed where missing) off the FX thread, ready to plot. */
+public final class ExploreViewModel {
+    private final List<ImageMetrics> images;
+    private final Map<String, List<BoxMetrics>> boxesByLabel;
+
+    private ExploreViewModel(List<ImageMetrics> images, Map<String, List<BoxMetrics>> boxesByLabel) {
+        this.images = images;
+        this.boxesByLabel = boxesByLabel;
+    }
+
+    /** Computes missing metrics and loads them; call off the FX thread. */
+    public static ExploreViewModel load(ProjectStore store, String dataset, JobContext ctx) throws Exception {
+        new MetricsJob(store, dataset).run(ctx);
+        long datasetId = store.findDataset(dataset).orElseThrow().id();
+        List<ImageMetrics> images = store.imageMetrics(datasetId);
+        Map<Long, String> labelNames = new HashMap<>();
+        for (Label l : store.labels()) {
+            labelNames.put(l.id(), l.name());
+        }
+        Map<Long, Long> labelOfBox = new HashMap<>();
+        for (ImageMetrics m : images) {
+            for (Box b : store.boxes(m.imageId())) {
+                labelOfBox.put(b.id(), b.labelId());
+            }
+        }
+        Map<String, List<BoxMetrics>> byLabel = new HashMap<>();
+        for (BoxMetrics b : store.boxMetrics(datasetId)) {
+            Long label = labelOfBox.get(b.boxId());
+            if (label != null) {
+                byLabel.computeIfAbsent(labelNames.get(label), k -> new ArrayList<>()).add(b);
+            }
+        }
+        return new ExploreViewModel(images, byLabel);
+    }
+
+    public List<ImageMetrics> images() {
+        return images;
+    }
+
+    public List<String> boxLabels() {
+        return new ArrayList<>(new TreeSet<>(boxesByLabel.keySet()));
+    }
+
+    /** Relative areas (in %) of the boxes with this label. */
+    public double[] relativeAreasPercent(String label) {
+        return boxesByLabel.getOrDefault(label, List.of()).stream().mapToDouble(b -> 100 * b.relativeArea()).toArray();
+    }
+
+    double[] axis(ImageAxis axis) {
+        double[] out = new double[images.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = axis.of(images.get(i), i);
+        }
+        return out;
+    }
+
+    /** Images whose point lies in the rectangle {x0, y0, x1, y1} of the given axes. */
+    long[] select(ImageAxis x, ImageAxis y, double[] rect) {
+        double[] xs = axis(x);
+        double[] ys = axis(y);
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i] >= rect[0] && xs[i] <= rect[2] && ys[i] >= rect[1] && ys[i] <= rect[3]) {
+                out.add(images.get(i).imageId());
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+}

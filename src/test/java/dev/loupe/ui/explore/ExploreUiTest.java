@@ -1,0 +1,100 @@
+package dev.loupe.ui.explore;
+
+import dev.loupe.core.ImageMetrics;
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.formats.AnnotationImportRequest;
+import dev.loupe.formats.ReadOptions;
+import dev.loupe.formats.UnknownLabels;
+import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Workspace;
+import dev.loupe.testing.Screenshots;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.app.LoupeApplication;
+import dev.loupe.ui.app.MainView;
+import dev.loupe.ui.app.MainViewModel;
+import dev.loupe.ui.common.FxJobs;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Selecting the low-entropy tail in the entropy scatter filters the gallery to those images. */
+@ExtendWith(ApplicationExtension.class)
+class ExploreUiTest {
+    @TempDir
+    Path tmp;
+
+    private JobRunner runner;
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        runner = JobRunner.background(2);
+        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
+        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
+        runner.close();
+    }
+
+    @Test
+    void selectingTheLowEntropyTailFiltersTheGallery(FxRobot robot) throws Exception {
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        robot.interact(() -> vm.openProject(tmp.resolve("p")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
+        robot.interact(() -> vm.importPaths(List.of(tiny)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 50);
+        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
+                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470"));
+
+        robot.clickOn("#exploreButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Explore")));
+        Window window = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Explore")).findFirst()
+                .orElseThrow();
+        ScatterPlot scatter = robot.from(window.getScene().getRoot()).lookup("#scatter").queryAs(ScatterPlot.class);
+        HistogramPlot histogram = robot.from(window.getScene().getRoot()).lookup("#histogram").queryAs(HistogramPlot.class);
+        assertEquals(99, Arrays.stream(histogram.counts()).sum(), "tiny50's person boxes, crowd regions included");
+
+        List<ImageMetrics> metrics = vm.projectProperty().get().store().imageMetrics(1);
+        double[] entropies = metrics.stream().mapToDouble(ImageMetrics::grayEntropy).sorted().toArray();
+        double cut = (entropies[4] + entropies[5]) / 2; // the five lowest-entropy images
+        robot.interact(() -> ((Stage) window).toFront());
+        // from the bottom-left corner of the plot area to the right edge at the cut
+        Point2D from = scatter.localToScreen(PlotCanvas.MARGIN + 2, scatter.getHeight() - PlotCanvas.MARGIN - 2);
+        Point2D to = scatter.localToScreen(scatter.getWidth() - 12, scatter.screenY(cut));
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "explore");
+
+        robot.clickOn("#showSelection");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 5);
+        long[] shown = vm.gallery().idsProperty().get();
+        for (long id : shown) {
+            double e = metrics.stream().filter(m -> m.imageId() == id).findFirst().orElseThrow().grayEntropy();
+            assertTrue(e < cut, "image " + id + " entropy " + e);
+        }
+    }
+}
