@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * A plot drawn on one Canvas with data-space axes, wheel zoom around the cursor, right-drag pan and
  * left-drag rectangle selection. Subclasses draw their marks; selection reports a data-space rectangle.
  */
-abstract class PlotCanvas extends Region {
+public abstract class PlotCanvas extends Region {
     static final double MARGIN = 44;
 
     final Canvas canvas = new Canvas();
@@ -86,7 +86,7 @@ abstract class PlotCanvas extends Region {
     }
 
     /** Redraws axes and marks; returns the time it took in nanoseconds (for the benchmark). */
-    long redraw() {
+    public long redraw() {
         long t = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);

@@ -4,12 +4,12 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /** Points of two series; the selected ones in the accent colour. Draws 100k+ points as small squares. */
-final class ScatterPlot extends PlotCanvas {
+public final class ScatterPlot extends PlotCanvas {
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private boolean[] selected = new boolean[0];
 
-    void setData(double[] x, double[] y) {
+    public void setData(double[] x, double[] y) {
         xs = x;
         ys = y;
         selected = new boolean[x.length];

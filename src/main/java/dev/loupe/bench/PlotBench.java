@@ -1,0 +1,92 @@
+package dev.loupe.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.ui.app.LoupeApplication;
+import dev.loupe.ui.explore.ScatterPlot;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Scatter-plot redraw time with 100,000 and 1,000,000 points: one full redraw per frame. Needs a display. */
+@Command(name = "plot", mixinStandardHelpOptions = true, description = "Scatter plot redraw times for 100k and 1M points.")
+final class PlotBench implements Callable<Integer> {
+
+    @Option(names = "--frames", defaultValue = "30")
+    int frames;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int n : new int[]{100_000, 1_000_000}) {
+            double[][] t = measure(n);
+            out.put("points" + n + "RedrawMs", GalleryBench.round(GalleryBench.median(t[1])));
+            out.put("points" + n + "FrameMs", GalleryBench.round(GalleryBench.median(t[0])));
+        }
+        Platform.exit();
+        if (json) {
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    /** [frame intervals, time spent issuing the redraw] in ms, over the given number of frames. */
+    private double[][] measure(int n) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = 6 + 2 * rnd.nextDouble() * rnd.nextDouble();
+        }
+        CompletableFuture<double[][]> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            ScatterPlot plot = new ScatterPlot();
+            Stage stage = new Stage();
+            stage.setScene(LoupeApplication.createScene(new StackPane(plot)));
+            stage.show();
+            plot.setData(x, y);
+            double[] intervals = new double[frames - 1];
+            double[] redraw = new double[frames];
+            new AnimationTimer() {
+                private int i;
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    if (i > 0) {
+                        intervals[i - 1] = (now - last) / 1e6;
+                    }
+                    last = now;
+                    redraw[i] = plot.redraw() / 1e6;
+                    if (++i == frames) {
+                        stop();
+                        stage.close();
+                        done.complete(new double[][]{intervals, redraw});
+                    }
+                }
+            }.start();
+        });
+        double[][] r = done.get(10, TimeUnit.MINUTES);
+        Arrays.sort(r[0]);
+        return r;
+    }
+}
