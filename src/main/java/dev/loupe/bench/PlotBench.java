@@ -33,6 +33,7 @@ final class PlotBench implements Callable<Integer> {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false); // each measurement closes its window; the toolkit must outlive them
         Map<String, Object> out = new LinkedHashMap<>();
         for (int n : new int[]{100_000, 1_000_000}) {
             double[][] t = measure(n);
