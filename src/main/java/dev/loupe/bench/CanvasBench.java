@@ -14,7 +14,6 @@ import dev.loupe.ui.app.LoupeApplication;
 import dev.loupe.ui.review.ReviewCanvas;
 import dev.loupe.ui.review.ReviewView;
 import dev.loupe.ui.review.ReviewViewModel;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.input.MouseButton;
@@ -99,7 +98,7 @@ final class CanvasBench implements Callable<Integer> {
                 vm.select(target);
                 return null;
             });
-            double[][] drag = run(frames, i -> {
+            double[][] drag = FrameTimer.run(frames, i -> {
                 var b = vm.boxes().stream().filter(x -> x.id() == target).findFirst().orElseThrow();
                 double sx = canvas.screenX(b.x() + b.w() / 2);
                 double sy = canvas.screenY(b.y() + b.h() / 2);
@@ -111,7 +110,7 @@ final class CanvasBench implements Callable<Integer> {
                     Event.fireEvent(canvas, mouse(MouseEvent.MOUSE_RELEASED, sx + i, sy + i / 2.0));
                 }
             });
-            double[][] zoom = run(frames, i -> Event.fireEvent(canvas, new ScrollEvent(ScrollEvent.SCROLL, 400, 300, 400, 300,
+            double[][] zoom = FrameTimer.run(frames, i -> Event.fireEvent(canvas, new ScrollEvent(ScrollEvent.SCROLL, 400, 300, 400, 300,
                     false, false, false, false, false, false, 0, i < frames / 2 ? 40 : -40, 0, 0,
                     ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
             out.put("boxes", boxes);
@@ -162,41 +161,6 @@ final class CanvasBench implements Callable<Integer> {
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
         return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
                 true, false, false, null);
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void frame(int i);
-    }
-
-    /** One step per pulse; returns [frame intervals ms, handler times ms]. */
-    private static double[][] run(int n, Step step) throws Exception {
-        CompletableFuture<double[][]> done = new CompletableFuture<>();
-        onFx(() -> {
-            double[] intervals = new double[n - 1];
-            double[] handler = new double[n];
-            new AnimationTimer() {
-                private int i;
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (i > 0) {
-                        intervals[i - 1] = (now - last) / 1e6;
-                    }
-                    last = now;
-                    long t = System.nanoTime();
-                    step.frame(i);
-                    handler[i] = (System.nanoTime() - t) / 1e6;
-                    if (++i == n) {
-                        stop();
-                        done.complete(new double[][]{intervals, handler});
-                    }
-                }
-            }.start();
-            return null;
-        });
-        return done.get(5, TimeUnit.MINUTES);
     }
 
     private static double median(double[] v) {

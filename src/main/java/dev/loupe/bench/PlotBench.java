@@ -3,7 +3,6 @@ package dev.loupe.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.ui.app.LoupeApplication;
 import dev.loupe.ui.explore.ScatterPlot;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -58,36 +57,32 @@ final class PlotBench implements Callable<Integer> {
             x[i] = i;
             y[i] = 6 + 2 * rnd.nextDouble() * rnd.nextDouble();
         }
-        CompletableFuture<double[][]> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            ScatterPlot plot = new ScatterPlot();
-            Stage stage = new Stage();
-            stage.setScene(LoupeApplication.createScene(new StackPane(plot)));
-            stage.show();
+        ScatterPlot plot = new ScatterPlot();
+        Stage stage = onFx(() -> {
+            Stage st = new Stage();
+            st.setScene(LoupeApplication.createScene(new StackPane(plot)));
+            st.show();
             plot.setData(x, y);
-            double[] intervals = new double[frames - 1];
-            double[] redraw = new double[frames];
-            new AnimationTimer() {
-                private int i;
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (i > 0) {
-                        intervals[i - 1] = (now - last) / 1e6;
-                    }
-                    last = now;
-                    redraw[i] = plot.redraw() / 1e6;
-                    if (++i == frames) {
-                        stop();
-                        stage.close();
-                        done.complete(new double[][]{intervals, redraw});
-                    }
-                }
-            }.start();
+            return st;
         });
-        double[][] r = done.get(10, TimeUnit.MINUTES);
+        double[][] r = FrameTimer.run(frames, i -> plot.redraw());
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
         Arrays.sort(r[0]);
         return r;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
     }
 }
