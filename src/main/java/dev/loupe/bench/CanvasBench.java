@@ -83,8 +83,8 @@ final class CanvasBench implements Callable<Integer> {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(30, TimeUnit.SECONDS);
-            ReviewViewModel vm = onFx(() -> new ReviewViewModel(p.store(), ids, 0, "bench"));
-            ReviewView view = onFx(() -> {
+            ReviewViewModel vm = FrameTimer.onFx(() -> new ReviewViewModel(p.store(), ids, 0, "bench"));
+            ReviewView view = FrameTimer.onFx(() -> {
                 Stage stage = new Stage();
                 ReviewView v = new ReviewView(vm);
                 stage.setScene(LoupeApplication.createScene(v));
@@ -93,8 +93,8 @@ final class CanvasBench implements Callable<Integer> {
             });
             waitFor(() -> vm.imageProperty().get() != null);
             ReviewCanvas canvas = view.canvas();
-            long target = onFx(() -> vm.boxes().get(0).id());
-            onFx(() -> {
+            long target = FrameTimer.onFx(() -> vm.boxes().get(0).id());
+            FrameTimer.onFx(() -> {
                 vm.select(target);
                 return null;
             });
@@ -123,13 +123,13 @@ final class CanvasBench implements Callable<Integer> {
             out.put("zoomHandlerMs", GalleryBench.round(median(zoom[1])));
             Thread.sleep(1500); // let the next image's prefetch finish, as it would while a reviewer works
             long t = System.nanoTime();
-            onFx(() -> {
+            FrameTimer.onFx(() -> {
                 vm.next();
                 return null;
             });
             waitFor(() -> vm.imageProperty().get() != null && vm.session().index() == 1);
             out.put("switchMs", GalleryBench.round((System.nanoTime() - t) / 1e6));
-            onFx(() -> {
+            FrameTimer.onFx(() -> {
                 vm.close();
                 return null;
             });
@@ -175,7 +175,7 @@ final class CanvasBench implements Callable<Integer> {
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!onFx(condition::getAsBoolean)) {
+        while (!FrameTimer.onFx(condition::getAsBoolean)) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("timed out");
             }
@@ -183,15 +183,4 @@ final class CanvasBench implements Callable<Integer> {
         }
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
 }

@@ -6,7 +6,7 @@ import javafx.application.Platform;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one step per JavaFX pulse and records the frame intervals and the time each step took. */
+/** Drives benchmarks on the FX thread: one step per pulse, with frame intervals and step times recorded. */
 final class FrameTimer {
 
     @FunctionalInterface
@@ -15,6 +15,19 @@ final class FrameTimer {
     }
 
     private FrameTimer() {
+    }
+
+    /** Runs work on the FX thread and waits for its result. */
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
     }
 
     /** [frame intervals (n - 1), step times (n)] in milliseconds. Call from a thread other than the FX thread. */

@@ -71,7 +71,7 @@ final class GalleryPaintProbe {
         out.put("heapAfterScrollMb", GalleryBench.round(heapMb));
         log.log("scrolled %d frames (one screen each): median %.1f ms, p95 %.1f ms per frame; heap after GC %.0f MB",
                 f.length, f[f.length / 2], f[(int) (f.length * 0.95)], heapMb);
-        onFx(() -> {
+        FrameTimer.onFx(() -> {
             vm.close();
             return null;
         });
@@ -86,7 +86,7 @@ final class GalleryPaintProbe {
      */
     private double openAndWaitForFirstPage(JobRunner runner) throws Exception {
         CompletableFuture<Double> painted = new CompletableFuture<>();
-        onFx(() -> {
+        FrameTimer.onFx(() -> {
             if (stage != null) {
                 stage.close();
                 vm.close();
@@ -115,7 +115,7 @@ final class GalleryPaintProbe {
     /** Scrolls one screen per frame to the end; returns the frame intervals in ms. */
     private List<Double> scrollToEnd() throws Exception {
         CompletableFuture<List<Double>> done = new CompletableFuture<>();
-        onFx(() -> {
+        FrameTimer.onFx(() -> {
             VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
             int lastRow = view.gallery().rowsView().getItems().size() - 1;
             if (lastRow < 1) {
@@ -145,15 +145,4 @@ final class GalleryPaintProbe {
         return done.get(30, TimeUnit.MINUTES);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
 }

@@ -58,7 +58,7 @@ final class PlotBench implements Callable<Integer> {
             y[i] = 6 + 2 * rnd.nextDouble() * rnd.nextDouble();
         }
         ScatterPlot plot = new ScatterPlot();
-        Stage stage = onFx(() -> {
+        Stage stage = FrameTimer.onFx(() -> {
             Stage st = new Stage();
             st.setScene(LoupeApplication.createScene(new StackPane(plot)));
             st.show();
@@ -66,7 +66,7 @@ final class PlotBench implements Callable<Integer> {
             return st;
         });
         double[][] r = FrameTimer.run(frames, i -> plot.redraw());
-        onFx(() -> {
+        FrameTimer.onFx(() -> {
             stage.close();
             return null;
         });
@@ -74,15 +74,4 @@ final class PlotBench implements Callable<Integer> {
         return r;
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
 }
