@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,68 +51,22 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public Dataset createDataset(String name) {
-        long now = System.currentTimeMillis();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO datasets(name, created_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, name);
-                ps.setLong(2, now);
-                ps.executeUpdate();
-                return new Dataset(SqlSupport.generatedKey(ps), name, Instant.ofEpochMilli(now));
-            }
-        });
+        return db.write(c -> SqliteImages.createDataset(c, name));
     }
 
     @Override
     public Optional<Dataset> findDataset(String name) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created_at FROM datasets WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(SqliteRows.dataset(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> SqliteImages.findDataset(c, name));
     }
 
     @Override
     public List<Dataset> datasets() {
-        return db.read(c -> {
-            List<Dataset> out = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT id, name, created_at FROM datasets ORDER BY name")) {
-                while (rs.next()) {
-                    out.add(SqliteRows.dataset(rs));
-                }
-            }
-            return out;
-        });
+        return db.read(c -> SqliteImages.datasets(c));
     }
 
     @Override
     public long[] addImages(long datasetId, List<NewImage> images) {
-        long now = System.currentTimeMillis();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO images(dataset_id, path, url, relative_path, "
-                    + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (NewImage im : images) {
-                    ps.setLong(1, datasetId);
-                    ps.setString(2, im.path());
-                    ps.setString(3, im.url());
-                    ps.setString(4, im.relativePath());
-                    ps.setInt(5, im.widthPx());
-                    ps.setInt(6, im.heightPx());
-                    ps.setInt(7, im.orientation());
-                    ps.setString(8, im.contentHash());
-                    ps.setLong(9, im.byteSize());
-                    ps.setLong(10, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            long[] ids = SqlSupport.batchIds(c, images.size());
-            return ids;
-        });
+        return db.write(c -> SqliteImages.addImages(c, datasetId, images));
     }
 
     @Override
@@ -124,77 +77,22 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public List<ImageItem> images(long[] imageIds) {
-        if (imageIds.length == 0) {
-            return List.of();
-        }
-        return db.read(c -> {
-            Map<Long, ImageItem> byId = new HashMap<>();
-            String marks = "?,".repeat(imageIds.length);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS
-                    + " FROM images i WHERE i.id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
-                for (int k = 0; k < imageIds.length; k++) {
-                    ps.setLong(k + 1, imageIds[k]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ImageItem im = SqliteRows.image(rs);
-                        byId.put(im.id(), im);
-                    }
-                }
-            }
-            List<ImageItem> out = new ArrayList<>(byId.size());
-            for (long id : imageIds) {
-                ImageItem im = byId.get(id);
-                if (im != null) {
-                    out.add(im);
-                }
-            }
-            return out;
-        });
+        return db.read(c -> SqliteImages.images(c, imageIds));
     }
 
     @Override
     public List<ImageItem> imagePage(ImageFilter filter, long afterId, int limit) {
-        SqlFilters f = SqlFilters.images(filter);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS + " FROM images i WHERE "
-                    + f.where() + " AND i.id > ? ORDER BY i.id LIMIT ?")) {
-                int next = f.bind(ps);
-                ps.setLong(next, afterId);
-                ps.setInt(next + 1, limit);
-                List<ImageItem> out = new ArrayList<>(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(SqliteRows.image(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> SqliteImages.imagePage(c, filter, afterId, limit));
     }
 
     @Override
     public long[] imageIds(ImageFilter filter) {
-        SqlFilters f = SqlFilters.images(filter);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM images i WHERE " + f.where()
-                    + " ORDER BY i.id")) {
-                f.bind(ps);
-                LongList ids = new LongList();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids.toArray();
-            }
-        });
+        return db.read(c -> SqliteImages.imageIds(c, filter));
     }
 
     @Override
     public long countImages(ImageFilter filter) {
-        SqlFilters f = SqlFilters.images(filter);
-        return db.read(c -> SqlSupport.queryLong(c, "SELECT count(*) FROM images i WHERE " + f.where(), f));
+        return db.read(c -> SqliteImages.countImages(c, filter));
     }
 
     @Override
@@ -208,18 +106,7 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     private Set<String> stringColumn(String sql, long datasetId) {
-        return db.read(c -> {
-            Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, datasetId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> SqliteImages.stringColumn(c, sql, datasetId));
     }
 
     @Override
