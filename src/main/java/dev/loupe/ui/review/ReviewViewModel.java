@@ -10,8 +10,6 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Task;
-import dev.loupe.media.ImageDecoder;
-import dev.loupe.media.UnreadableImageException;
 import dev.loupe.review.Rect;
 import dev.loupe.review.ReviewSession;
 import dev.loupe.store.ProjectStore;
@@ -27,30 +25,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The review canvas's state: the session (boxes, undo), the selected box, the current label, and the image
  * itself, decoded off the FX thread with the next and previous images prefetched so switching is instant.
  */
 public final class ReviewViewModel implements AutoCloseable {
-    private static final int PREFETCH = 3;
 
     private final ProjectStore store;
     private final String author;
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loupe-review-decode");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<Long, CompletableFuture<ImagePyramid>> prefetched = new LinkedHashMap<>();
+    private final ImagePrefetcher prefetcher = new ImagePrefetcher();
     private final ObservableList<Box> boxes = FXCollections.observableArrayList();
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
@@ -157,7 +145,7 @@ public final class ReviewViewModel implements AutoCloseable {
         item.set(session.image());
         refreshBoxes();
         done.set(session.isDone());
-        CompletableFuture<ImagePyramid> f = load(session.image());
+        CompletableFuture<ImagePyramid> f = prefetcher.load(session.image());
         ImagePyramid ready = f.getNow(null);
         image.set(ready);
         if (ready == null) {
@@ -171,28 +159,11 @@ public final class ReviewViewModel implements AutoCloseable {
         for (int d : new int[]{1, -1}) {
             int i = session.index() + d;
             if (i >= 0 && i < session.size()) {
-                store.image(session.imageIdAt(i)).ifPresent(this::load);
+                store.image(session.imageIdAt(i)).ifPresent(prefetcher::load);
             }
         }
     }
 
-    private synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
-        CompletableFuture<ImagePyramid> f = prefetched.remove(im.id());
-        if (f == null) {
-            f = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation()));
-                } catch (UnreadableImageException e) {
-                    return null;
-                }
-            }, decoder);
-        }
-        prefetched.put(im.id(), f);
-        while (prefetched.size() > PREFETCH) {
-            prefetched.remove(prefetched.keySet().iterator().next());
-        }
-        return f;
-    }
 
     private void refreshStages() {
         stages.setAll(task.get() == null ? List.of() : store.stages(task.get().id()));
@@ -490,6 +461,6 @@ public final class ReviewViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        decoder.shutdownNow();
+        prefetcher.close();
     }
 }

@@ -1,0 +1,50 @@
+package dev.loupe.ui.review;
+
+import dev.loupe.core.ImageItem;
+import dev.loupe.media.ImageDecoder;
+import dev.loupe.media.UnreadableImageException;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Decodes review images on one background thread and keeps the last few, so the image before and after the
+ * current one are ready when the reviewer moves on. A broken file gives null (the canvas shows its boxes only).
+ */
+final class ImagePrefetcher implements AutoCloseable {
+    private static final int KEEP = 3;
+
+    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loupe-review-decode");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, CompletableFuture<ImagePyramid>> recent = new LinkedHashMap<>();
+
+    synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
+        CompletableFuture<ImagePyramid> f = recent.remove(im.id());
+        if (f == null) {
+            f = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation()));
+                } catch (UnreadableImageException e) {
+                    return null;
+                }
+            }, decoder);
+        }
+        recent.put(im.id(), f);
+        while (recent.size() > KEEP) {
+            recent.remove(recent.keySet().iterator().next());
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        decoder.shutdownNow();
+    }
+}
