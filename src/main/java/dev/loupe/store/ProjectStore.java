@@ -3,6 +3,7 @@ package dev.loupe.store;
 import dev.loupe.core.Box;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
+import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -129,6 +130,12 @@ public interface ProjectStore extends AutoCloseable {
     List<ImageMetrics> imageMetrics(long datasetId);
 
     List<BoxMetrics> boxMetrics(long datasetId);
+
+    /** Stores custom metadata values (replacing earlier values of the same image and field). */
+    void saveMetadata(List<MetadataValue> values);
+
+    /** Every custom metadata value of the dataset's images. */
+    List<MetadataValue> metadata(long datasetId);
 
     /** Deletes the boxes of a task on these images; returns how many went. */
     int deleteBoxes(long taskId, long[] imageIds);

@@ -3,6 +3,7 @@ package dev.loupe.store;
 import dev.loupe.core.Box;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
+import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -357,6 +358,43 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public List<BoxMetrics> boxMetrics(long datasetId) {
         return db.read(c -> SqliteMetrics.boxes(c, datasetId));
+    }
+
+    @Override
+    public void saveMetadata(List<MetadataValue> values) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO image_metadata(image_id, field, "
+                    + "num_value, text_value) VALUES (?, ?, ?, ?)")) {
+                for (MetadataValue v : values) {
+                    ps.setLong(1, v.imageId());
+                    ps.setString(2, v.field());
+                    ps.setObject(3, v.isNumber() ? v.number() : null);
+                    ps.setString(4, v.text());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<MetadataValue> metadata(long datasetId) {
+        return db.read(c -> {
+            List<MetadataValue> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.image_id, m.field, m.num_value, m.text_value "
+                    + "FROM image_metadata m JOIN images i ON i.id = m.image_id WHERE i.dataset_id = ? ORDER BY m.image_id")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double n = rs.getDouble(3);
+                        double number = rs.wasNull() ? Double.NaN : n; // ask before reading another column
+                        out.add(new MetadataValue(rs.getLong(1), rs.getString(2), number, rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override

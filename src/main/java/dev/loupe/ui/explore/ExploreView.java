@@ -21,8 +21,8 @@ public final class ExploreView extends BorderPane {
     private final ExploreViewModel vm;
     private final ScatterPlot scatter = new ScatterPlot();
     private final HistogramPlot histogram = new HistogramPlot();
-    private final ComboBox<ImageAxis> xAxis = new ComboBox<>();
-    private final ComboBox<ImageAxis> yAxis = new ComboBox<>();
+    private final ComboBox<String> xAxis = new ComboBox<>();
+    private final ComboBox<String> yAxis = new ComboBox<>();
     private final ComboBox<String> label = new ComboBox<>();
     private final Button show = new Button("Show in gallery");
     private long[] selection = new long[0];
@@ -32,10 +32,10 @@ public final class ExploreView extends BorderPane {
         setPadding(new Insets(10));
         scatter.setId("scatter");
         histogram.setId("histogram");
-        xAxis.getItems().setAll(ImageAxis.values());
-        yAxis.getItems().setAll(ImageAxis.values());
-        xAxis.setValue(ImageAxis.INDEX);
-        yAxis.setValue(ImageAxis.GRAY_ENTROPY);
+        xAxis.getItems().setAll(vm.axisNames());
+        yAxis.getItems().setAll(vm.axisNames());
+        xAxis.setValue(ImageAxis.INDEX.title);
+        yAxis.setValue(ImageAxis.GRAY_ENTROPY.title);
         xAxis.setOnAction(e -> plotImages());
         yAxis.setOnAction(e -> plotImages());
         List<String> labels = vm.boxLabels();
@@ -80,7 +80,7 @@ public final class ExploreView extends BorderPane {
     }
 
     private void plotImages() {
-        scatter.setAxisLabels(xAxis.getValue().title, yAxis.getValue().title);
+        scatter.setAxisLabels(xAxis.getValue(), yAxis.getValue());
         scatter.setData(vm.axis(xAxis.getValue()), vm.axis(yAxis.getValue()));
         selection = new long[0];
         show.setDisable(true);

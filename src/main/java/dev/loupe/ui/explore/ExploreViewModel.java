@@ -4,6 +4,7 @@ import dev.loupe.core.Box;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.Label;
+import dev.loupe.core.MetadataValue;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.metrics.MetricsJob;
 import dev.loupe.store.ProjectStore;
@@ -18,11 +19,38 @@ import java.util.TreeSet;
 public final class ExploreViewModel {
     private final List<ImageMetrics> images;
     private final Map<String, List<BoxMetrics>> boxesByLabel;
+    /** Every plottable image series by name: built-in metrics, then numeric metadata fields. */
+    private final Map<String, double[]> axes = new java.util.LinkedHashMap<>();
 
-    private ExploreViewModel(List<ImageMetrics> images, Map<String, List<BoxMetrics>> boxesByLabel) {
+    private ExploreViewModel(List<ImageMetrics> images, Map<String, List<BoxMetrics>> boxesByLabel,
+                             List<MetadataValue> metadata) {
         this.images = images;
         this.boxesByLabel = boxesByLabel;
+        for (ImageAxis a : ImageAxis.values()) {
+            double[] v = new double[images.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = a.of(images.get(i), i);
+            }
+            axes.put(a.title, v);
+        }
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            index.put(images.get(i).imageId(), i);
+        }
+        for (MetadataValue m : metadata) {
+            Integer i = index.get(m.imageId());
+            if (m.isNumber() && i != null) {
+                axes.computeIfAbsent(METADATA + m.field(), k -> {
+                    double[] v = new double[images.size()];
+                    java.util.Arrays.fill(v, Double.NaN);
+                    return v;
+                })[i] = m.number();
+            }
+        }
     }
+
+    /** Prefix of custom metadata series. */
+    static final String METADATA = "metadata: ";
 
     /** Computes missing metrics and loads them; call off the FX thread. */
     public static ExploreViewModel load(ProjectStore store, String dataset, JobContext ctx) throws Exception {
@@ -46,7 +74,7 @@ public final class ExploreViewModel {
                 byLabel.computeIfAbsent(labelNames.get(label), k -> new ArrayList<>()).add(b);
             }
         }
-        return new ExploreViewModel(images, byLabel);
+        return new ExploreViewModel(images, byLabel, store.metadata(datasetId));
     }
 
     public List<ImageMetrics> images() {
@@ -62,16 +90,16 @@ public final class ExploreViewModel {
         return boxesByLabel.getOrDefault(label, List.of()).stream().mapToDouble(b -> 100 * b.relativeArea()).toArray();
     }
 
-    double[] axis(ImageAxis axis) {
-        double[] out = new double[images.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = axis.of(images.get(i), i);
-        }
-        return out;
+    public List<String> axisNames() {
+        return List.copyOf(axes.keySet());
     }
 
-    /** Images whose point lies in the rectangle {x0, y0, x1, y1} of the given axes. */
-    long[] select(ImageAxis x, ImageAxis y, double[] rect) {
+    double[] axis(String name) {
+        return axes.get(name);
+    }
+
+    /** Images whose point lies in the rectangle {x0, y0, x1, y1} of the given axes (missing values never do). */
+    long[] select(String x, String y, double[] rect) {
         double[] xs = axis(x);
         double[] ys = axis(y);
         List<Long> out = new ArrayList<>();

@@ -31,12 +31,15 @@ public final class ScatterPlot extends PlotCanvas {
         yMin = Double.MAX_VALUE;
         yMax = -Double.MAX_VALUE;
         for (int i = 0; i < xs.length; i++) {
+            if (Double.isNaN(xs[i]) || Double.isNaN(ys[i])) {
+                continue;
+            }
             xMin = Math.min(xMin, xs[i]);
             xMax = Math.max(xMax, xs[i]);
             yMin = Math.min(yMin, ys[i]);
             yMax = Math.max(yMax, ys[i]);
         }
-        if (xs.length == 0) {
+        if (xMin > xMax) {
             xMin = 0;
             xMax = 1;
             yMin = 0;
@@ -71,7 +74,7 @@ public final class ScatterPlot extends PlotCanvas {
             int color = pass == 0 ? 0xAA6B7280 : 0xFF2F6FDE;
             int r = pass == 0 ? half : half + 1;
             for (int i = 0; i < xs.length; i++) {
-                if (selected[i] != (pass == 1)) {
+                if (selected[i] != (pass == 1) || Double.isNaN(xs[i]) || Double.isNaN(ys[i])) {
                     continue;
                 }
                 int px = (int) screenX(xs[i]);

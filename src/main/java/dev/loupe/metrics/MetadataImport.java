@@ -1,0 +1,132 @@
+package dev.loupe.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.ImageFilter;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.MetadataValue;
+import dev.loupe.store.ProjectStore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Custom metadata layers: a CSV (header {@code image,field1,field2,...}) or a JSON array of objects with an
+ * {@code image} key, one value per image and field. Numbers become numeric fields, anything else categories;
+ * images are matched by relative path, then by a unique file name, and unknown ones are reported.
+ */
+public final class MetadataImport {
+
+    /** What an import stored and which image names matched nothing. */
+    public record Report(int values, Set<String> fields, List<String> unknownImages) {
+    }
+
+    private MetadataImport() {
+    }
+
+    public static Report run(ProjectStore store, String dataset, Path file) throws IOException {
+        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
+                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Map<String, ImageItem> byPath = new HashMap<>();
+        Map<String, List<ImageItem>> byName = new HashMap<>();
+        for (ImageItem im : store.images(store.imageIds(ImageFilter.all(ds.id())))) {
+            byPath.put(im.relativePath(), im);
+            byName.computeIfAbsent(im.fileName(), k -> new ArrayList<>()).add(im);
+        }
+        List<String[]> rows = file.toString().toLowerCase().endsWith(".json") ? json(file) : csv(file);
+        String[] header = rows.get(0);
+        List<MetadataValue> values = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            String name = row[0].strip();
+            ImageItem im = byPath.get(name);
+            if (im == null) {
+                List<ImageItem> same = byName.getOrDefault(name.substring(name.lastIndexOf('/') + 1), List.of());
+                im = same.size() == 1 ? same.get(0) : null;
+            }
+            if (im == null) {
+                unknown.add(name);
+                continue;
+            }
+            for (int k = 1; k < header.length && k < row.length; k++) {
+                String v = row[k] == null ? "" : row[k].strip();
+                if (!v.isEmpty()) {
+                    double n = number(v);
+                    values.add(new MetadataValue(im.id(), header[k], n, Double.isNaN(n) ? v : null));
+                }
+            }
+        }
+        store.saveMetadata(values);
+        Set<String> fields = new LinkedHashSet<>(List.of(header).subList(1, header.length));
+        return new Report(values.size(), fields, unknown);
+    }
+
+    private static double number(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static List<String[]> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).toLowerCase().startsWith("image,")) {
+            throw new IOException(file + ":1: expected a header starting with 'image,' and then the field names");
+        }
+        List<String[]> out = new ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) {
+            if (!lines.get(n).isBlank()) {
+                String[] cells = lines.get(n).split(",", -1);
+                if (n > 0 && cells.length != out.get(0).length) {
+                    throw new IOException(file + ":" + (n + 1) + ": " + cells.length + " fields (expected "
+                            + out.get(0).length + ", as in the header)");
+                }
+                out.add(cells);
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> json(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        if (!root.isArray()) {
+            throw new IOException(file + ": expected a JSON array of objects with an 'image' key");
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        root.forEach(o -> o.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("image")) {
+                fields.add(f);
+            }
+        }));
+        List<String> header = new ArrayList<>(List.of("image"));
+        header.addAll(fields);
+        List<String[]> out = new ArrayList<>();
+        out.add(header.toArray(new String[0]));
+        int i = 0;
+        for (JsonNode o : root) {
+            if (!o.hasNonNull("image")) {
+                throw new IOException(file + ": element " + i + " has no 'image' key");
+            }
+            String[] row = new String[header.size()];
+            for (int k = 0; k < header.size(); k++) {
+                JsonNode v = o.get(header.get(k));
+                row[k] = v == null || v.isNull() ? "" : v.asText();
+            }
+            out.add(row);
+            i++;
+        }
+        return out;
+    }
+}
