@@ -11,10 +11,6 @@ public record BoxQuery(Long datasetId, Long taskId, ReviewStatus status, Long la
         return new BoxQuery(datasetId, null, null, null, null, null, null);
     }
 
-    public BoxQuery withStatus(ReviewStatus s) {
-        return new BoxQuery(datasetId, taskId, s, labelId, source, minScore, maxScore);
-    }
-
     public BoxQuery withSource(Source s) {
         return new BoxQuery(datasetId, taskId, status, labelId, s, minScore, maxScore);
     }

@@ -25,9 +25,5 @@ public final class Detectors {
 
     /** Settings a user may override; null keeps the descriptor's or the machine's default. */
     public record DetectorConfigOverrides(Double score, Double nms, Integer maxDetections, Integer sessions,
-                                         Integer threads, java.util.Set<String> classes) {
-        public static DetectorConfigOverrides none() {
-            return new DetectorConfigOverrides(null, null, null, null, null, null);
-        }
-    }
+                                         Integer threads, java.util.Set<String> classes) {    }
 }

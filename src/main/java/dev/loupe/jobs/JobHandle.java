@@ -86,10 +86,6 @@ public final class JobHandle<T> {
         }
     }
 
-    public boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
     void run(Job<T> job) {
         if (cancelRequested) {
             finish(JobState.CANCELLED, null, new JobCancelledException());

@@ -31,10 +31,6 @@ public final class ThumbnailCache {
         this.maxSidePx = maxSidePx;
     }
 
-    public int maxSidePx() {
-        return maxSidePx;
-    }
-
     public Path fileFor(String contentHash) {
         return folder.resolve(contentHash.substring(0, 2)).resolve(contentHash + ".jpg");
     }

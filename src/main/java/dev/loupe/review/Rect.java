@@ -32,7 +32,4 @@ public record Rect(double x, double y, double w, double h) {
         return new Rect(x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1));
     }
 
-    public boolean contains(double px, double py) {
-        return px >= x && px <= x + w && py >= y && py <= y + h;
-    }
 }

@@ -202,14 +202,6 @@ public final class ReviewSession {
         return true;
     }
 
-    public boolean canUndo() {
-        return !undo.isEmpty();
-    }
-
-    public boolean canRedo() {
-        return !redo.isEmpty();
-    }
-
     public Map<ReviewStatus, Integer> counts() {
         Map<ReviewStatus, Integer> out = new EnumMap<>(ReviewStatus.class);
         for (ReviewStatus s : ReviewStatus.values()) {

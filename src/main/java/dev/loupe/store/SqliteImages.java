@@ -22,6 +22,8 @@ import java.util.Set;
 /** The dataset and image statements of the SQLite store, each run on a connection the store provides. */
 final class SqliteImages {
 
+    private static final int IN_CHUNK = 1000;
+
     private SqliteImages() {
     }
 
@@ -84,16 +86,20 @@ final class SqliteImages {
             return List.of();
         }
         Map<Long, ImageItem> byId = new HashMap<>();
-        String marks = "?,".repeat(imageIds.length);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS
-                + " FROM images i WHERE i.id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
-            for (int k = 0; k < imageIds.length; k++) {
-                ps.setLong(k + 1, imageIds[k]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ImageItem im = SqliteRows.image(rs);
-                    byId.put(im.id(), im);
+        // SQLite caps the parameters of one statement (32,766): ask in chunks, whatever the number of ids
+        for (int from = 0; from < imageIds.length; from += IN_CHUNK) {
+            int n = Math.min(IN_CHUNK, imageIds.length - from);
+            String marks = "?,".repeat(n);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS
+                    + " FROM images i WHERE i.id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
+                for (int k = 0; k < n; k++) {
+                    ps.setLong(k + 1, imageIds[from + k]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ImageItem im = SqliteRows.image(rs);
+                        byId.put(im.id(), im);
+                    }
                 }
             }
         }

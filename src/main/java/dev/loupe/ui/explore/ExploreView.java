@@ -90,9 +90,4 @@ public final class ExploreView extends BorderPane {
         histogram.setAxisLabels("relative area (%)", "boxes");
         histogram.setData(label.getValue() == null ? new double[0] : vm.relativeAreasPercent(label.getValue()), 40);
     }
-
-    /** The selected images (for tests). */
-    public long[] selection() {
-        return selection.clone();
-    }
 }

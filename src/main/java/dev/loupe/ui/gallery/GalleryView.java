@@ -48,11 +48,6 @@ public final class GalleryView extends StackPane {
         rows.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> rows.requestFocus());
     }
 
-    /** Number of tiles per row at the current width. */
-    public int columns() {
-        return columns;
-    }
-
     public ListView<Integer> rowsView() {
         return rows;
     }
