@@ -86,7 +86,7 @@ final class SqliteImages {
             return List.of();
         }
         Map<Long, ImageItem> byId = new HashMap<>();
-        // SQLite caps the parameters of one statement (32,766): ask in chunks, whatever the number of ids
+        // SQLite caps the parameters of one statement (250,000 in this build): ask in chunks, whatever the count
         for (int from = 0; from < imageIds.length; from += IN_CHUNK) {
             int n = Math.min(IN_CHUNK, imageIds.length - from);
             String marks = "?,".repeat(n);

@@ -202,14 +202,14 @@ class SqliteProjectStoreTest {
         try (SqliteProjectStore store = SqliteProjectStore.open(dir.resolve("loupe.db"))) {
             Dataset ds = store.createDataset("big");
             List<NewImage> images = new ArrayList<>();
-            for (int i = 0; i < 40_000; i++) {
+            for (int i = 0; i < 260_000; i++) {
                 images.add(image(i));
             }
             store.addImages(ds.id(), images);
             long[] ids = store.imageIds(ImageFilter.all(ds.id()));
             List<ImageItem> all = store.images(ids);
-            assertEquals(40_000, all.size());
-            assertEquals(ids[39_999], all.get(39_999).id(), "in the order asked");
+            assertEquals(260_000, all.size());
+            assertEquals(ids[259_999], all.get(259_999).id(), "in the order asked");
         }
     }
 }
