@@ -2,7 +2,7 @@ package dev.loupe.eval;
 
 import dev.loupe.core.Box;
 import dev.loupe.core.Dataset;
-import dev.loupe.core.ImageFilter;
+import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Label;
 import dev.loupe.core.Task;
 import dev.loupe.store.ProjectStore;
@@ -35,13 +35,20 @@ public final class TaskBoxes {
         }
         Map<String, List<EvalBox>> out = new HashMap<>();
         tasks.forEach(t -> out.put(t, new ArrayList<>()));
-        for (long image : store.imageIds(ImageFilter.all(ds.id()))) {
-            for (Box b : store.boxes(image)) {
-                String task = taskNames.get(b.taskId());
-                if (task != null && b.status() != dev.loupe.core.ReviewStatus.REJECTED) {
-                    out.get(task).add(new EvalBox(image, labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(),
-                            b.hasScore() ? b.score() : 1.0, b.crowd()));
+        // one paged query per task rather than one per image: large datasets have few tasks, many images
+        for (var task : taskNames.entrySet()) {
+            BoxQuery query = new BoxQuery(ds.id(), task.getKey(), null, null, null, null, null);
+            List<EvalBox> into = out.get(task.getValue());
+            long after = 0;
+            List<Box> page;
+            while (!(page = store.boxPage(query, after, 10_000)).isEmpty()) {
+                for (Box b : page) {
+                    if (b.status() != dev.loupe.core.ReviewStatus.REJECTED) {
+                        into.add(new EvalBox(b.imageId(), labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(),
+                                b.hasScore() ? b.score() : 1.0, b.crowd()));
+                    }
                 }
+                after = page.get(page.size() - 1).id();
             }
         }
         return out;

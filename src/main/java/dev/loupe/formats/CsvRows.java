@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 fields: commas inside double quotes, and doubled quotes inside quoted fields. */
-final class CsvRows {
+public final class CsvRows {
 
     private CsvRows() {
     }
@@ -41,7 +41,8 @@ final class CsvRows {
         return out;
     }
 
-    static String quote(String s) {
+    /** The field as CSV writes it: quoted when it holds a comma or a quote. */
+    public static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -6,6 +6,7 @@ import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.Label;
+import dev.loupe.formats.CsvRows;
 import dev.loupe.store.ProjectStore;
 
 import java.io.BufferedWriter;
@@ -54,7 +55,7 @@ public final class MetricsCsv {
             w.write('\n');
             for (ImageMetrics m : images) {
                 w.write(String.format(Locale.ROOT, "image,%s,,,%d,%d,%.6f,%.4f,%.4f,%.4f,%.4f,%.4f,%.6f,%.4f,%d,,,%n",
-                        csv(items.get(m.imageId()).relativePath()), m.widthPx(), m.heightPx(), m.aspect(), m.meanR(),
+                        CsvRows.quote(items.get(m.imageId()).relativePath()), m.widthPx(), m.heightPx(), m.aspect(), m.meanR(),
                         m.meanG(), m.meanB(), m.grayMean(), m.grayStd(), m.grayEntropy(), m.sharpness(),
                         boxCount.getOrDefault(m.imageId(), 0)));
             }
@@ -65,15 +66,11 @@ public final class MetricsCsv {
                     continue;
                 }
                 w.write(String.format(Locale.ROOT, "box,%s,%d,%s,%.2f,%.2f,%.6f,%.4f,%.4f,%.4f,,%.4f,%.6f,,,%.8f,%.6f,%.6f%n",
-                        csv(im.relativePath()), m.boxId(), csv(labels.get(b.labelId())), b.w(), b.h(), m.aspect(),
+                        CsvRows.quote(im.relativePath()), m.boxId(), CsvRows.quote(labels.get(b.labelId())), b.w(), b.h(), m.aspect(),
                         m.meanR(), m.meanG(), m.meanB(), m.grayStd(), m.grayEntropy(), m.relativeArea(), m.centerX(),
                         m.centerY()));
             }
         }
         return images.size() + boxes.size();
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
