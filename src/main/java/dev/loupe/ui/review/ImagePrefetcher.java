@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Decodes review images on one background thread and keeps the last few, so the image before and after the
- * current one are ready when the reviewer moves on. A broken file gives null (the canvas shows its boxes only).
+ * current one are ready when the reviewer moves on. A file that cannot be decoded fails its future with the reason.
  */
 final class ImagePrefetcher implements AutoCloseable {
     private static final int KEEP = 3;
@@ -28,13 +28,15 @@ final class ImagePrefetcher implements AutoCloseable {
     synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
         CompletableFuture<ImagePyramid> f = recent.remove(im.id());
         if (f == null) {
-            f = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<ImagePyramid> decoded = new CompletableFuture<>();
+            decoder.execute(() -> {
                 try {
-                    return ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation()));
+                    decoded.complete(ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation())));
                 } catch (UnreadableImageException e) {
-                    return null;
+                    decoded.completeExceptionally(e);
                 }
-            }, decoder);
+            });
+            f = decoded;
         }
         recent.put(im.id(), f);
         while (recent.size() > KEEP) {

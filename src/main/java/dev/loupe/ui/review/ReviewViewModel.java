@@ -145,17 +145,22 @@ public final class ReviewViewModel implements AutoCloseable {
         item.set(session.image());
         refreshBoxes();
         done.set(session.isDone());
-        CompletableFuture<ImagePyramid> f = prefetcher.load(session.image());
-        ImagePyramid ready = f.getNow(null);
-        image.set(ready);
-        if (ready == null) {
-            long id = session.image().id();
-            f.thenAccept(img -> Platform.runLater(() -> {
-                if (session.image().id() == id) {
-                    image.set(img);
-                }
-            }));
-        }
+        ImageItem shown = session.image();
+        CompletableFuture<ImagePyramid> f = prefetcher.load(shown);
+        image.set(f.isDone() && !f.isCompletedExceptionally() ? f.join() : null);
+        f.whenComplete((img, error) -> Platform.runLater(() -> {
+            if (session.image().id() != shown.id()) {
+                return;
+            }
+            if (error != null) {
+                // the boxes stay editable; say why the picture is missing
+                Throwable why = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                status.set("Cannot show " + shown.fileName() + ": " + why.getMessage());
+            } else if (image.get() != img) {
+                image.set(img);
+            }
+        }));
         for (int d : new int[]{1, -1}) {
             int i = session.index() + d;
             if (i >= 0 && i < session.size()) {
