@@ -101,12 +101,19 @@ public final class ReviewSession {
     /** Draws a new box: HUMAN, accepted. */
     public Box add(long labelId, Rect r) {
         Rect c = r.clippedTo(image.widthPx(), image.heightPx());
-        long id = store.addBoxes(List.of(new NewBox(image.id(), taskId, labelId, c.x(), c.y(), Math.max(1, c.w()),
-                Math.max(1, c.h()), Source.HUMAN, Double.NaN, ReviewStatus.ACCEPTED, author)))[0];
-        Box box = store.boxes(image.id()).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
+        NewBox fresh = new NewBox(image.id(), taskId, labelId, c.x(), c.y(), Math.max(1, c.w()), Math.max(1, c.h()),
+                Source.HUMAN, Double.NaN, ReviewStatus.ACCEPTED, author);
+        Box box = stored(fresh, store.addBoxes(List.of(fresh))[0]);
         boxes.add(box);
         push(new BoxEdit.Add(box), false);
         return box;
+    }
+
+    /** The record of a box just added, built here rather than read back (the image may hold thousands). */
+    private static Box stored(NewBox b, long id) {
+        java.time.Instant now = java.time.Instant.now();
+        return new Box(id, b.imageId(), b.taskId(), b.labelId(), b.x(), b.y(), b.w(), b.h(), b.source(), b.score(),
+                b.status(), b.author(), now, now, b.crowd(), null);
     }
 
     /**
@@ -126,11 +133,10 @@ public final class ReviewSession {
             return List.of();
         }
         long[] ids = store.addBoxes(fresh);
-        java.util.Set<Long> wanted = new java.util.HashSet<>();
-        for (long id : ids) {
-            wanted.add(id);
+        List<Box> added = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            added.add(stored(fresh.get(i), ids[i]));
         }
-        List<Box> added = store.boxes(image.id()).stream().filter(b -> wanted.contains(b.id())).toList();
         boxes.addAll(added);
         push(new BoxEdit.Batch(added.stream().<BoxEdit>map(BoxEdit.Add::new).toList()), false);
         return added;

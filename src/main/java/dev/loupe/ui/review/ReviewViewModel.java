@@ -144,6 +144,7 @@ public final class ReviewViewModel implements AutoCloseable {
         locked.clear();
         item.set(session.image());
         refreshBoxes();
+        refreshImageNotes();
         done.set(session.isDone());
         ImageItem shown = session.image();
         CompletableFuture<ImagePyramid> f = prefetcher.load(shown);
@@ -190,9 +191,8 @@ public final class ReviewViewModel implements AutoCloseable {
             return;
         }
         new ReviewStages(store).judge(st, session.image().id(), v, comment, author);
-        refreshComments();
         if (!session.next()) {
-            refreshBoxes();
+            refreshImageNotes();
             return;
         }
         selected.set(-1);
@@ -209,14 +209,8 @@ public final class ReviewViewModel implements AutoCloseable {
         refreshComments();
     }
 
-    private void refreshComments() {
-        comments.setAll(store.comments(session.image().id()));
-    }
-
-    private void refreshBoxes() {
-        boxes.setAll(session.boxes().stream().filter(b -> !hidden.contains(b.id()))
-                .filter(b -> !b.hasScore() || b.score() >= minScore.get())
-                .filter(b -> statusFilter.get() == null || b.status() == statusFilter.get()).toList());
+    /** Comments and the stage verdict change with the image or a judgement, not with box edits. */
+    private void refreshImageNotes() {
         refreshComments();
         ReviewStage st = stage.get();
         if (st == null) {
@@ -229,6 +223,16 @@ public final class ReviewViewModel implements AutoCloseable {
             verdict.set(String.format("%s · stage: %d accepted, %d rejected, %d to go", here, progress.accepted(),
                     progress.rejected(), progress.pending()));
         }
+    }
+
+    private void refreshComments() {
+        comments.setAll(store.comments(session.image().id()));
+    }
+
+    private void refreshBoxes() {
+        boxes.setAll(session.boxes().stream().filter(b -> !hidden.contains(b.id()))
+                .filter(b -> !b.hasScore() || b.score() >= minScore.get())
+                .filter(b -> statusFilter.get() == null || b.status() == statusFilter.get()).toList());
         var c = session.counts();
         status.set(String.format("%d / %d · %s · %d pending, %d accepted, %d rejected%s", session.index() + 1,
                 session.size(), session.image().fileName(), c.get(ReviewStatus.PENDING), c.get(ReviewStatus.ACCEPTED),
