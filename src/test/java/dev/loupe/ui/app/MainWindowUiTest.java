@@ -18,15 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /** The real main window on a temporary workspace, with a background job runner, for UI tests to drive. */
 @ExtendWith(ApplicationExtension.class)
-abstract class MainWindowUiTest {
+public abstract class MainWindowUiTest {
     @TempDir
-    Path tmp;
+    protected Path tmp;
 
-    JobRunner runner;
-    MainViewModel vm;
+    protected JobRunner runner;
+    protected MainViewModel vm;
 
     /** Called from each test class's own {@code @Start} (TestFX looks for it on the test class only). */
-    void mount(Stage stage) {
+    protected void mount(Stage stage) {
         runner = JobRunner.background(2);
         vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
         stage.setScene(LoupeApplication.createScene(new MainView(vm)));
@@ -40,14 +40,14 @@ abstract class MainWindowUiTest {
     }
 
     /** Opens (creating) a project and imports a folder into it, waiting until the gallery shows it. */
-    void openAndImport(FxRobot robot, String project, Path folder, int images) throws Exception {
+    protected void openAndImport(FxRobot robot, String project, Path folder, int images) throws Exception {
         robot.interact(() -> vm.openProject(tmp.resolve(project)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
         robot.interact(() -> vm.importPaths(List.of(folder)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == images);
     }
 
-    static Path photos() {
+    protected static Path photos() {
         return SharedData.photos();
     }
 }

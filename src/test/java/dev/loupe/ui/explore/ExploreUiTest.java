@@ -5,24 +5,15 @@ import dev.loupe.formats.AnnotationFormats;
 import dev.loupe.formats.AnnotationImportRequest;
 import dev.loupe.formats.ReadOptions;
 import dev.loupe.formats.UnknownLabels;
-import dev.loupe.jobs.JobRunner;
-import dev.loupe.project.Workspace;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
-import dev.loupe.ui.app.LoupeApplication;
-import dev.loupe.ui.app.MainView;
-import dev.loupe.ui.app.MainViewModel;
-import dev.loupe.ui.common.FxJobs;
+import dev.loupe.ui.app.MainWindowUiTest;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,35 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Selecting the low-entropy tail in the entropy scatter filters the gallery to those images. */
-@ExtendWith(ApplicationExtension.class)
-class ExploreUiTest {
-    @TempDir
-    Path tmp;
-
-    private JobRunner runner;
-    private MainViewModel vm;
+class ExploreUiTest extends MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        runner = JobRunner.background(2);
-        vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
-        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
-        runner.close();
+        mount(stage);
     }
 
     @Test
     void selectingTheLowEntropyTailFiltersTheGallery(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
-        robot.interact(() -> vm.openProject(tmp.resolve("p")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null);
-        robot.interact(() -> vm.importPaths(List.of(tiny)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 50);
+        openAndImport(robot, "p", tiny, 50);
         robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
                 List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470"));
