@@ -10,7 +10,8 @@ public final class CsvRows {
     private CsvRows() {
     }
 
-    static List<String> split(String line, Path file, int n) throws AnnotationFormatException {
+    /** The fields of one line; an unclosed quote is an error naming the file and line. */
+    public static List<String> split(String line, Path file, int n) throws AnnotationFormatException {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

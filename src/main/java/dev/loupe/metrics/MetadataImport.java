@@ -6,6 +6,8 @@ import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.MetadataValue;
+import dev.loupe.formats.AnnotationFormatException;
+import dev.loupe.formats.CsvRows;
 import dev.loupe.store.ProjectStore;
 
 import java.io.IOException;
@@ -88,7 +90,12 @@ public final class MetadataImport {
         List<String[]> out = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             if (!lines.get(n).isBlank()) {
-                String[] cells = lines.get(n).split(",", -1);
+                String[] cells;
+                try {
+                    cells = CsvRows.split(lines.get(n), file, n + 1).toArray(new String[0]);
+                } catch (AnnotationFormatException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
                 if (n > 0 && cells.length != out.get(0).length) {
                     throw new IOException(file + ":" + (n + 1) + ": " + cells.length + " fields (expected "
                             + out.get(0).length + ", as in the header)");
