@@ -1,26 +1,27 @@
 package dev.loupe.metrics;
 
-import boofcv.alg.filter.derivative.DerivativeLaplacian;
-import boofcv.alg.misc.ImageStatistics;
-import boofcv.concurrency.BoofConcurrency;
-import boofcv.io.image.ConvertBufferedImage;
-import boofcv.struct.image.GrayS16;
-import boofcv.struct.image.GrayU8;
-import boofcv.struct.image.ImageType;
-import boofcv.struct.image.Planar;
 import dev.loupe.core.Box;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes image and box metrics with BoofCV from one decoded image. */
+/**
+ * Computes image and box metrics from one decoded image in a single pass over its BGR raster per region.
+ * Converting to BoofCV planes first and then taking the histogram and the Laplacian in separate passes cost
+ * more than half of the JPEG decode; the tests check this pass against BoofCV's own computations.
+ */
 public final class MetricsCalculator {
+    /** (R + G + B) / 3 by table: an integer division per pixel is a noticeable part of the pass. */
+    private static final int[] THIRD = new int[766];
+
     static {
-        // Loupe runs one image per core; BoofCV's own fork-join splitting of each small image only adds overhead.
-        BoofConcurrency.USE_CONCURRENT = false;
+        for (int i = 0; i < THIRD.length; i++) {
+            THIRD[i] = i / 3;
+        }
     }
 
     private MetricsCalculator() {
@@ -28,92 +29,103 @@ public final class MetricsCalculator {
 
     /** The image's own metrics and those of the given boxes (boxes outside the image are cut to it). */
     public static Result compute(long imageId, BufferedImage image, List<Box> boxes) {
-        Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(asRgb(image), true, ImageType.pl(3, GrayU8.class));
-        GrayU8 gray = gray(rgb);
-        GrayS16 laplacian = new GrayS16(gray.width, gray.height);
-        DerivativeLaplacian.process(gray, laplacian, null);
-        Stats s = stats(rgb, gray);
-        ImageMetrics im = new ImageMetrics(imageId, gray.width, gray.height, (double) gray.width / gray.height, s.r, s.g,
-                s.b, s.grayMean, s.grayStd, s.entropy, variance(laplacian));
+        Raster raster = Raster.of(image);
+        int w = raster.width;
+        int h = raster.height;
+        Region whole = region(raster, 0, 0, w, h, true);
+        ImageMetrics im = new ImageMetrics(imageId, w, h, (double) w / h, whole.r, whole.g, whole.b, whole.grayMean,
+                whole.grayStd, whole.entropy, whole.laplacianVariance);
         List<BoxMetrics> out = new ArrayList<>(boxes.size());
-        double area = (double) gray.width * gray.height;
+        double area = (double) w * h;
         for (Box b : boxes) {
-            int x0 = clamp((int) Math.floor(b.x()), gray.width - 1);
-            int y0 = clamp((int) Math.floor(b.y()), gray.height - 1);
-            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(b.x() + b.w()), gray.width));
-            int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(b.y() + b.h()), gray.height));
-            Stats c = stats(rgb.subimage(x0, y0, x1, y1, null), gray.subimage(x0, y0, x1, y1, null));
+            int x0 = clamp((int) Math.floor(b.x()), w - 1);
+            int y0 = clamp((int) Math.floor(b.y()), h - 1);
+            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(b.x() + b.w()), w));
+            int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(b.y() + b.h()), h));
+            Region c = region(raster, x0, y0, x1, y1, false);
             out.add(new BoxMetrics(b.id(), imageId, b.w() * b.h() / area, b.w() / b.h(),
-                    (b.x() + b.w() / 2) / gray.width, (b.y() + b.h() / 2) / gray.height, c.r, c.g, c.b, c.grayStd,
-                    c.entropy));
+                    (b.x() + b.w() / 2) / w, (b.y() + b.h() / 2) / h, c.r, c.g, c.b, c.grayStd, c.entropy));
         }
         return new Result(im, out);
-    }
-
-    /** (R + G + B) / 3 per pixel, as BoofCV's average computes it, in one tight loop over the bands. */
-    private static GrayU8 gray(Planar<GrayU8> rgb) {
-        GrayU8 r = rgb.getBand(0);
-        GrayU8 g = rgb.getBand(1);
-        GrayU8 b = rgb.getBand(2);
-        GrayU8 out = new GrayU8(r.width, r.height);
-        for (int y = 0; y < r.height; y++) {
-            int i = r.startIndex + y * r.stride;
-            int o = y * out.stride;
-            for (int x = 0; x < r.width; x++, i++, o++) {
-                out.data[o] = (byte) (((r.data[i] & 0xFF) + (g.data[i] & 0xFF) + (b.data[i] & 0xFF)) / 3);
-            }
-        }
-        return out;
-    }
-
-    /** Variance of the Laplacian, in exact integer sums (the sharpness measure). */
-    private static double variance(GrayS16 lap) {
-        long sum = 0;
-        long squares = 0;
-        for (int y = 0; y < lap.height; y++) {
-            int i = lap.startIndex + y * lap.stride;
-            for (int x = 0; x < lap.width; x++, i++) {
-                int v = lap.data[i];
-                sum += v;
-                squares += (long) v * v;
-            }
-        }
-        double n = (double) lap.width * lap.height;
-        double mean = sum / n;
-        return squares / n - mean * mean;
-    }
-
-    /** Gray, 16-bit and alpha images become plain 8-bit RGB, so every metric means the same thing. */
-    private static BufferedImage asRgb(BufferedImage image) {
-        int type = image.getType();
-        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
     }
 
     /** Metrics of one image and its boxes. */
     public record Result(ImageMetrics image, List<BoxMetrics> boxes) {
     }
 
-    private record Stats(double r, double g, double b, double grayMean, double grayStd, double entropy) {
+    private record Region(double r, double g, double b, double grayMean, double grayStd, double entropy,
+                          double laplacianVariance) {
     }
 
-    /** Gray mean, std and entropy all come from the 256-bin histogram (BoofCV's U8 variance is rounded). */
-    private static Stats stats(Planar<GrayU8> rgb, GrayU8 gray) {
+    /** Interleaved 8-bit BGR pixels; anything else (gray, 16-bit, alpha, indexed) is converted once. */
+    private record Raster(byte[] bgr, int width, int height) {
+        static Raster of(BufferedImage image) {
+            BufferedImage bgr = image;
+            if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+                bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                java.awt.Graphics2D g = bgr.createGraphics();
+                try {
+                    g.drawImage(image, 0, 0, null);
+                } finally {
+                    g.dispose();
+                }
+            }
+            byte[] data = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+            return new Raster(data, bgr.getWidth(), bgr.getHeight());
+        }
+    }
+
+    /**
+     * Channel sums and the histogram of gray = (R + G + B) / 3 (BoofCV's average), and for the whole image the
+     * variance of the 4-neighbour Laplacian over all pixels with the border at 0, as BoofCV's
+     * {@code DerivativeLaplacian} without a border leaves it. Gray rows are kept in a ring of three.
+     */
+    private static Region region(Raster raster, int x0, int y0, int x1, int y1, boolean laplacian) {
+        byte[] px = raster.bgr;
+        int stride = raster.width * 3;
+        int w = x1 - x0;
+        // Four interleaved histograms: neighbouring pixels of equal gray would otherwise wait on each other's
+        // increment of the same bin.
+        int[] lanes = new int[4 * 256];
+        long sumB = 0;
+        long sumG = 0;
+        long sumR = 0;
+        int[][] rows = laplacian ? new int[3][w] : null;
+        long lapSum = 0;
+        long lapSquares = 0;
+        for (int y = y0; y < y1; y++) {
+            int[] gray = laplacian ? rows[(y - y0) % 3] : null;
+            int i = y * stride + x0 * 3;
+            for (int x = 0; x < w; x++, i += 3) {
+                int b = px[i] & 0xFF;
+                int g = px[i + 1] & 0xFF;
+                int r = px[i + 2] & 0xFF;
+                sumB += b;
+                sumG += g;
+                sumR += r;
+                int v = THIRD[r + g + b];
+                lanes[(x & 3) << 8 | v]++;
+                if (gray != null) {
+                    gray[x] = v;
+                }
+            }
+            if (laplacian && y - y0 >= 2) {
+                int[] up = rows[(y - y0 - 2) % 3];
+                int[] mid = rows[(y - y0 - 1) % 3];
+                for (int x = 1; x < w - 1; x++) {
+                    int l = up[x] + gray[x] + mid[x - 1] + mid[x + 1] - 4 * mid[x];
+                    lapSum += l;
+                    lapSquares += (long) l * l;
+                }
+            }
+        }
         int[] histogram = new int[256];
-        ImageStatistics.histogram(gray, 0, histogram);
-        long n = 0;
+        for (int v = 0; v < 256; v++) {
+            histogram[v] = lanes[v] + lanes[256 + v] + lanes[512 + v] + lanes[768 + v];
+        }
+        long n = (long) w * (y1 - y0);
         double sum = 0;
         for (int v = 0; v < 256; v++) {
-            n += histogram[v];
             sum += (double) v * histogram[v];
         }
         double mean = sum / n;
@@ -121,8 +133,9 @@ public final class MetricsCalculator {
         for (int v = 0; v < 256; v++) {
             squares += histogram[v] * (v - mean) * (v - mean);
         }
-        return new Stats(ImageStatistics.mean(rgb.getBand(0)), ImageStatistics.mean(rgb.getBand(1)),
-                ImageStatistics.mean(rgb.getBand(2)), mean, Math.sqrt(squares / n), entropy(histogram));
+        double lapMean = (double) lapSum / n;
+        return new Region((double) sumR / n, (double) sumG / n, (double) sumB / n, mean, Math.sqrt(squares / n),
+                entropy(histogram), laplacian ? (double) lapSquares / n - lapMean * lapMean : Double.NaN);
     }
 
     /** Shannon entropy of a histogram, in bits. */

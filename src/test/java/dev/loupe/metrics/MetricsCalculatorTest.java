@@ -1,5 +1,13 @@
 package dev.loupe.metrics;
 
+import boofcv.alg.filter.derivative.DerivativeLaplacian;
+import boofcv.alg.misc.GImageBandMath;
+import boofcv.alg.misc.ImageStatistics;
+import boofcv.io.image.ConvertBufferedImage;
+import boofcv.struct.image.GrayS16;
+import boofcv.struct.image.GrayU8;
+import boofcv.struct.image.ImageType;
+import boofcv.struct.image.Planar;
 import dev.loupe.core.Box;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
@@ -103,5 +111,45 @@ class MetricsCalculatorTest {
         }
         assertEquals(entropy, r.image().grayEntropy(), 1e-9);
         assertTrue(r.image().grayEntropy() > 6 && r.image().grayEntropy() < 8, "a real photo: " + r.image().grayEntropy());
+    }
+
+    /** BoofCV's planar statistics and Laplacian are the independent reference of the fused single pass. */
+    @Test
+    void agreesWithBoofCvOnARealPhotoAndACrop() throws Exception {
+        BufferedImage img = ImageDecoder.decode(SharedData.photos().resolve("dog.jpg"), 1);
+        Box crop = box(40.5, 30.2, 120.7, 90.1);
+        MetricsCalculator.Result r = MetricsCalculator.compute(1, img, List.of(crop));
+        Planar<GrayU8> rgb = ConvertBufferedImage.convertFrom(img, true, ImageType.pl(3, GrayU8.class));
+        GrayU8 gray = new GrayU8(img.getWidth(), img.getHeight());
+        GImageBandMath.average(rgb, gray, 0, 2);
+        GrayS16 lap = new GrayS16(gray.width, gray.height);
+        DerivativeLaplacian.process(gray, lap, null);
+        double mean = ImageStatistics.sum(lap) / (double) (lap.width * lap.height);
+        double squares = 0;
+        for (int y = 0; y < lap.height; y++) {
+            for (int x = 0; x < lap.width; x++) {
+                squares += (lap.get(x, y) - mean) * (lap.get(x, y) - mean);
+            }
+        }
+        assertEquals(squares / (lap.width * lap.height), r.image().sharpness(), 1e-6 * r.image().sharpness());
+        assertEquals(ImageStatistics.mean(rgb.getBand(0)), r.image().meanR(), 1e-9);
+        assertEquals(ImageStatistics.mean(gray), r.image().grayMean(), 1e-9);
+
+        Planar<GrayU8> sub = rgb.subimage(40, 30, 162, 121, null);
+        GrayU8 subGray = gray.subimage(40, 30, 162, 121, null);
+        BoxMetrics b = r.boxes().get(0);
+        assertEquals(ImageStatistics.mean(sub.getBand(1)), b.meanG(), 1e-9);
+        assertEquals(ImageStatistics.mean(sub.getBand(2)), b.meanB(), 1e-9);
+        int[] hist = new int[256];
+        ImageStatistics.histogram(subGray, 0, hist);
+        assertEquals(MetricsCalculator.entropy(hist), b.grayEntropy(), 1e-12);
+        double m = ImageStatistics.mean(subGray);
+        double v = 0;
+        for (int y = 0; y < subGray.height; y++) {
+            for (int x = 0; x < subGray.width; x++) {
+                v += (subGray.get(x, y) - m) * (subGray.get(x, y) - m);
+            }
+        }
+        assertEquals(Math.sqrt(v / (subGray.width * subGray.height)), b.grayStd(), 1e-9);
     }
 }

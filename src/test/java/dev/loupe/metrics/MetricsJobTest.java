@@ -1,6 +1,8 @@
 package dev.loupe.metrics;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
@@ -11,6 +13,7 @@ import dev.loupe.media.ImportSources;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
 import dev.loupe.testing.SharedData;
+import dev.loupe.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +61,30 @@ class MetricsJobTest {
             assertEquals(6, lines.stream().filter(l -> l.startsWith("image,")).count());
             assertEquals(2, lines.stream().filter(l -> l.startsWith("box,")).count());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("image,bus.jpg,,,810,1080,")), lines.toString());
+        }
+    }
+
+    /** Orientation 6 turns stored 40x20 into a 20x40 display image whose red corner is at the top right. */
+    @Test
+    void measuresImagesAndBoxesInTheDisplayFrameOfExifRotatedImages() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("rotated"));
+        Files.write(folder.resolve("r.png"), TestImages.pngWithOrientation(40, 20, 6));
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(folder),
+                    new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
+            long id = p.store().imageIds(ImageFilter.all(1))[0];
+            long task = p.store().task("t", "").id();
+            long label = p.store().label("corner").id();
+            p.store().addBoxes(List.of(new NewBox(id, task, label, 15, 0, 5, 10, Source.HUMAN, Double.NaN,
+                    ReviewStatus.ACCEPTED, "")));
+            new MetricsJob(p.store(), "d").run(JobContext.silent());
+            ImageMetrics m = p.store().imageMetrics(1).get(0);
+            assertEquals(20, m.widthPx());
+            assertEquals(40, m.heightPx());
+            BoxMetrics corner = p.store().boxMetrics(1).get(0);
+            assertEquals(255, corner.meanR(), 1e-9, "the red stored corner is at the display's top right");
+            assertEquals(0, corner.meanB(), 1e-9);
+            assertEquals(5 * 10 / 800.0, corner.relativeArea(), 1e-12);
         }
     }
 }
