@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -62,7 +63,7 @@ final class PlotBench implements Callable<Integer> {
             Stage st = new Stage();
             st.setScene(LoupeApplication.createScene(new StackPane(plot)));
             st.show();
-            plot.setData(x, y);
+            plot.setData(x, y, clusters(x.length), List.of("0", "1", "2", "3"));
             return st;
         });
         double[][] r = FrameTimer.run(frames, i -> plot.redraw());
@@ -74,4 +75,12 @@ final class PlotBench implements Callable<Integer> {
         return r;
     }
 
+    /** Four colour categories, as a k = 4 cluster view draws them. */
+    private static int[] clusters(int n) {
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = i % 4;
+        }
+        return c;
+    }
 }

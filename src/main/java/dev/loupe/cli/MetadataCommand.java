@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "metadata", mixinStandardHelpOptions = true,
-        description = "Add a custom metadata layer to a dataset's images from CSV (image,field,...) or a JSON array; "
-                + "numeric fields can then be plotted in Explore like built-in metrics.")
+        description = "Add a custom metadata layer to a dataset's images from CSV (image,field,...) or a JSON array, "
+                + "or to single boxes (box,field,... with box ids as 'loupe metrics --export' lists them); "
+                + "fields then plot, colour and select in Explore like built-in metrics.")
 final class MetadataCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROJECT")
     Path project;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "A .csv or .json file keyed by image file name or path.")
+    @Parameters(index = "1", paramLabel = "FILE", description = "A .csv or .json file keyed by image file name or path, or by box id.")
     Path file;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME")
@@ -29,7 +30,7 @@ final class MetadataCommand implements Callable<Integer> {
             MetadataImport.Report r = MetadataImport.run(p.store(), dataset, file);
             System.out.printf("Stored %d values of fields %s%n", r.values(), r.fields());
             if (!r.unknownImages().isEmpty()) {
-                System.out.printf("%d rows name images not in dataset '%s': %s%n", r.unknownImages().size(), dataset,
+                System.out.printf("%d rows name images or boxes not in dataset '%s': %s%n", r.unknownImages().size(), dataset,
                         String.join(", ", r.unknownImages().subList(0, Math.min(10, r.unknownImages().size()))));
             }
         }

@@ -46,4 +46,16 @@ public final class CsvRows {
     public static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
+
+    /** One CSV line of these fields, each quoted where needed. */
+    public static String join(List<String> fields) {
+        StringBuilder out = new StringBuilder();
+        for (String f : fields) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(quote(f));
+        }
+        return out.toString();
+    }
 }

@@ -131,10 +131,10 @@ public interface ProjectStore extends AutoCloseable {
 
     List<BoxMetrics> boxMetrics(long datasetId);
 
-    /** Stores custom metadata values (replacing earlier values of the same image and field). */
+    /** Stores custom metadata values (replacing earlier values of the same image or box and field). */
     void saveMetadata(List<MetadataValue> values);
 
-    /** Every custom metadata value of the dataset's images. */
+    /** Every custom metadata value of the dataset's images and boxes, by image id then box id (0 first). */
     List<MetadataValue> metadata(long datasetId);
 
     /** Deletes the boxes of a task on these images; returns how many went. */

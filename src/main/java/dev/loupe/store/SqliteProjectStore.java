@@ -363,16 +363,20 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void saveMetadata(List<MetadataValue> values) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO image_metadata(image_id, field, "
-                    + "num_value, text_value) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement images = c.prepareStatement("INSERT OR REPLACE INTO image_metadata(image_id, "
+                    + "field, num_value, text_value) VALUES (?, ?, ?, ?)");
+                 PreparedStatement boxes = c.prepareStatement("INSERT OR REPLACE INTO box_metadata(box_id, field, "
+                         + "num_value, text_value) VALUES (?, ?, ?, ?)")) {
                 for (MetadataValue v : values) {
-                    ps.setLong(1, v.imageId());
+                    PreparedStatement ps = v.isBoxValue() ? boxes : images;
+                    ps.setLong(1, v.isBoxValue() ? v.boxId() : v.imageId());
                     ps.setString(2, v.field());
                     ps.setObject(3, v.isNumber() ? v.number() : null);
                     ps.setString(4, v.text());
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                images.executeBatch();
+                boxes.executeBatch();
             }
             return null;
         });
@@ -382,14 +386,19 @@ public final class SqliteProjectStore implements ProjectStore {
     public List<MetadataValue> metadata(long datasetId) {
         return db.read(c -> {
             List<MetadataValue> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.image_id, m.field, m.num_value, m.text_value "
-                    + "FROM image_metadata m JOIN images i ON i.id = m.image_id WHERE i.dataset_id = ? ORDER BY m.image_id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.image_id, 0, m.field, m.num_value, m.text_value "
+                    + "FROM image_metadata m JOIN images i ON i.id = m.image_id WHERE i.dataset_id = ? "
+                    + "UNION ALL SELECT b.image_id, m.box_id, m.field, m.num_value, m.text_value FROM box_metadata m "
+                    + "JOIN boxes b ON b.id = m.box_id JOIN images i ON i.id = b.image_id WHERE i.dataset_id = ? "
+                    + "ORDER BY 1, 2")) {
                 ps.setLong(1, datasetId);
+                ps.setLong(2, datasetId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double n = rs.getDouble(3);
+                        double n = rs.getDouble(4);
                         double number = rs.wasNull() ? Double.NaN : n; // ask before reading another column
-                        out.add(new MetadataValue(rs.getLong(1), rs.getString(2), number, rs.getString(4)));
+                        out.add(new MetadataValue(rs.getLong(1), rs.getLong(2), rs.getString(3), number,
+                                rs.getString(5)));
                     }
                 }
             }

@@ -111,7 +111,10 @@ public final class MainView extends BorderPane {
         preannotate.setOnAction(e -> showPreannotate());
         MenuItem evaluate = new MenuItem("Evaluate…");
         evaluate.setOnAction(e -> showEvaluate());
-        annotations.getItems().setAll(preannotate, evaluate, new SeparatorMenuItem(), importAnnotations, export);
+        MenuItem metadata = new MenuItem("Add metadata layer (CSV or JSON)…");
+        metadata.setOnAction(e -> vm.importMetadata());
+        annotations.getItems().setAll(preannotate, evaluate, new SeparatorMenuItem(), importAnnotations, export,
+                new SeparatorMenuItem(), metadata);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
@@ -140,7 +143,9 @@ public final class MainView extends BorderPane {
             Stage stage = new Stage();
             stage.initOwner(getScene().getWindow());
             stage.setTitle("Explore — " + vm.selectedDatasetProperty().get().dataset().name());
-            stage.setScene(LoupeApplication.createScene(new ExploreView(result, vm::showOnly)));
+            stage.setScene(LoupeApplication.createScene(new ExploreView(result, vm::showOnly,
+                    id -> showReview(new long[]{id}, 0), new HoverThumbnails(vm.gallery().loader(),
+                    vm.projectProperty().get().store()), vm::chooseSaveFile)));
             stage.show();
         }));
         explore.disableProperty().bind(vm.selectedDatasetProperty().isNull());
@@ -175,12 +180,17 @@ public final class MainView extends BorderPane {
 
     /** Opens the review window on gallery image {@code index}, walking the images the gallery shows. */
     private void showReview(int index) {
+        showReview(vm.gallery().idsProperty().get(), index);
+    }
+
+    /** Opens the review window on image {@code ids[index]}, walking those images. */
+    private void showReview(long[] ids, int index) {
         var project = vm.projectProperty().get();
         if (project == null || project.store().tasks().isEmpty()) {
             vm.messageProperty().set("Nothing to review yet: import annotations or pre-annotate first");
             return;
         }
-        ReviewViewModel review = new ReviewViewModel(project.store(), vm.gallery().idsProperty().get(), index, vm.userName());
+        ReviewViewModel review = new ReviewViewModel(project.store(), ids, index, vm.userName());
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
         stage.setTitle("Review — " + vm.selectedDatasetProperty().get().dataset().name());

@@ -28,6 +28,7 @@ import dev.loupe.project.Project;
 import dev.loupe.project.Workspace;
 import dev.loupe.ui.common.DialogService;
 import dev.loupe.ui.eval.EvaluationViewModel;
+import dev.loupe.metrics.MetadataImport;
 import dev.loupe.ui.explore.ExploreViewModel;
 import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
@@ -153,6 +154,31 @@ public final class MainViewModel implements AutoCloseable {
                             report.droppedBoxes(), report.imagesWithoutAnnotation()));
                     refreshDatasets(null);
                 });
+    }
+
+    /** Asks for a metadata file (CSV or JSON, keyed by image or box) and adds it as a layer of the dataset. */
+    public void importMetadata() {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null || dialogs == null) {
+            return;
+        }
+        dialogs.chooseFile("Add a metadata layer (CSV or JSON)", List.of("csv", "json")).ifPresent(file ->
+                importMetadata(file));
+    }
+
+    /** Adds a metadata layer from this file to the selected dataset; the report lands in the status bar. */
+    public void importMetadata(Path file) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        jobs.submit("Metadata from " + file.getFileName(), ctx -> MetadataImport.run(p.store(), ds.dataset().name(), file),
+                r -> message.set(String.format("Stored %,d values of %s from %s%s", r.values(),
+                        String.join(", ", r.fields()), file.getFileName(), r.unknownImages().isEmpty() ? ""
+                                : String.format("; %,d rows name images or boxes not in the dataset (first: %s)",
+                                r.unknownImages().size(), r.unknownImages().get(0)))));
     }
 
     /** Exports boxes to a folder in one format. */
@@ -350,6 +376,9 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private <T> void background(Supplier<T> work, java.util.function.Consumer<T> onFx) {
+        if (io.isShutdown()) {
+            return; // the main window is closing; a window closing with it may still ask for a refresh
+        }
         io.execute(() -> {
             try {
                 T value = work.get();
@@ -391,6 +420,11 @@ public final class MainViewModel implements AutoCloseable {
         java.util.Arrays.sort(sorted);
         gallery.show(sorted);
         status.set(String.format("%,d images selected in Explore · Clear filters shows them all", sorted.length));
+    }
+
+    /** Asks where to save a file (nothing when no dialogs are set, as in tests). */
+    public java.util.Optional<java.nio.file.Path> chooseSaveFile(String suggestedName) {
+        return dialogs == null ? java.util.Optional.empty() : dialogs.chooseSaveFile("Save as", suggestedName);
     }
 
     /** Computes (where missing) and loads the dataset's metrics as a job; the result opens in its view. */

@@ -8,5 +8,11 @@ public interface DialogService {
 
     Optional<Path> chooseFolder(String title, Path initial);
 
+    /** An existing file to open, with one of these extensions. */
+    Optional<Path> chooseFile(String title, java.util.List<String> extensions);
+
+    /** Where to save a new file; the suggested name carries the extension. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
     void showError(String title, String message);
 }

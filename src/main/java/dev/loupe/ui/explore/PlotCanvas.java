@@ -11,8 +11,9 @@ import javafx.scene.text.Font;
 import java.util.function.Consumer;
 
 /**
- * A plot drawn on one Canvas with data-space axes, wheel zoom around the cursor, right-drag pan and
- * left-drag rectangle selection. Subclasses draw their marks; selection reports a data-space rectangle.
+ * A plot drawn on one Canvas with data-space axes, wheel zoom around the cursor, right-drag pan,
+ * left-drag rectangle selection, shift + left-drag lasso selection and click. Subclasses draw their marks;
+ * a selection is reported as a data-space region.
  */
 public abstract class PlotCanvas extends Region {
     static final double MARGIN = 44;
@@ -28,7 +29,9 @@ public abstract class PlotCanvas extends Region {
     private double dragY;
     private double[] pressRange;
     private boolean panning;
-    private Consumer<double[]> onSelect = r -> { };
+    private final java.util.List<double[]> lasso = new java.util.ArrayList<>();
+    private Consumer<PlotRegion> onSelect = r -> { };
+    private java.util.function.BiConsumer<Double, Double> onClick = (x, y) -> { };
     private String xLabel = "";
     private String yLabel = "";
 
@@ -55,9 +58,30 @@ public abstract class PlotCanvas extends Region {
         yLabel = y;
     }
 
-    /** Called with {x0, y0, x1, y1} in data units when the user draws a selection rectangle. */
-    void setOnSelect(Consumer<double[]> action) {
+    /** Called with the region, in data units, when the user draws a selection rectangle or lasso. */
+    void setOnSelect(Consumer<PlotRegion> action) {
         onSelect = action;
+    }
+
+    /** Called with the screen position of a left click that did not drag. */
+    void setOnClick(java.util.function.BiConsumer<Double, Double> action) {
+        onClick = action;
+    }
+
+    /** Writes what the plot shows as a PNG file. */
+    void writePng(java.nio.file.Path file) throws java.io.IOException {
+        javafx.scene.image.WritableImage shot = canvas.snapshot(null, null);
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            shot.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        if (!javax.imageio.ImageIO.write(out, "png", file.toFile())) {
+            throw new java.io.IOException(file + ": no PNG writer available");
+        }
     }
 
     @Override
@@ -101,7 +125,18 @@ public abstract class PlotCanvas extends Region {
         drawMarks(g);
         g.restore();
         drawAxes(g);
-        if (dragX >= 0 && !panning) {
+        if (!lasso.isEmpty()) {
+            g.setStroke(Color.web("#2f6fde"));
+            g.setFill(Color.web("#2f6fde22"));
+            g.beginPath();
+            g.moveTo(lasso.get(0)[0], lasso.get(0)[1]);
+            for (double[] p : lasso) {
+                g.lineTo(p[0], p[1]);
+            }
+            g.closePath();
+            g.fill();
+            g.stroke();
+        } else if (dragX >= 0 && !panning) {
             g.setStroke(Color.web("#2f6fde"));
             g.setFill(Color.web("#2f6fde22"));
             double x = Math.min(pressX, dragX);
@@ -142,6 +177,10 @@ public abstract class PlotCanvas extends Region {
         pressY = e.getY();
         panning = e.getButton() != MouseButton.PRIMARY;
         pressRange = new double[]{xMin, xMax, yMin, yMax};
+        lasso.clear();
+        if (!panning && e.isShiftDown()) {
+            lasso.add(new double[]{pressX, pressY});
+        }
     }
 
     private void dragged(MouseEvent e) {
@@ -152,6 +191,8 @@ public abstract class PlotCanvas extends Region {
             xMax = pressRange[1] - dx;
             yMin = pressRange[2] + dy;
             yMax = pressRange[3] + dy;
+        } else if (!lasso.isEmpty()) {
+            lasso.add(new double[]{e.getX(), e.getY()});
         } else {
             dragX = e.getX();
             dragY = e.getY();
@@ -160,11 +201,18 @@ public abstract class PlotCanvas extends Region {
     }
 
     private void released(MouseEvent e) {
-        if (!panning && dragX >= 0 && Math.abs(dragX - pressX) > 3 && Math.abs(dragY - pressY) > 3) {
-            onSelect.accept(new double[]{Math.min(dataX(pressX), dataX(dragX)), Math.min(dataY(pressY), dataY(dragY)),
-                    Math.max(dataX(pressX), dataX(dragX)), Math.max(dataY(pressY), dataY(dragY))});
+        boolean moved = Math.abs(e.getX() - pressX) > 3 || Math.abs(e.getY() - pressY) > 3;
+        if (!panning && lasso.size() > 2 && moved) {
+            double[] xs = lasso.stream().mapToDouble(p -> dataX(p[0])).toArray();
+            double[] ys = lasso.stream().mapToDouble(p -> dataY(p[1])).toArray();
+            onSelect.accept(new PlotRegion(xs, ys));
+        } else if (!panning && dragX >= 0 && Math.abs(dragX - pressX) > 3 && Math.abs(dragY - pressY) > 3) {
+            onSelect.accept(PlotRegion.rectangle(dataX(pressX), dataY(pressY), dataX(dragX), dataY(dragY)));
+        } else if (!panning && !moved) {
+            onClick.accept(e.getX(), e.getY());
         }
         dragX = -1;
+        lasso.clear();
         redraw();
     }
 }

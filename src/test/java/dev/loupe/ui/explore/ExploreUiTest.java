@@ -41,6 +41,11 @@ class ExploreUiTest extends MainWindowUiTest {
                 List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470"));
 
+        java.nio.file.Path layer = java.nio.file.Files.createTempFile("lux", ".csv");
+        java.nio.file.Files.writeString(layer, "image,lux\n000000005802.jpg,1200\n000000012448.jpg,80\n");
+        robot.interact(() -> vm.importMetadata(layer));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 2 values of lux"));
+
         robot.clickOn("#exploreButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
                 .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Explore")));
@@ -48,6 +53,8 @@ class ExploreUiTest extends MainWindowUiTest {
                 .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Explore")).findFirst()
                 .orElseThrow();
         ScatterPlot scatter = robot.from(window.getScene().getRoot()).lookup("#scatter").queryAs(ScatterPlot.class);
+        assertTrue(robot.from(window.getScene().getRoot()).lookup("#xAxis").queryAs(javafx.scene.control.ComboBox.class)
+                .getItems().contains("metadata: lux"), "the layer added in the GUI plots like a metric");
         HistogramPlot histogram = robot.from(window.getScene().getRoot()).lookup("#histogram").queryAs(HistogramPlot.class);
         assertEquals(99, Arrays.stream(histogram.counts()).sum(), "tiny50's person boxes, crowd regions included");
 
@@ -69,5 +76,34 @@ class ExploreUiTest extends MainWindowUiTest {
             double e = metrics.stream().filter(m -> m.imageId() == id).findFirst().orElseThrow().grayEntropy();
             assertTrue(e < cut, "image " + id + " entropy " + e);
         }
+
+        // boxes coloured by label; a shift-drag lasso around the smallest boxes selects their images
+        robot.interact(() -> {
+            ((Stage) window).toFront();
+            robot.from(window.getScene().getRoot()).lookup("#points").queryAs(javafx.scene.control.ComboBox.class)
+                    .getSelectionModel().select(dev.loupe.metrics.PointTable.Kind.BOXES);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D a = scatter.localToScreen(PlotCanvas.MARGIN + 2, 12);
+        Point2D b = scatter.localToScreen(scatter.screenX(0.01), 12);
+        Point2D c = scatter.localToScreen(scatter.screenX(0.01), scatter.getHeight() - PlotCanvas.MARGIN - 2);
+        Point2D d = scatter.localToScreen(PlotCanvas.MARGIN + 2, scatter.getHeight() - PlotCanvas.MARGIN - 2);
+        robot.press(javafx.scene.input.KeyCode.SHIFT).moveTo(a).press(MouseButton.PRIMARY).moveTo(b).moveTo(c).moveTo(d)
+                .release(MouseButton.PRIMARY).release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "explore-boxes-lasso");
+        long[] small = vm.projectProperty().get().store().boxMetrics(1).stream()
+                .filter(m -> m.relativeArea() < 0.01).mapToLong(dev.loupe.core.BoxMetrics::imageId).distinct().sorted()
+                .toArray();
+        assertTrue(small.length > 0);
+        robot.clickOn("#showSelection");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Arrays.equals(vm.gallery().idsProperty().get(), small));
+
+        // a click on a point opens its image for review
+        int first = 0;
+        Point2D point = scatter.localToScreen(scatter.screenX(scatter.x(first)), scatter.screenY(scatter.y(first)));
+        robot.moveTo(point).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Review")));
     }
 }

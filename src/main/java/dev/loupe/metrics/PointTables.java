@@ -1,0 +1,172 @@
+package dev.loupe.metrics;
+
+import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ImageMetrics;
+import dev.loupe.core.Label;
+import dev.loupe.core.MetadataValue;
+import dev.loupe.core.Task;
+import dev.loupe.store.ProjectStore;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Builds the plottable tables of a dataset from its cached metrics, boxes and metadata layers. */
+public final class PointTables {
+
+    /** The image table's default axes, and the box table's relative-area column (a fraction of the image). */
+    public static final String INDEX = "image index";
+    public static final String GRAY_ENTROPY = "gray entropy (bits)";
+    public static final String RELATIVE_AREA = "relative area";
+    public static final String LABEL = "label";
+    public static final String MAIN_LABEL = "main label";
+    /** Prefix of custom metadata columns. */
+    public static final String METADATA = "metadata: ";
+
+    private PointTables() {
+    }
+
+    /** One point per image with current metrics, in id order. */
+    public static PointTable images(ProjectStore store, long datasetId) {
+        List<ImageMetrics> metrics = store.imageMetrics(datasetId);
+        long[] ids = metrics.stream().mapToLong(ImageMetrics::imageId).toArray();
+        PointTable t = new PointTable(PointTable.Kind.IMAGES, ids, null);
+        t.addNumeric(INDEX, java.util.stream.IntStream.range(0, ids.length).asDoubleStream().toArray());
+        imageColumn(t, metrics, GRAY_ENTROPY, ImageMetrics::grayEntropy);
+        imageColumn(t, metrics, "gray std", ImageMetrics::grayStd);
+        imageColumn(t, metrics, "gray mean", ImageMetrics::grayMean);
+        imageColumn(t, metrics, "sharpness (Laplacian variance)", ImageMetrics::sharpness);
+        imageColumn(t, metrics, "mean R", ImageMetrics::meanR);
+        imageColumn(t, metrics, "mean G", ImageMetrics::meanG);
+        imageColumn(t, metrics, "mean B", ImageMetrics::meanB);
+        imageColumn(t, metrics, "aspect ratio", ImageMetrics::aspect);
+        imageColumn(t, metrics, "width (px)", m -> m.widthPx());
+        imageColumn(t, metrics, "height (px)", m -> m.heightPx());
+        Map<Long, Integer> index = indexOf(ids);
+        double[] boxCount = new double[ids.length];
+        Map<Long, Map<Long, Integer>> labelCounts = new HashMap<>();
+        DatasetBoxes.forEach(store, datasetId, b -> {
+            Integer i = index.get(b.imageId());
+            if (i != null) {
+                boxCount[i]++;
+                labelCounts.computeIfAbsent(b.imageId(), k -> new HashMap<>()).merge(b.labelId(), 1, Integer::sum);
+            }
+        });
+        t.addNumeric("box count", boxCount);
+        Map<Long, String> labels = labelNames(store);
+        String[] main = new String[ids.length];
+        labelCounts.forEach((image, counts) -> main[index.get(image)] = labels.get(mostFrequent(counts)));
+        t.addCategory(MAIN_LABEL, main);
+        addMetadata(t, store.metadata(datasetId), false, index);
+        return t;
+    }
+
+    /** One point per box with current metrics, in box id order. */
+    public static PointTable boxes(ProjectStore store, long datasetId) {
+        List<BoxMetrics> metrics = store.boxMetrics(datasetId).stream()
+                .sorted(java.util.Comparator.comparingLong(BoxMetrics::boxId)).toList();
+        long[] boxIds = metrics.stream().mapToLong(BoxMetrics::boxId).toArray();
+        long[] imageIds = metrics.stream().mapToLong(BoxMetrics::imageId).toArray();
+        PointTable t = new PointTable(PointTable.Kind.BOXES, imageIds, boxIds);
+        boxColumn(t, metrics, RELATIVE_AREA, BoxMetrics::relativeArea);
+        boxColumn(t, metrics, "aspect ratio", BoxMetrics::aspect);
+        boxColumn(t, metrics, "centre x", BoxMetrics::centerX);
+        boxColumn(t, metrics, "centre y", BoxMetrics::centerY);
+        boxColumn(t, metrics, "mean R", BoxMetrics::meanR);
+        boxColumn(t, metrics, "mean G", BoxMetrics::meanG);
+        boxColumn(t, metrics, "mean B", BoxMetrics::meanB);
+        boxColumn(t, metrics, "gray std", BoxMetrics::grayStd);
+        boxColumn(t, metrics, GRAY_ENTROPY, BoxMetrics::grayEntropy);
+        Map<Long, Integer> index = indexOf(boxIds);
+        Map<Long, String> labels = labelNames(store);
+        Map<Long, String> tasks = new HashMap<>();
+        for (Task task : store.tasks()) {
+            tasks.put(task.id(), task.name());
+        }
+        double[] score = new double[boxIds.length];
+        Arrays.fill(score, Double.NaN);
+        String[] label = new String[boxIds.length];
+        String[] status = new String[boxIds.length];
+        String[] source = new String[boxIds.length];
+        String[] task = new String[boxIds.length];
+        DatasetBoxes.forEach(store, datasetId, b -> {
+            Integer i = index.get(b.id());
+            if (i != null) {
+                score[i] = b.score();
+                label[i] = labels.get(b.labelId());
+                status[i] = b.status().name().toLowerCase();
+                source[i] = b.source().name().toLowerCase();
+                task[i] = tasks.get(b.taskId());
+            }
+        });
+        t.addNumeric("score", score);
+        t.addCategory(LABEL, label);
+        t.addCategory("status", status);
+        t.addCategory("source", source);
+        t.addCategory("task", task);
+        addMetadata(t, store.metadata(datasetId), true, index);
+        return t;
+    }
+
+    private static void imageColumn(PointTable t, List<ImageMetrics> m, String name, ToDoubleFunction<ImageMetrics> f) {
+        t.addNumeric(name, m.stream().mapToDouble(f).toArray());
+    }
+
+    private static void boxColumn(PointTable t, List<BoxMetrics> m, String name, ToDoubleFunction<BoxMetrics> f) {
+        t.addNumeric(name, m.stream().mapToDouble(f).toArray());
+    }
+
+    /** Metadata of the table's kind: numbers become numeric columns, texts categories. */
+    private static void addMetadata(PointTable t, List<MetadataValue> values, boolean boxes, Map<Long, Integer> index) {
+        Map<String, double[]> numbers = new java.util.TreeMap<>();
+        Map<String, String[]> texts = new java.util.TreeMap<>();
+        for (MetadataValue v : values) {
+            Integer i = v.isBoxValue() == boxes ? index.get(boxes ? v.boxId() : v.imageId()) : null;
+            if (i == null) {
+                continue;
+            }
+            if (v.isNumber()) {
+                numbers.computeIfAbsent(v.field(), k -> {
+                    double[] a = new double[t.size()];
+                    Arrays.fill(a, Double.NaN);
+                    return a;
+                })[i] = v.number();
+            } else {
+                texts.computeIfAbsent(v.field(), k -> new String[t.size()])[i] = v.text();
+            }
+        }
+        numbers.forEach((field, a) -> t.addNumeric(METADATA + field, a));
+        texts.forEach((field, a) -> t.addCategory(METADATA + field, a));
+    }
+
+    /** The label with the most boxes; ties go to the lower label id, so the result never depends on map order. */
+    private static long mostFrequent(Map<Long, Integer> counts) {
+        long best = -1;
+        int most = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most || (e.getValue() == most && e.getKey() < best)) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static Map<Long, Integer> indexOf(long[] ids) {
+        Map<Long, Integer> index = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            index.put(ids[i], i);
+        }
+        return index;
+    }
+
+    private static Map<Long, String> labelNames(ProjectStore store) {
+        Map<Long, String> names = new HashMap<>();
+        for (Label l : store.labels()) {
+            names.put(l.id(), l.name());
+        }
+        return names;
+    }
+}
