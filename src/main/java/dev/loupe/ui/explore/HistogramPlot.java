@@ -29,7 +29,7 @@ final class HistogramPlot extends PlotCanvas {
         xMin = min;
         xMax = min + binWidth * bins;
         yMin = 0;
-        yMax = top * 1.05;
+        yMax = Math.ceil(top * 1.05 / 4) * 4; // the axis' four ticks fall on whole counts
         redraw();
     }
 

@@ -165,7 +165,7 @@ public final class ScatterPlot extends PlotCanvas {
             image = new WritableImage(w, h);
         }
         java.util.Arrays.fill(pixels, 0);
-        int half = xs.length > 20_000 ? 0 : 1;
+        int half = xs.length > 20_000 ? 0 : xs.length > 2_000 ? 1 : 2; // marks shrink as points crowd
         for (int pass = 0; pass < 2; pass++) {
             int r = pass == 0 ? half : half + 1;
             for (int i = 0; i < xs.length; i++) {

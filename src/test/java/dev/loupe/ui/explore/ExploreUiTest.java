@@ -102,7 +102,14 @@ class ExploreUiTest extends MainWindowUiTest {
         // a click on a point opens its image for review
         int first = 0;
         Point2D point = scatter.localToScreen(scatter.screenX(scatter.x(first)), scatter.screenY(scatter.y(first)));
-        robot.moveTo(point).clickOn(MouseButton.PRIMARY);
+        robot.moveTo(point);
+        javafx.scene.Node card = robot.from(scatter).lookup(".plot-card").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, card::isVisible);
+        javafx.scene.image.ImageView thumb = robot.from(card).lookup(".image-view").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumb.getImage() != null && thumb.getImage().getProgress() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "explore-hover");
+        robot.clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
                 .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Review")));
     }
