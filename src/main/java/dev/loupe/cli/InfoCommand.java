@@ -50,6 +50,7 @@ final class InfoCommand implements Callable<Integer> {
         out.put("project", p.folder().toString());
         out.put("schemaVersion", p.store().schemaVersion());
         out.put("images", summaries.stream().mapToLong(DatasetSummary::images).sum());
+        out.put("augmented", summaries.stream().mapToLong(DatasetSummary::augmented).sum());
         out.put("boxes", summaries.stream().mapToLong(DatasetSummary::boxes).sum());
         Map<Source, Long> bySource = new EnumMap<>(Source.class);
         Map<ReviewStatus, Long> byStatus = new EnumMap<>(ReviewStatus.class);
@@ -60,6 +61,7 @@ final class InfoCommand implements Callable<Integer> {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("name", s.dataset().name());
             d.put("images", s.images());
+            d.put("augmented", s.augmented());
             d.put("boxes", s.boxes());
             d.put("boxesBySource", new EnumMap<>(s.boxesBySource()));
             d.put("boxesByStatus", new EnumMap<>(s.boxesByStatus()));

@@ -136,7 +136,8 @@ public final class ImportImagesJob implements Job<ImportReport> {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** The content hash Loupe keys images by (hex SHA-256 of the file's bytes). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -22,6 +22,8 @@ public final class PointTables {
     public static final String RELATIVE_AREA = "relative area";
     public static final String LABEL = "label";
     public static final String MAIN_LABEL = "main label";
+    /** Box category naming crowd regions "crowd" (other boxes have no value). */
+    public static final String CROWD = "crowd";
     /** Prefix of custom metadata columns. */
     public static final String METADATA = "metadata: ";
 
@@ -91,6 +93,7 @@ public final class PointTables {
         String[] status = new String[boxIds.length];
         String[] source = new String[boxIds.length];
         String[] task = new String[boxIds.length];
+        String[] crowd = new String[boxIds.length];
         DatasetBoxes.forEach(store, datasetId, b -> {
             Integer i = index.get(b.id());
             if (i != null) {
@@ -99,6 +102,7 @@ public final class PointTables {
                 status[i] = b.status().name().toLowerCase();
                 source[i] = b.source().name().toLowerCase();
                 task[i] = tasks.get(b.taskId());
+                crowd[i] = b.crowd() ? CROWD : null;
             }
         });
         t.addNumeric("score", score);
@@ -106,6 +110,7 @@ public final class PointTables {
         t.addCategory("status", status);
         t.addCategory("source", source);
         t.addCategory("task", task);
+        t.addCategory(CROWD, crowd);
         addMetadata(t, store.metadata(datasetId), true, index);
         return t;
     }

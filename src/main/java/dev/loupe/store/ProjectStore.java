@@ -1,7 +1,9 @@
 package dev.loupe.store;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ClusterRun;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
@@ -130,6 +132,18 @@ public interface ProjectStore extends AutoCloseable {
     List<ImageMetrics> imageMetrics(long datasetId);
 
     List<BoxMetrics> boxMetrics(long datasetId);
+
+    /** Stores a clustering run with every box's cluster and position; returns its id. */
+    long saveClusterRun(ClusterRun run);
+
+    /** The dataset's most recent clustering run. */
+    Optional<ClusterRun> latestClusterRun(long datasetId);
+
+    /** Links images (already added, with their boxes) to the source image and cluster they were augmented from. */
+    void addAugmentedImages(List<AugmentedImage> images);
+
+    /** The dataset's augmented images, by image id. */
+    List<AugmentedImage> augmentedImages(long datasetId);
 
     /** Stores custom metadata values (replacing earlier values of the same image or box and field). */
     void saveMetadata(List<MetadataValue> values);

@@ -1,7 +1,9 @@
 package dev.loupe.store;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.BoxMetrics;
+import dev.loupe.core.ClusterRun;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
@@ -361,6 +363,29 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public long saveClusterRun(ClusterRun run) {
+        return db.write(c -> SqliteClusters.saveRun(c, run));
+    }
+
+    @Override
+    public Optional<ClusterRun> latestClusterRun(long datasetId) {
+        return db.read(c -> SqliteClusters.latestRun(c, datasetId));
+    }
+
+    @Override
+    public void addAugmentedImages(List<AugmentedImage> images) {
+        db.write(c -> {
+            SqliteClusters.addAugmented(c, images);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AugmentedImage> augmentedImages(long datasetId) {
+        return db.read(c -> SqliteClusters.augmented(c, datasetId));
+    }
+
+    @Override
     public void saveMetadata(List<MetadataValue> values) {
         db.write(c -> {
             try (PreparedStatement images = c.prepareStatement("INSERT OR REPLACE INTO image_metadata(image_id, "
@@ -472,6 +497,15 @@ public final class SqliteProjectStore implements ProjectStore {
                     images = rs.getLong(1);
                 }
             }
+            long augmented;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM augmented_images a "
+                    + "JOIN images i ON i.id = a.image_id WHERE i.dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    augmented = rs.getLong(1);
+                }
+            }
             Map<Source, Long> bySource = new EnumMap<>(Source.class);
             Map<ReviewStatus, Long> byStatus = new EnumMap<>(ReviewStatus.class);
             for (Source s : Source.values()) {
@@ -493,7 +527,7 @@ public final class SqliteProjectStore implements ProjectStore {
                     }
                 }
             }
-            return new DatasetSummary(ds, images, total, bySource, byStatus);
+            return new DatasetSummary(ds, images, augmented, total, bySource, byStatus);
         });
     }
 

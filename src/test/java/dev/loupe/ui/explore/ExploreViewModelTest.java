@@ -92,7 +92,7 @@ class ExploreViewModelTest {
             List<String> lines = Files.readAllLines(csv);
             assertTrue(lines.get(0).startsWith("image_id,box_id,relative area,"), lines.get(0));
             assertTrue(lines.get(1).startsWith(bus + "," + boxes[0] + ","), lines.get(1));
-            assertTrue(lines.get(1).endsWith(",person,accepted,human,gt"), lines.get(1));
+            assertTrue(lines.get(1).endsWith(",person,accepted,human,gt,"), lines.get(1));
         }
     }
 

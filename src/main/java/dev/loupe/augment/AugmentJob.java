@@ -1,0 +1,128 @@
+package dev.loupe.augment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.core.AugmentedImage;
+import dev.loupe.core.Box;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.NewBox;
+import dev.loupe.core.NewImage;
+import dev.loupe.core.Source;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.media.ImageDecoder;
+import dev.loupe.media.ImportImagesJob;
+import dev.loupe.media.JpegEncoder;
+import dev.loupe.store.ProjectStore;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes a plan's copies: decode the source, apply its recipe to the pixels and every box, write a JPEG under
+ * the project's cache, and store image, boxes (source AUGMENTED, same task, label and status) and the link to
+ * source and cluster in one transaction per batch. Copies already stored are skipped, so a rerun resumes.
+ */
+public final class AugmentJob implements Job<AugmentJob.Report> {
+    private static final int BATCH = 16;
+
+    /** Copies made, boxes stored and boxes dropped (pushed out of the image). */
+    public record Report(int copies, int boxes, int droppedBoxes, int alreadyThere, double seconds) {
+    }
+
+    private final ProjectStore store;
+    private final String dataset;
+    private final RebalancePlan plan;
+    private final AugmentRanges ranges;
+    private final Path folder;
+
+    /** {@code folder} receives the images, under each copy's file name. */
+    public AugmentJob(ProjectStore store, String dataset, RebalancePlan plan, AugmentRanges ranges, Path folder) {
+        this.store = store;
+        this.dataset = dataset;
+        this.plan = plan;
+        this.ranges = ranges;
+        this.folder = folder;
+    }
+
+    private record Made(RebalancePlan.Copy copy, NewImage image, Recipe recipe, List<NewBox> boxes, int dropped) {
+    }
+
+    @Override
+    public Report run(JobContext ctx) throws Exception {
+        long start = System.nanoTime();
+        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
+                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Set<String> stored = store.imagePaths(ds.id());
+        List<RebalancePlan.Copy> todo = plan.copies().stream().filter(c -> !stored.contains(c.relativePath())).toList();
+        int already = plan.copies().size() - todo.size();
+        int copies = 0;
+        int boxes = 0;
+        int dropped = 0;
+        for (int at = 0; at < todo.size(); at += BATCH) {
+            ctx.checkCancelled();
+            List<Made> made = todo.subList(at, Math.min(todo.size(), at + BATCH)).parallelStream()
+                    .map(this::make).toList();
+            store.inTransaction(() -> {
+                for (Made m : made) {
+                    long id = store.addImages(ds.id(), List.of(m.image()))[0];
+                    store.addBoxes(m.boxes().stream().map(b -> new NewBox(id, b.taskId(), b.labelId(), b.x(), b.y(),
+                            b.w(), b.h(), b.source(), b.score(), b.status(), b.author(), b.crowd())).toList());
+                    store.addAugmentedImages(List.of(new AugmentedImage(id, m.copy().sourceImageId(),
+                            m.copy().cluster(), json(m.recipe()))));
+                }
+                return null;
+            });
+            for (Made m : made) {
+                copies++;
+                boxes += m.boxes().size();
+                dropped += m.dropped();
+            }
+            ctx.progress(already + copies, plan.copies().size());
+        }
+        return new Report(copies, boxes, dropped, already, (System.nanoTime() - start) / 1e9);
+    }
+
+    private Made make(RebalancePlan.Copy copy) {
+        try {
+            ImageItem source = store.image(copy.sourceImageId()).orElseThrow();
+            BufferedImage img = ImageDecoder.decode(Path.of(source.path()), source.orientation());
+            List<Box> sourceBoxes = store.boxes(source.id());
+            List<Augmenter.Rect> rects = sourceBoxes.stream().map(b -> new Augmenter.Rect(b.x(), b.y(), b.w(), b.h()))
+                    .toList();
+            Recipe recipe = ranges.draw(copy.seed());
+            Augmenter.Output out = Augmenter.apply(img, recipe, rects, ranges.minVisible());
+            byte[] jpeg = JpegEncoder.encode(out.image(), 0.92f);
+            Path file = folder.resolve(copy.fileName());
+            Files.createDirectories(file.getParent());
+            Files.write(file, jpeg);
+            List<NewBox> boxes = new ArrayList<>();
+            for (int i = 0; i < sourceBoxes.size(); i++) {
+                Augmenter.Rect r = out.boxes().get(i);
+                Box b = sourceBoxes.get(i);
+                if (r != null) {
+                    boxes.add(new NewBox(0, b.taskId(), b.labelId(), r.x(), r.y(), r.w(), r.h(), Source.AUGMENTED,
+                            b.score(), b.status(), b.author(), b.crowd()));
+                }
+            }
+            NewImage image = new NewImage(file.toAbsolutePath().toString(), null, copy.relativePath(),
+                    img.getWidth(), img.getHeight(), 1, ImportImagesJob.sha256(jpeg), jpeg.length);
+            return new Made(copy, image, recipe, boxes, sourceBoxes.size() - boxes.size());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot augment image " + copy.sourceImageId() + " for cluster "
+                    + copy.cluster() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String json(Recipe r) {
+        try {
+            return new ObjectMapper().writeValueAsString(r);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.loupe.cluster;
+
+import dev.loupe.core.AugmentedImage;
+import dev.loupe.core.BoxCluster;
+import dev.loupe.core.ClusterRun;
+import dev.loupe.core.Dataset;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.metrics.MetricsJob;
+import dev.loupe.metrics.PointTables;
+import dev.loupe.store.ProjectStore;
+import smile.clustering.KMeans;
+import smile.manifold.UMAP;
+import smile.math.MathEx;
+import smile.math.distance.ManhattanDistance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clusters a dataset's boxes: metrics where missing, standardised features, seeded k-means over the original
+ * boxes (augmented copies keep the cluster they were made for), UMAP to 2-D over all of them, and a silhouette
+ * for k = 2..8 as a suggestion. The run is stored; the report counts it.
+ */
+public final class ClusterJob implements Job<ClusterReport> {
+    static final int MAX_ITERATIONS = 100;
+    static final int[] SUGGESTION_KS = {2, 3, 4, 5, 6, 7, 8};
+
+    private final ProjectStore store;
+    private final String dataset;
+    private final ClusterSettings settings;
+
+    public ClusterJob(ProjectStore store, String dataset, ClusterSettings settings) {
+        this.store = store;
+        this.dataset = dataset;
+        this.settings = settings;
+    }
+
+    @Override
+    public ClusterReport run(JobContext ctx) throws Exception {
+        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
+                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        ctx.message("Metrics");
+        new MetricsJob(store, dataset).run(ctx);
+        List<AugmentedImage> augmented = store.augmentedImages(ds.id());
+        Map<Long, Integer> madeFor = new HashMap<>();
+        augmented.forEach(a -> madeFor.put(a.imageId(), a.cluster()));
+        long[] augmentedIds = augmented.stream().mapToLong(AugmentedImage::imageId).sorted().toArray();
+        FeatureMatrix features = FeatureMatrix.of(PointTables.boxes(store, ds.id()), settings, augmentedIds);
+        double[][] originals = features.originals();
+        if (originals.length < Math.max(2, settings.k())) {
+            throw new IllegalArgumentException(String.format("dataset '%s' has %d boxes%s%s with metrics; k-means "
+                            + "with k = %d needs at least %d", dataset, originals.length,
+                    settings.label() == null ? "" : " labelled '" + settings.label() + "'",
+                    settings.task() == null ? "" : " in task '" + settings.task() + "'", settings.k(),
+                    Math.max(2, settings.k())));
+        }
+        ctx.checkCancelled();
+        ctx.message(String.format("k-means, k = %d, on %,d boxes", settings.k(), originals.length));
+        int[] clusters = kMeans(originals, settings.k(), settings.seed());
+        ctx.checkCancelled();
+        Map<Integer, Double> silhouette = new LinkedHashMap<>();
+        for (int k : SUGGESTION_KS) {
+            if (k < originals.length) {
+                int[] y = k == settings.k() ? clusters : kMeans(originals, k, settings.seed());
+                silhouette.put(k, Silhouette.mean(originals, y, k, settings.seed()));
+                ctx.checkCancelled();
+            }
+        }
+        ctx.message(String.format("UMAP on %,d boxes", features.size()));
+        double[][] xy = umap(features.rows, settings);
+        List<BoxCluster> rows = new ArrayList<>(features.size());
+        int o = 0;
+        for (int r = 0; r < features.size(); r++) {
+            int cluster = features.augmented[r] ? madeFor.get(features.imageIds[r]) : clusters[o++];
+            rows.add(new BoxCluster(features.boxIds[r], features.imageIds[r], cluster, xy[r][0], xy[r][1]));
+        }
+        ClusterRun run = new ClusterRun(0, ds.id(), Instant.now(), settings.k(), settings.seed(), settings.toJson(),
+                rows);
+        long id = store.saveClusterRun(run);
+        return ClusterReport.of(store.latestClusterRun(ds.id()).filter(r -> r.id() == id).orElseThrow(), augmented,
+                silhouette);
+    }
+
+    /** Seeded k-means++ and Lloyd iterations (Smile); the same seed and data give the same clusters. */
+    static int[] kMeans(double[][] rows, int k, long seed) {
+        MathEx.setSeed(seed);
+        return KMeans.fit(rows, k, MAX_ITERATIONS, 1e-4).y.clone();
+    }
+
+    /**
+     * 2-D UMAP with the manhattan metric; Smile embeds only the largest connected part of the neighbour graph,
+     * so the other points get NaN (they are still clustered). Too few points for the neighbourhood: all NaN.
+     */
+    static double[][] umap(double[][] rows, ClusterSettings s) {
+        double[][] out = new double[rows.length][2];
+        for (double[] p : out) {
+            Arrays.fill(p, Double.NaN);
+        }
+        if (rows.length <= s.neighbours() + 1) {
+            return out;
+        }
+        int epochs = rows.length > 10_000 ? 200 : 500;
+        // The layout is not reproducible to the bit: the spectral start comes from ARPACK, whose start vector
+        // changes from call to call; the seed fixes the layout's sampling only.
+        MathEx.setSeed(s.seed());
+        UMAP umap = UMAP.of(rows, new ManhattanDistance(), s.neighbours(), 2, epochs, 1.0, s.minDist(), 1.0, 5, 1.0);
+        for (int i = 0; i < umap.index.length; i++) {
+            out[umap.index[i]] = umap.coordinates[i].clone();
+        }
+        return out;
+    }
+}
