@@ -2,7 +2,7 @@ package dev.loupe.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.ui.app.LoupeApplication;
-import dev.loupe.ui.explore.ScatterPlot;
+import dev.loupe.ui.plot.ScatterPlot;
 import javafx.application.Platform;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;

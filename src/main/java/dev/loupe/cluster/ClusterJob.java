@@ -10,13 +10,10 @@ import dev.loupe.metrics.MetricsJob;
 import dev.loupe.metrics.PointTables;
 import dev.loupe.store.ProjectStore;
 import smile.clustering.KMeans;
-import smile.manifold.UMAP;
 import smile.math.MathEx;
-import smile.math.distance.ManhattanDistance;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +70,7 @@ public final class ClusterJob implements Job<ClusterReport> {
             }
         }
         ctx.message(String.format("UMAP on %,d boxes", features.size()));
-        double[][] xy = umap(features.rows, settings);
+        double[][] xy = UmapLayout.of(features.rows, settings.neighbours(), settings.minDist(), settings.seed());
         List<BoxCluster> rows = new ArrayList<>(features.size());
         int o = 0;
         for (int r = 0; r < features.size(); r++) {
@@ -88,31 +85,8 @@ public final class ClusterJob implements Job<ClusterReport> {
     }
 
     /** Seeded k-means++ and Lloyd iterations (Smile); the same seed and data give the same clusters. */
-    static int[] kMeans(double[][] rows, int k, long seed) {
+    public static int[] kMeans(double[][] rows, int k, long seed) {
         MathEx.setSeed(seed);
         return KMeans.fit(rows, k, MAX_ITERATIONS, 1e-4).y.clone();
-    }
-
-    /**
-     * 2-D UMAP with the manhattan metric; Smile embeds only the largest connected part of the neighbour graph,
-     * so the other points get NaN (they are still clustered). Too few points for the neighbourhood: all NaN.
-     */
-    static double[][] umap(double[][] rows, ClusterSettings s) {
-        double[][] out = new double[rows.length][2];
-        for (double[] p : out) {
-            Arrays.fill(p, Double.NaN);
-        }
-        if (rows.length <= s.neighbours() + 1) {
-            return out;
-        }
-        int epochs = rows.length > 10_000 ? 200 : 500;
-        // The layout is not reproducible to the bit: the spectral start comes from ARPACK, whose start vector
-        // changes from call to call; the seed fixes the layout's sampling only.
-        MathEx.setSeed(s.seed());
-        UMAP umap = UMAP.of(rows, new ManhattanDistance(), s.neighbours(), 2, epochs, 1.0, s.minDist(), 1.0, 5, 1.0);
-        for (int i = 0; i < umap.index.length; i++) {
-            out[umap.index[i]] = umap.coordinates[i].clone();
-        }
-        return out;
     }
 }

@@ -24,6 +24,8 @@ public final class PointTables {
     public static final String MAIN_LABEL = "main label";
     /** Box category naming crowd regions "crowd" (other boxes have no value). */
     public static final String CROWD = "crowd";
+    /** Box category: the cluster of the dataset's latest clustering run. */
+    public static final String CLUSTER = "cluster";
     /** Prefix of custom metadata columns. */
     public static final String METADATA = "metadata: ";
 
@@ -111,6 +113,16 @@ public final class PointTables {
         t.addCategory("source", source);
         t.addCategory("task", task);
         t.addCategory(CROWD, crowd);
+        store.latestClusterRun(datasetId).ifPresent(run -> {
+            String[] cluster = new String[boxIds.length];
+            run.boxes().forEach(b -> {
+                Integer i = index.get(b.boxId());
+                if (i != null) {
+                    cluster[i] = "cluster " + b.cluster();
+                }
+            });
+            t.addCategory(CLUSTER, cluster);
+        });
         addMetadata(t, store.metadata(datasetId), true, index);
         return t;
     }

@@ -11,6 +11,7 @@ import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
 import dev.loupe.ui.eval.EvaluationForm;
 import dev.loupe.ui.eval.EvaluationView;
+import dev.loupe.ui.clusters.ClusterView;
 import dev.loupe.ui.explore.ExploreView;
 import javafx.stage.Stage;
 import dev.loupe.ui.review.ReviewView;
@@ -149,6 +150,17 @@ public final class MainView extends BorderPane {
             stage.show();
         }));
         explore.disableProperty().bind(vm.selectedDatasetProperty().isNull());
+        Button clusters = new Button("Clusters");
+        clusters.setId("clustersButton");
+        clusters.setTooltip(new Tooltip("Cluster the boxes, see them in 2-D, and rebalance the clusters by augmentation"));
+        clusters.setOnAction(e -> vm.clusters(model -> {
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Clusters — " + vm.selectedDatasetProperty().get().dataset().name());
+            stage.setScene(LoupeApplication.createScene(new ClusterView(model, vm::showOnly, new HoverThumbnails(vm.gallery().loader(), vm.projectProperty().get().store()), this::confirm)));
+            stage.show();
+        }));
+        clusters.disableProperty().bind(vm.selectedDatasetProperty().isNull());
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add("link-button");
         clear.setOnAction(e -> vm.clearFilters());
@@ -160,7 +172,7 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, explore, new Label("Filter:"), status, label, source, clear,
+        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, new Label("Filter:"), status, label, source, clear,
                 spacer, count);
         bar.getStyleClass().add("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -176,6 +188,14 @@ public final class MainView extends BorderPane {
                 vm.messageProperty().set(e.getMessage());
             }
         }
+    }
+
+    private boolean confirm(String text) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                text);
+        alert.initOwner(getScene().getWindow());
+        alert.setHeaderText("Make these augmented copies?");
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     /** Opens the review window on gallery image {@code index}, walking the images the gallery shows. */

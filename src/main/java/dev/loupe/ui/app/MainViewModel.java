@@ -29,6 +29,7 @@ import dev.loupe.project.Workspace;
 import dev.loupe.ui.common.DialogService;
 import dev.loupe.ui.eval.EvaluationViewModel;
 import dev.loupe.metrics.MetadataImport;
+import dev.loupe.ui.clusters.ClusterViewModel;
 import dev.loupe.ui.explore.ExploreViewModel;
 import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
@@ -425,6 +426,18 @@ public final class MainViewModel implements AutoCloseable {
     /** Asks where to save a file (nothing when no dialogs are set, as in tests). */
     public java.util.Optional<java.nio.file.Path> chooseSaveFile(String suggestedName) {
         return dialogs == null ? java.util.Optional.empty() : dialogs.chooseSaveFile("Save as", suggestedName);
+    }
+
+    /** Loads the dataset's latest clustering as a job; the result opens in the cluster view. */
+    public void clusters(java.util.function.Consumer<ClusterViewModel> show) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        String name = ds.dataset().name();
+        jobs.submit("Clusters of " + name, ctx -> ClusterViewModel.load(p, name),
+                state -> show.accept(new ClusterViewModel(p, name, jobs, state)));
     }
 
     /** Computes (where missing) and loads the dataset's metrics as a job; the result opens in its view. */

@@ -1,5 +1,8 @@
 package dev.loupe.ui.explore;
 
+import dev.loupe.ui.plot.PlotCanvas;
+import dev.loupe.ui.plot.ScatterPlot;
+import dev.loupe.ui.plot.HistogramPlot;
 import dev.loupe.metrics.PointTable;
 import dev.loupe.metrics.PointTables;
 import javafx.geometry.Insets;

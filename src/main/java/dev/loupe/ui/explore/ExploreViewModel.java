@@ -1,5 +1,6 @@
 package dev.loupe.ui.explore;
 
+import dev.loupe.ui.plot.PlotRegion;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.metrics.MetricsJob;
 import dev.loupe.metrics.PointTable;

@@ -1,5 +1,8 @@
 package dev.loupe.ui.explore;
 
+import dev.loupe.ui.plot.PlotCanvas;
+import dev.loupe.ui.plot.ScatterPlot;
+import dev.loupe.ui.plot.HistogramPlot;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.formats.AnnotationFormats;
 import dev.loupe.formats.AnnotationImportRequest;

@@ -1,5 +1,6 @@
 package dev.loupe.ui.explore;
 
+import dev.loupe.ui.plot.PlotRegion;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.NewBox;

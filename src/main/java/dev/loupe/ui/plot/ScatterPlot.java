@@ -1,4 +1,4 @@
-package dev.loupe.ui.explore;
+package dev.loupe.ui.plot;
 
 import javafx.geometry.Insets;
 import javafx.scene.canvas.GraphicsContext;
@@ -29,6 +29,7 @@ public final class ScatterPlot extends PlotCanvas {
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private int[] codes;
+    private int[] palette = PALETTE;
     private List<String> names = List.of();
     private boolean[] selected = new boolean[0];
     private int[] pixels;
@@ -66,27 +67,33 @@ public final class ScatterPlot extends PlotCanvas {
         redraw();
     }
 
+    /** Colours of the categories by code, in place of the default palette (e.g. red kept for one category). */
+    public void setPalette(int[] argb) {
+        palette = argb;
+        redraw();
+    }
+
     /** What the hover card says and shows for point i. */
-    void setHoverCard(IntFunction<String> text, IntFunction<Image> thumbnail) {
+    public void setHoverCard(IntFunction<String> text, IntFunction<Image> thumbnail) {
         describe = text;
         preview = thumbnail;
     }
 
-    void setSelected(boolean[] marks) {
+    public void setSelected(boolean[] marks) {
         selected = marks;
         redraw();
     }
 
-    double x(int point) {
+    public double x(int point) {
         return xs[point];
     }
 
-    double y(int point) {
+    public double y(int point) {
         return ys[point];
     }
 
     /** The point nearest to a screen position within a few pixels, or -1. */
-    int pointAt(double sx, double sy) {
+    public int pointAt(double sx, double sy) {
         int best = -1;
         double bestD = HOVER_RADIUS * HOVER_RADIUS;
         for (int i = 0; i < xs.length; i++) {
@@ -145,8 +152,8 @@ public final class ScatterPlot extends PlotCanvas {
     }
 
     /** Categories past the palette share the plain grey: repeating colours would make two mean the same. */
-    static int colorOf(int code) {
-        return code < 0 || code >= PALETTE.length ? PLAIN : PALETTE[code];
+    int colorOf(int code) {
+        return code < 0 || code >= palette.length ? PLAIN : palette[code];
     }
 
     /**
@@ -200,7 +207,7 @@ public final class ScatterPlot extends PlotCanvas {
         if (codes == null || names.isEmpty()) {
             return;
         }
-        int shown = Math.min(names.size(), PALETTE.length);
+        int shown = Math.min(names.size(), palette.length);
         g.setFont(Font.font(11));
         double width = 20 + names.stream().limit(shown).mapToInt(String::length).max().orElse(0) * 6.5;
         double x = getWidth() - 16 - width;

@@ -1,4 +1,4 @@
-package dev.loupe.ui.explore;
+package dev.loupe.ui.plot;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * a selection is reported as a data-space region.
  */
 public abstract class PlotCanvas extends Region {
-    static final double MARGIN = 44;
+    public static final double MARGIN = 44;
 
     final Canvas canvas = new Canvas();
     double xMin;
@@ -53,23 +53,23 @@ public abstract class PlotCanvas extends Region {
         });
     }
 
-    void setAxisLabels(String x, String y) {
+    public void setAxisLabels(String x, String y) {
         xLabel = x;
         yLabel = y;
     }
 
     /** Called with the region, in data units, when the user draws a selection rectangle or lasso. */
-    void setOnSelect(Consumer<PlotRegion> action) {
+    public void setOnSelect(Consumer<PlotRegion> action) {
         onSelect = action;
     }
 
     /** Called with the screen position of a left click that did not drag. */
-    void setOnClick(java.util.function.BiConsumer<Double, Double> action) {
+    public void setOnClick(java.util.function.BiConsumer<Double, Double> action) {
         onClick = action;
     }
 
     /** Writes what the plot shows as a PNG file. */
-    void writePng(java.nio.file.Path file) throws java.io.IOException {
+    public void writePng(java.nio.file.Path file) throws java.io.IOException {
         javafx.scene.image.WritableImage shot = canvas.snapshot(null, null);
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();
@@ -93,11 +93,11 @@ public abstract class PlotCanvas extends Region {
         }
     }
 
-    double screenX(double x) {
+    public double screenX(double x) {
         return MARGIN + (x - xMin) / (xMax - xMin) * (getWidth() - MARGIN - 10);
     }
 
-    double screenY(double y) {
+    public double screenY(double y) {
         return getHeight() - MARGIN - (y - yMin) / (yMax - yMin) * (getHeight() - MARGIN - 10);
     }
 
@@ -167,7 +167,7 @@ public abstract class PlotCanvas extends Region {
         g.fillText(yLabel, MARGIN + 4, 22);
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         double a = Math.abs(v);
         return a >= 1000 ? String.format("%.0f", v) : a >= 10 ? String.format("%.1f", v) : String.format("%.3f", v);
     }

@@ -1,15 +1,15 @@
-package dev.loupe.ui.explore;
+package dev.loupe.ui.plot;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /** Counts of one series in equal bins over its range (from zero for non-negative data, so a 0–10% bin shows). */
-final class HistogramPlot extends PlotCanvas {
+public final class HistogramPlot extends PlotCanvas {
     private int[] counts = new int[0];
     private double binWidth = 1;
     private double start;
 
-    void setData(double[] values, int bins) {
+    public void setData(double[] values, int bins) {
         double max = 0;
         double min = 0;
         for (double v : values) {
@@ -33,7 +33,7 @@ final class HistogramPlot extends PlotCanvas {
         redraw();
     }
 
-    int[] counts() {
+    public int[] counts() {
         return counts.clone();
     }
 

@@ -1,14 +1,14 @@
-package dev.loupe.ui.explore;
+package dev.loupe.ui.plot;
 
 /** A selection drawn on a plot, in data units: a polygon (a rectangle is its four corners). */
-record PlotRegion(double[] xs, double[] ys) {
+public record PlotRegion(double[] xs, double[] ys) {
 
-    static PlotRegion rectangle(double x0, double y0, double x1, double y1) {
+    public static PlotRegion rectangle(double x0, double y0, double x1, double y1) {
         return new PlotRegion(new double[]{x0, x1, x1, x0}, new double[]{y0, y0, y1, y1});
     }
 
     /** Even-odd ray casting; NaN coordinates are never inside. */
-    boolean contains(double x, double y) {
+    public boolean contains(double x, double y) {
         if (Double.isNaN(x) || Double.isNaN(y)) {
             return false;
         }
