@@ -75,7 +75,7 @@ public final class MainView extends BorderPane {
         return gallery;
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         MenuButton projectMenu = new MenuButton();
         projectMenu.setId("projectMenu");
         projectMenu.getStyleClass().add("project-menu");
@@ -172,10 +172,16 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox bar = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, new Label("Filter:"), status, label, source, clear,
-                spacer, count);
+        HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, spacer, count);
+        HBox filters = new HBox(10, new Label("Filter:"), status, label, source, clear);
+        for (HBox row : List.of(actions, filters)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+            // controls keep their full captions; a narrow window scrolls the gallery, not the toolbar's words
+            row.getChildren().stream().filter(n -> n instanceof Region && n != spacer)
+                    .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        VBox bar = new VBox(6, actions, filters);
         bar.getStyleClass().add("toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
