@@ -113,4 +113,40 @@ class LoupeCommandTest {
                 && listed.out().contains("2 to review"), listed.out());
         assertEquals(1, run("review-stage", demo.toString(), "--task", "nope").code());
     }
+
+    @Test
+    void clusterPrintsTheReportAsJsonAndAugmentBalancesTheClusters() throws Exception {
+        Path demo = tmp.resolve("demo");
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        run("new", demo.toString());
+        run("import-images", demo.toString(), "--dataset", "d", tiny.resolve("images").toString());
+        assertEquals(0, run("import-annotations", demo.toString(), "--dataset", "d", "--format", "coco", "--task", "gt",
+                tiny.resolve("instances.json").toString()).code());
+        Run clustered = run("cluster", demo.toString(), "--dataset", "d", "--label", "person", "--task", "gt", "--json");
+        assertEquals(0, clustered.code(), clustered.err());
+        JsonNode report = new ObjectMapper().readTree(clustered.out());
+        assertEquals(4, report.get("clusters").size());
+        int objects = 0;
+        int largest = 0;
+        for (JsonNode c : report.get("clusters")) {
+            objects += c.get("objects").asInt();
+            largest = Math.max(largest, c.get("images").asInt());
+        }
+        assertEquals(report.get("boxes").asInt(), objects);
+
+        Run augmented = run("augment", demo.toString(), "--dataset", "d", "--per-cluster", Integer.toString(largest + 3));
+        assertEquals(0, augmented.code(), augmented.err());
+        assertTrue(augmented.out().contains("Made "), augmented.out());
+        JsonNode info = new ObjectMapper().readTree(run("info", demo.toString(), "--json").out());
+        int expected = 0;
+        for (JsonNode c : report.get("clusters")) {
+            expected += largest + 3 - c.get("images").asInt();
+        }
+        assertEquals(expected, info.get("augmented").asInt());
+        assertEquals(50 + expected, info.get("images").asInt());
+        Run again = run("augment", demo.toString(), "--dataset", "d", "--per-cluster", Integer.toString(largest + 3),
+                "--dry-run");
+        assertEquals(4, again.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+0\\s+\\d+")).count(),
+                "planning again finds nothing to add: " + again.out());
+    }
 }
