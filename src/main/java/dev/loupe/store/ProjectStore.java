@@ -4,6 +4,7 @@ import dev.loupe.core.Box;
 import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ClusterRun;
+import dev.loupe.core.Split;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
@@ -21,6 +22,7 @@ import dev.loupe.core.StageImage;
 import dev.loupe.core.Task;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -144,6 +146,12 @@ public interface ProjectStore extends AutoCloseable {
 
     /** The dataset's augmented images, by image id. */
     List<AugmentedImage> augmentedImages(long datasetId);
+
+    /** Replaces the dataset's split with this one (image id to side); images not listed are on no side. */
+    void saveSplit(long datasetId, Map<Long, Split> sides);
+
+    /** The dataset's split: image id to side (empty when it was never split). */
+    Map<Long, Split> split(long datasetId);
 
     /** Stores custom metadata values (replacing earlier values of the same image or box and field). */
     void saveMetadata(List<MetadataValue> values);

@@ -4,6 +4,7 @@ import dev.loupe.core.Box;
 import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ClusterRun;
+import dev.loupe.core.Split;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
 import dev.loupe.core.BoxQuery;
@@ -383,6 +384,42 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public List<AugmentedImage> augmentedImages(long datasetId) {
         return db.read(c -> SqliteClusters.augmented(c, datasetId));
+    }
+
+    @Override
+    public void saveSplit(long datasetId, Map<Long, Split> sides) {
+        db.write(c -> {
+            try (PreparedStatement clear = c.prepareStatement("DELETE FROM image_splits WHERE image_id IN "
+                    + "(SELECT id FROM images WHERE dataset_id = ?)");
+                 PreparedStatement add = c.prepareStatement("INSERT INTO image_splits(image_id, split) VALUES (?, ?)")) {
+                clear.setLong(1, datasetId);
+                clear.executeUpdate();
+                for (Map.Entry<Long, Split> e : sides.entrySet()) {
+                    add.setLong(1, e.getKey());
+                    add.setString(2, e.getValue().name());
+                    add.addBatch();
+                }
+                add.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<Long, Split> split(long datasetId) {
+        return db.read(c -> {
+            Map<Long, Split> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.image_id, s.split FROM image_splits s "
+                    + "JOIN images i ON i.id = s.image_id WHERE i.dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), Split.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override

@@ -148,5 +148,16 @@ class LoupeCommandTest {
                 "--dry-run");
         assertEquals(4, again.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+0\\s+\\d+")).count(),
                 "planning again finds nothing to add: " + again.out());
+
+        Run split = run("split", demo.toString(), "--dataset", "d", "--test", "0.3", "--seed", "5");
+        assertEquals(0, split.code(), split.err());
+        assertTrue(split.out().contains("stratified by cluster"), split.out());
+        try (dev.loupe.project.Project p = dev.loupe.project.Project.open(demo)) {
+            var sides = p.store().split(1);
+            assertEquals(50 + expected, sides.size());
+            p.store().augmentedImages(1).forEach(a -> assertEquals(sides.get(a.sourceImageId()), sides.get(a.imageId()),
+                    "copy " + a.imageId() + " is on the side of its source"));
+            assertTrue(sides.containsValue(dev.loupe.core.Split.TEST) && sides.containsValue(dev.loupe.core.Split.TRAIN));
+        }
     }
 }
