@@ -40,4 +40,21 @@ final class CliSupport {
             }
         }
     }
+
+    /** The reference's settings, or a spec file's, with the command line's overrides. */
+    static dev.loupe.train.TrainSettings trainSettings(Path spec, Integer epochs, Integer batch, Double lr)
+            throws java.io.IOException {
+        dev.loupe.train.TrainSettings s = spec == null ? dev.loupe.train.TrainSettings.reference()
+                : dev.loupe.train.spec.TrainingSpec.read(spec).settings();
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (batch != null) {
+            s = s.withBatchSize(batch);
+        }
+        if (lr != null) {
+            s = s.withMaxLearningRate(lr);
+        }
+        return s;
+    }
 }

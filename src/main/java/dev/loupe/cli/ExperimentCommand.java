@@ -1,0 +1,88 @@
+package dev.loupe.cli;
+
+import dev.loupe.eval.EvalResult;
+import dev.loupe.inference.WeightsResolver;
+import dev.loupe.project.Project;
+import dev.loupe.train.ExperimentJob;
+import dev.loupe.train.TrainSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = {"Run the whole reference workflow on a dataset with ground truth: pre-annotate, metrics, "
+                + "cluster, augment to equal clusters, split, retrain, and print pretrained against retrained AP50 "
+                + "on the held-out images."})
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PROJECT")
+    Path project;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME")
+    String dataset;
+
+    @Option(names = "--gt", required = true, paramLabel = "TASK", description = "The task holding the ground truth.")
+    String gt;
+
+    @Option(names = "--classes", split = ",", defaultValue = "person")
+    List<String> classes;
+
+    @Option(names = "--model", defaultValue = "yolox_nano")
+    String model;
+
+    @Option(names = "--models-dir", paramLabel = "DIR")
+    Path modelsDir;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the retrained model goes.")
+    Path out;
+
+    @Option(names = "--per-cluster", defaultValue = "0", description = "Images per cluster after augmenting (0: the largest cluster's count).")
+    int perCluster;
+
+    @Option(names = "--test", defaultValue = "0.3")
+    double test;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec to take the training settings from.")
+    Path spec;
+
+    @Option(names = "--epochs", description = "Overrides the spec's (default 80).")
+    Integer epochs;
+
+    @Option(names = "--batch")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Maximum learning rate.")
+    Double lr;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr);
+        try (Project p = CliSupport.open(project)) {
+            ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
+                    gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),
+                    e -> System.out.printf("epoch %3d  loss %.4f  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
+                            e.learningRate(), e.seconds())));
+            System.out.printf("%nSettings: %d epochs, batch %d, Adam, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
+                            + "L1 %.0e; trained on %d images at %.2f images/s%n", settings.epochs(), settings.batchSize(),
+                    settings.minLearningRate(), settings.maxLearningRate(), settings.softStart(), settings.l1(),
+                    r.training().trainImages(), r.training().imagesPerSecond());
+            System.out.printf("%-44s %12s %12s%n", String.join(",", classes) + " AP50", "pretrained", "retrained");
+            row("held-out originals (" + r.testOriginals() + " images)", r.pretrained(), r.retrained());
+            row("held-out with copies (" + (r.testOriginals() + r.testCopies()) + " images)", r.pretrainedWithCopies(),
+                    r.retrainedWithCopies());
+            System.out.printf("Run time %.1f min; retrained model: %s%n", r.seconds() / 60, r.training().onnx());
+        }
+        return 0;
+    }
+
+    private static void row(String what, EvalResult before, EvalResult after) {
+        System.out.printf("%-44s %11.2f%% %11.2f%%%n", what, 100 * before.ap50(), 100 * after.ap50());
+    }
+}

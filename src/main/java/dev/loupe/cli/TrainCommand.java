@@ -1,0 +1,78 @@
+package dev.loupe.cli;
+
+import dev.loupe.inference.WeightsResolver;
+import dev.loupe.project.Project;
+import dev.loupe.train.TrainJob;
+import dev.loupe.train.TrainReport;
+import dev.loupe.train.TrainRequest;
+import dev.loupe.train.TrainSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fine-tune a YOLOX detector from its ONNX weights on the TRAIN side of a dataset's split "
+                + "(see 'loupe split'), in Java on DJL's PyTorch engine, and write the retrained ONNX and its "
+                + "descriptor to --out, where 'loupe preannotate --models-dir DIR --model NAME' finds it."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PROJECT")
+    Path project;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME")
+    String dataset;
+
+    @Option(names = "--task", required = true, paramLabel = "GT_TASK", description = "The task holding the ground truth.")
+    String task;
+
+    @Option(names = "--classes", split = ",", defaultValue = "person", description = "Classes to train (default: ${DEFAULT-VALUE}).")
+    List<String> classes;
+
+    @Option(names = "--model", defaultValue = "yolox_nano")
+    String model;
+
+    @Option(names = "--models-dir", paramLabel = "DIR")
+    Path modelsDir;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec (protobuf text) to take settings from.")
+    Path spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the retrained model (default: MODEL-retrained).")
+    String name;
+
+    @Option(names = "--epochs", description = "Overrides the spec's (default 80).")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Overrides the spec's (default 8).")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Maximum learning rate; overrides the spec's (default 1e-4).")
+    Double lr;
+
+    @Option(names = "--resume", description = "Continue from the last checkpoint in --out.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr);
+        Path models = WeightsResolver.modelsDir(modelsDir);
+        try (Project p = CliSupport.open(project)) {
+            TrainRequest request = new TrainRequest(dataset, task, classes, model, models, out,
+                    name == null ? model + "-retrained" : name, settings, resume ? out : null);
+            TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, e -> System.out.printf(
+                    "epoch %3d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
+                    e.iouLoss(), e.objectnessLoss(), e.classLoss(), Double.isNaN(e.validationAp50()) ? ""
+                            : String.format("  val AP50 %.3f", e.validationAp50()), e.learningRate(), e.seconds())));
+            System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s and %s%n", r.trainImages(),
+                    r.seconds(), r.imagesPerSecond(), r.stoppedEarly() ? ", stopped early" : "", r.onnx(), r.descriptor());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.loupe.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import dev.loupe.augment.Augmenter;
+import dev.loupe.augment.Recipe;
+import dev.loupe.core.Split;
+import dev.loupe.eval.CocoEvaluator;
+import dev.loupe.eval.EvalBox;
+import dev.loupe.inference.DeviceChoice;
+import dev.loupe.inference.Detection;
+import dev.loupe.inference.ModelCatalog;
+import dev.loupe.inference.ModelDescriptor;
+import dev.loupe.inference.Nms;
+import dev.loupe.inference.OutputDecoder;
+import dev.loupe.inference.PreparedImage;
+import dev.loupe.inference.Preprocessor;
+import dev.loupe.inference.WeightsResolver;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.media.ImageDecoder;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.train.onnx.OnnxGraph;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background: the
+ * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch accumulates the
+ * gradients of its images, Adam steps along a soft-start cosine learning rate, an L1 penalty keeps weights
+ * small. Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new
+ * ONNX file and descriptor that pre-annotation loads like any shipped model.
+ */
+public final class TrainJob implements Job<TrainReport> {
+    private final ProjectStore store;
+    private final TrainRequest request;
+    private final Consumer<EpochStats> onEpoch;
+
+    public TrainJob(ProjectStore store, TrainRequest request, Consumer<EpochStats> onEpoch) {
+        this.store = store;
+        this.request = request;
+        this.onEpoch = onEpoch;
+    }
+
+    @Override
+    public TrainReport run(JobContext ctx) throws Exception {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        TrainSettings s = request.settings();
+        ModelDescriptor d = ModelCatalog.load(request.modelsDir()).get(request.model());
+        if (d.decoder() != ModelDescriptor.DecoderFamily.YOLOX) {
+            throw new IllegalArgumentException("training needs a YOLOX head; model " + d.name() + " has a "
+                    + d.decoder() + " head");
+        }
+        Path weights = new WeightsResolver(request.modelsDir(), WeightsResolver.defaultCache()).resolve(d, b -> { });
+        int[] classes = TrainingImages.classIndices(d, request.classes());
+        List<TrainingImages.Sample> train = TrainingImages.load(store, request.dataset(), request.task(),
+                request.classes(), d, Split.TRAIN);
+        List<TrainingImages.Sample> validation = TrainingImages.load(store, request.dataset(), request.task(),
+                request.classes(), d, Split.VALIDATION);
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + request.dataset() + "' has no training images");
+        }
+        Checkpoints checkpoints = new Checkpoints(request.outDir().resolve("checkpoints"));
+        OnnxGraph graph = OnnxGraph.read(weights);
+        Anchors anchors = new Anchors(d.inputWidth(), d.inputHeight());
+        Preprocessor preprocessor = new Preprocessor(d);
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = DeviceChoice.choose(System.getenv(DeviceChoice.VARIABLE), engine.getGpuCount(), true)
+                == DeviceChoice.Kind.GPU ? Device.gpu() : Device.cpu();
+        int stepsPerEpoch = (train.size() + s.batchSize() - 1) / s.batchSize();
+        List<EpochStats> history = new ArrayList<>();
+        long start = System.nanoTime();
+        long imagesSeen = 0;
+        double trainingSeconds = 0;
+        boolean stoppedEarly = false;
+        try (NDManager root = NDManager.newBaseManager(device, "PyTorch");
+             OnnxModule module = new OnnxModule(graph, root)) {
+            int firstEpoch = 1;
+            Checkpoints.State resumed = request.resumeFrom() == null ? null : checkpoints.latest().orElse(null);
+            if (resumed != null) {
+                module.load(OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
+                        .filter(e -> e.getValue().isFloat())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().floats())));
+                history.addAll(resumed.history());
+                firstEpoch = resumed.epoch() + 1;
+            }
+            Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
+            module.parameters().forEach((name, p) -> {
+                boolean frozen = s.freezeBackbone() && name.startsWith("backbone.backbone.");
+                p.setRequiresGradient(!frozen);
+                if (!frozen) {
+                    trainable.put(name, p);
+                }
+            });
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(new SoftStartCosine(s.minLearningRate(),
+                    s.maxLearningRate(), s.softStart(), s.epochs() * stepsPerEpoch))
+                    .optWeightDecays((float) s.l2()).optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build();
+            double bestAp = -1;
+            int sinceBest = 0;
+            Random random = new Random(s.seed());
+            for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                List<TrainingImages.Sample> order = new ArrayList<>(train);
+                Collections.shuffle(order, new Random(s.seed() * 31 + epoch));
+                double[] sums = new double[4];
+                for (int b = 0; b < order.size(); b += s.batchSize()) {
+                    ctx.checkCancelled();
+                    List<TrainingImages.Sample> batch = order.subList(b, Math.min(order.size(), b + s.batchSize()));
+                    trainable.values().forEach(p -> {
+                        if (p.hasGradient()) {
+                            NDArray g = p.getGradient();
+                            g.subi(g);
+                        }
+                    });
+                    try (GradientCollector gc = engine.newGradientCollector()) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            try (NDManager step = root.newSubManager()) {
+                                Prepared in = prepare(batch.get(i), preprocessor, s.augment() ? random : null);
+                                NDArray x = step.create(in.image().tensor(), new Shape(1, 3, d.inputHeight(), d.inputWidth()));
+                                NDArray out = module.forward(x, step).squeeze(0);
+                                YoloxLoss.Parts parts = YoloxLoss.of(out, anchors, in.targets(), classes, step);
+                                NDArray loss = parts.total().div((float) batch.size());
+                                if (i == 0 && s.l1() > 0) {
+                                    loss = loss.add(l1(trainable, step).mul((float) s.l1()));
+                                }
+                                gc.backward(loss);
+                                sums[0] += parts.total().getFloat();
+                                sums[1] += parts.iou();
+                                sums[2] += parts.objectness();
+                                sums[3] += parts.classes();
+                            }
+                        }
+                    }
+                    trainable.forEach((name, p) -> adam.update(name, p, p.getGradient()));
+                    imagesSeen += batch.size();
+                    ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) s.epochs() * order.size());
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                trainingSeconds += seconds;
+                double ap = validation.isEmpty() ? Double.NaN
+                        : ap50(module, validation, d, preprocessor, classes, root);
+                int n = order.size();
+                EpochStats stats = new EpochStats(epoch, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, ap,
+                        new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
+                                s.epochs() * stepsPerEpoch).getNewValue(epoch * stepsPerEpoch), seconds);
+                history.add(stats);
+                onEpoch.accept(stats);
+                ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
+                        Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
+                if (s.checkpointInterval() > 0 && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs())) {
+                    checkpoints.save(epoch, graph.withWeights(module.weights()), history);
+                }
+                if (!Double.isNaN(ap) && s.earlyStopPatience() > 0) {
+                    if (ap > bestAp) {
+                        bestAp = ap;
+                        sinceBest = 0;
+                    } else if (++sinceBest >= s.earlyStopPatience()) {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+            }
+            RetrainedModel written = RetrainedModel.write(d, graph.withWeights(module.weights()), request.outDir(),
+                    request.outName(), request.dataset(), request.classes());
+            return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
+                    (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
+        }
+    }
+
+    private record Prepared(PreparedImage image, List<TargetBox> targets) {
+    }
+
+    /** Decodes (display orientation), augments when a random source is given, letterboxes; boxes follow. */
+    private static Prepared prepare(TrainingImages.Sample sample, Preprocessor preprocessor, Random random)
+            throws Exception {
+        BufferedImage img = ImageDecoder.decode(Path.of(sample.image().path()), sample.image().orientation());
+        List<Augmenter.Rect> rects = sample.boxes().stream().map(b -> new Augmenter.Rect(b.x(), b.y(), b.w(), b.h()))
+                .toList();
+        List<Integer> classes = sample.boxes().stream().map(TrainingImages.GtBox::modelClass).toList();
+        if (random != null) {
+            Recipe r = new Recipe(random.nextBoolean(), 1, 0, 0, 0, 0, 0, 0, 0, 0.8 + 0.4 * random.nextDouble(), 0, 1,
+                    1, 0, 0, 0);
+            Augmenter.Output out = Augmenter.apply(img, r, rects, 0.25);
+            img = out.image();
+            rects = out.boxes();
+        }
+        PreparedImage in = preprocessor.prepare(img);
+        List<TargetBox> targets = new ArrayList<>();
+        for (int i = 0; i < rects.size(); i++) {
+            Augmenter.Rect b = rects.get(i);
+            if (b != null) {
+                targets.add(new TargetBox(b.x() * in.scaleX() + in.padX(), b.y() * in.scaleY() + in.padY(),
+                        (b.x() + b.w()) * in.scaleX() + in.padX(), (b.y() + b.h()) * in.scaleY() + in.padY(),
+                        classes.get(i)));
+            }
+        }
+        return new Prepared(in, targets);
+    }
+
+    /** Sum of |w| over the convolution kernels (biases are not regularised). */
+    private static NDArray l1(Map<String, NDArray> params, NDManager step) {
+        NDArray sum = step.zeros(new Shape());
+        for (NDArray p : params.values()) {
+            if (p.getShape().dimension() == 4) {
+                sum = sum.add(p.abs().sum());
+            }
+        }
+        return sum;
+    }
+
+    /** AP50 of the current weights on these images, decoded as pre-annotation decodes (score >= 0.001, NMS 0.65). */
+    static double ap50(OnnxModule module, List<TrainingImages.Sample> samples, ModelDescriptor d,
+                       Preprocessor preprocessor, int[] classes, NDManager root) throws Exception {
+        List<EvalBox> gt = new ArrayList<>();
+        List<EvalBox> dt = new ArrayList<>();
+        Set<Integer> keep = new HashSet<>();
+        for (int c : classes) {
+            keep.add(c);
+        }
+        Set<String> labels = new HashSet<>();
+        for (int c : classes) {
+            labels.add(d.classNames().get(c));
+        }
+        for (TrainingImages.Sample sample : samples) {
+            Prepared in = prepare(sample, preprocessor, null);
+            for (TrainingImages.GtBox b : sample.boxes()) {
+                gt.add(new EvalBox(sample.image().id(), d.classNames().get(b.modelClass()), b.x(), b.y(), b.w(), b.h(),
+                        1, false));
+            }
+            try (NDManager step = root.newSubManager()) {
+                NDArray out = module.forward(step.create(in.image().tensor(),
+                        new Shape(1, 3, d.inputHeight(), d.inputWidth())), step);
+                List<Detection> found = OutputDecoder.decode(d, out.toFloatArray(), out.getShape().getShape(),
+                        in.image(), 0.001).stream().filter(x -> keep.contains(x.classIndex())).toList();
+                for (Detection x : Nms.classAware(found, 0.65, 100)) {
+                    dt.add(new EvalBox(sample.image().id(), x.label(), x.x(), x.y(), x.w(), x.h(), x.score(), false));
+                }
+            }
+        }
+        return CocoEvaluator.evaluate(gt, dt, labels, CocoEvaluator.imagesWithGroundTruth(gt, labels)).ap50();
+    }
+}

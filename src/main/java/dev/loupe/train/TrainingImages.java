@@ -1,0 +1,80 @@
+package dev.loupe.train;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Split;
+import dev.loupe.core.Task;
+import dev.loupe.inference.ModelDescriptor;
+import dev.loupe.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The images of one side of a dataset's split with their ground-truth boxes of the trained classes (crowd
+ * regions and rejected boxes left out), each class mapped to the model's class index.
+ */
+final class TrainingImages {
+
+    /** A ground-truth box in original image pixels. */
+    record GtBox(double x, double y, double w, double h, int modelClass) {
+    }
+
+    /** One image and its boxes. */
+    record Sample(ImageItem image, List<GtBox> boxes) {
+    }
+
+    private TrainingImages() {
+    }
+
+    /** Model class indices of these label names; every name must be one of the model's classes. */
+    static int[] classIndices(ModelDescriptor d, List<String> classes) {
+        int[] out = new int[classes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d.classNames().indexOf(classes.get(i));
+            if (out[i] < 0) {
+                throw new IllegalArgumentException("model " + d.name() + " has no class '" + classes.get(i)
+                        + "' (it knows " + d.classNames().size() + " classes, e.g. " + d.classNames().get(0) + ")");
+            }
+        }
+        return out;
+    }
+
+    static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes,
+                             ModelDescriptor d, Split side) {
+        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
+                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' with ground truth"));
+        Map<Long, Integer> modelClassOfLabel = new HashMap<>();
+        int[] indices = classIndices(d, classes);
+        for (Label l : store.labels()) {
+            int k = classes.indexOf(l.name());
+            if (k >= 0) {
+                modelClassOfLabel.put(l.id(), indices[k]);
+            }
+        }
+        Map<Long, Split> split = store.split(ds.id());
+        if (split.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + dataset + "' has no split yet: run 'loupe split' first");
+        }
+        long[] ids = split.entrySet().stream().filter(e -> e.getValue() == side).mapToLong(Map.Entry::getKey).toArray();
+        List<Sample> out = new ArrayList<>();
+        for (ImageItem im : store.images(ids)) {
+            List<GtBox> boxes = new ArrayList<>();
+            for (Box b : store.boxes(im.id())) {
+                Integer c = modelClassOfLabel.get(b.labelId());
+                if (b.taskId() == taskId && c != null && !b.crowd() && b.status() != ReviewStatus.REJECTED) {
+                    boxes.add(new GtBox(b.x(), b.y(), b.w(), b.h(), c));
+                }
+            }
+            out.add(new Sample(im, boxes));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.loupe.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+
+import java.util.List;
+
+/**
+ * YOLOX's detection loss on one image, from the head's output (objectness and class scores already through
+ * the sigmoid): 5 x IoU loss (1 - IoU²) on the assigned anchors, objectness BCE on all anchors, and class BCE
+ * on the assigned anchors against IoU-weighted one-hot targets over the classes being trained; all divided by
+ * the number of assigned anchors. Classes not being trained get no loss, so they are left as they were.
+ */
+final class YoloxLoss {
+    static final float IOU_WEIGHT = 5f;
+    private static final float EPS = 1e-7f;
+
+    /** The loss and its parts, for the progress chart. */
+    record Parts(NDArray total, float iou, float objectness, float classes, int foreground) {
+    }
+
+    private YoloxLoss() {
+    }
+
+    /**
+     * @param output       [anchors, 85] for one image
+     * @param trainClasses model class indices that are taught
+     */
+    static Parts of(NDArray output, Anchors a, List<TargetBox> boxes, int[] trainClasses, NDManager m) {
+        int rowWidth = (int) output.getShape().get(1);
+        float[] values = output.toFloatArray();
+        SimOtaAssigner.Assignment as = SimOtaAssigner.assign(values, rowWidth, a, boxes);
+        int n = a.size();
+        float norm = Math.max(1, as.foreground());
+        float[] objTarget = new float[n];
+        boolean[] fgMask = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (as.box()[i] >= 0) {
+                objTarget[i] = 1;
+                fgMask[i] = true;
+            }
+        }
+        NDArray obj = output.get(new NDIndex(":, 4"));
+        NDArray objLoss = bce(obj, m.create(objTarget)).sum().div(norm);
+        if (as.foreground() == 0) {
+            return new Parts(objLoss, 0, objLoss.getFloat(), 0, 0);
+        }
+        int f = as.foreground();
+        float[] gx = new float[f];
+        float[] gy = new float[f];
+        float[] s = new float[f];
+        float[] tx1 = new float[f];
+        float[] ty1 = new float[f];
+        float[] tx2 = new float[f];
+        float[] ty2 = new float[f];
+        float[][] clsTarget = new float[trainClasses.length][f];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int g = as.box()[i];
+            if (g < 0) {
+                continue;
+            }
+            TargetBox t = boxes.get(g);
+            gx[k] = a.gx[i];
+            gy[k] = a.gy[i];
+            s[k] = a.stride[i];
+            tx1[k] = (float) t.x1();
+            ty1[k] = (float) t.y1();
+            tx2[k] = (float) t.x2();
+            ty2[k] = (float) t.y2();
+            for (int c = 0; c < trainClasses.length; c++) {
+                clsTarget[c][k] = trainClasses[c] == t.modelClass() ? (float) as.iou()[i] : 0;
+            }
+            k++;
+        }
+        NDArray fg = output.get(m.create(fgMask));
+        NDArray stride = m.create(s);
+        NDArray cx = fg.get(new NDIndex(":, 0")).add(m.create(gx)).mul(stride);
+        NDArray cy = fg.get(new NDIndex(":, 1")).add(m.create(gy)).mul(stride);
+        NDArray w = fg.get(new NDIndex(":, 2")).clip(-20, 20).exp().mul(stride);
+        NDArray h = fg.get(new NDIndex(":, 3")).clip(-20, 20).exp().mul(stride);
+        NDArray px1 = cx.sub(w.div(2));
+        NDArray py1 = cy.sub(h.div(2));
+        NDArray px2 = cx.add(w.div(2));
+        NDArray py2 = cy.add(h.div(2));
+        NDArray ix1 = px1.maximum(m.create(tx1));
+        NDArray iy1 = py1.maximum(m.create(ty1));
+        NDArray ix2 = px2.minimum(m.create(tx2));
+        NDArray iy2 = py2.minimum(m.create(ty2));
+        NDArray inter = ix2.sub(ix1).maximum(0).mul(iy2.sub(iy1).maximum(0));
+        NDArray targetArea = m.create(tx2).sub(m.create(tx1)).mul(m.create(ty2).sub(m.create(ty1)));
+        NDArray union = w.mul(h).add(targetArea).sub(inter).add(1e-9f);
+        NDArray iou = inter.div(union);
+        NDArray iouLoss = iou.square().neg().add(1).sum().div(norm).mul(IOU_WEIGHT);
+        NDArray clsLoss = null;
+        for (int c = 0; c < trainClasses.length; c++) {
+            NDArray p = fg.get(new NDIndex(":, " + (5 + trainClasses[c])));
+            NDArray term = bce(p, m.create(clsTarget[c])).sum();
+            clsLoss = clsLoss == null ? term : clsLoss.add(term);
+        }
+        clsLoss = clsLoss.div(norm);
+        NDArray total = iouLoss.add(objLoss).add(clsLoss);
+        return new Parts(total, iouLoss.getFloat(), objLoss.getFloat(), clsLoss.getFloat(), f);
+    }
+
+    /** Binary cross-entropy of probabilities (clipped away from 0 and 1). */
+    static NDArray bce(NDArray p, NDArray target) {
+        NDArray q = p.clip(EPS, 1 - EPS);
+        return target.mul(q.log()).add(target.neg().add(1).mul(q.neg().add(1).log())).neg();
+    }
+}
