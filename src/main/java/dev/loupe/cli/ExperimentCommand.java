@@ -74,9 +74,10 @@ final class ExperimentCommand implements Callable<Integer> {
                     settings.minLearningRate(), settings.maxLearningRate(), settings.softStart(), settings.l1(),
                     r.training().trainImages(), r.training().imagesPerSecond());
             System.out.printf("%-44s %12s %12s%n", String.join(",", classes) + " AP50", "pretrained", "retrained");
-            row("held-out originals (" + r.testOriginals() + " images)", r.pretrained(), r.retrained());
-            row("held-out with copies (" + (r.testOriginals() + r.testCopies()) + " images)", r.pretrainedWithCopies(),
-                    r.retrainedWithCopies());
+            var c = r.compared();
+            row("held-out originals (" + c.originals() + " images)", c.pretrained(), c.retrained());
+            row("held-out with copies (" + (c.originals() + c.copies()) + " images)", c.pretrainedWithCopies(),
+                    c.retrainedWithCopies());
             System.out.printf("Run time %.1f min; retrained model: %s%n", r.seconds() / 60, r.training().onnx());
         }
         return 0;

@@ -6,14 +6,8 @@ import dev.loupe.augment.RebalancePlan;
 import dev.loupe.cluster.ClusterJob;
 import dev.loupe.cluster.ClusterReport;
 import dev.loupe.cluster.ClusterSettings;
-import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.Dataset;
-import dev.loupe.core.Split;
-import dev.loupe.eval.CocoEvaluator;
-import dev.loupe.eval.EvalBox;
-import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.EvalSources;
-import dev.loupe.eval.TaskBoxes;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.metrics.MetricsJob;
@@ -23,10 +17,8 @@ import dev.loupe.split.Splits;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The reference workflow on a dataset with ground truth, end to end: pre-annotate with the pretrained model,
@@ -42,10 +34,9 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
                           Path outDir, int perCluster, double testFraction, long seed, TrainSettings settings) {
     }
 
-    /** AP50 before and after, on the held-out originals and on the held-out side with copies. */
-    public record Result(EvalResult pretrained, EvalResult retrained, EvalResult pretrainedWithCopies,
-                         EvalResult retrainedWithCopies, int testOriginals, int testCopies, ClusterReport clusters,
-                         TrainReport training, double seconds) {
+    /** AP before and after on the held-out side, the clusters balanced, the training run, the time taken. */
+    public record Result(HeldOutComparison.Result compared, ClusterReport clusters, TrainReport training,
+                         double seconds) {
     }
 
     private final Project project;
@@ -66,8 +57,8 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
                 new IllegalArgumentException("no dataset '" + request.dataset() + "' in this project"));
         Set<String> classes = new HashSet<>(request.classes());
         ctx.message("1/7 pre-annotating with " + request.model());
-        String pretrained = EvalSources.MODEL_PREFIX + request.model();
-        List<EvalBox> before = EvalSources.read(store, request.dataset(), pretrained, request.modelsDir(), classes, ctx);
+        EvalSources.read(store, request.dataset(), EvalSources.MODEL_PREFIX + request.model(), request.modelsDir(),
+                classes, ctx);
         ctx.message("2/7 metrics");
         new MetricsJob(store, request.dataset()).run(ctx);
         ctx.message("3/7 clustering");
@@ -87,22 +78,8 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
                 request.classes(), request.model(), request.modelsDir(), request.outDir(), name, request.settings(),
                 null), onEpoch).run(ctx);
         ctx.message("7/7 evaluating");
-        // pre-annotation of the copies made above (the pretrained run at step 1 saw only the originals)
-        before = EvalSources.read(store, request.dataset(), pretrained, request.modelsDir(), classes, ctx);
-        List<EvalBox> after = EvalSources.read(store, request.dataset(), EvalSources.MODEL_PREFIX + name,
-                request.outDir(), classes, ctx);
-        List<EvalBox> gt = TaskBoxes.read(store, request.dataset(), List.of(request.gtTask())).get(request.gtTask());
-        Set<Long> copies = store.augmentedImages(ds.id()).stream().map(AugmentedImage::imageId)
-                .collect(Collectors.toSet());
-        Set<Long> withGt = CocoEvaluator.imagesWithGroundTruth(gt, classes);
-        Map<Long, Split> split = store.split(ds.id());
-        Set<Long> test = split.entrySet().stream().filter(e -> e.getValue() == Split.TEST && withGt.contains(e.getKey()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        Set<Long> testOriginals = test.stream().filter(id -> !copies.contains(id)).collect(Collectors.toSet());
-        return new Result(CocoEvaluator.evaluate(gt, before, classes, testOriginals),
-                CocoEvaluator.evaluate(gt, after, classes, testOriginals),
-                CocoEvaluator.evaluate(gt, before, classes, test), CocoEvaluator.evaluate(gt, after, classes, test),
-                testOriginals.size(), test.size() - testOriginals.size(), clusters, training,
-                (System.nanoTime() - start) / 1e9);
+        HeldOutComparison.Result compared = HeldOutComparison.run(store, request.dataset(), request.gtTask(), classes,
+                request.model(), request.modelsDir(), name, request.outDir(), ctx);
+        return new Result(compared, clusters, training, (System.nanoTime() - start) / 1e9);
     }
 }

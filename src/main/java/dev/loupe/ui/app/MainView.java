@@ -12,6 +12,7 @@ import dev.loupe.ui.formats.PreannotateForm;
 import dev.loupe.ui.eval.EvaluationForm;
 import dev.loupe.ui.eval.EvaluationView;
 import dev.loupe.ui.clusters.ClusterView;
+import dev.loupe.ui.train.RetrainView;
 import dev.loupe.ui.explore.ExploreView;
 import javafx.stage.Stage;
 import dev.loupe.ui.review.ReviewView;
@@ -161,6 +162,17 @@ public final class MainView extends BorderPane {
             stage.show();
         }));
         clusters.disableProperty().bind(vm.selectedDatasetProperty().isNull());
+        Button retrain = new Button("Retrain");
+        retrain.setId("retrainOpen");
+        retrain.setTooltip(new Tooltip("Fine-tune the detector on this dataset and compare it with the pretrained one"));
+        retrain.setOnAction(e -> {
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Retrain — " + vm.selectedDatasetProperty().get().dataset().name());
+            stage.setScene(LoupeApplication.createScene(new RetrainView(vm.retrain())));
+            stage.show();
+        });
+        retrain.disableProperty().bind(vm.selectedDatasetProperty().isNull());
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add("link-button");
         clear.setOnAction(e -> vm.clearFilters());
@@ -172,7 +184,8 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, spacer, count);
+        HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, retrain, spacer,
+                count);
         HBox filters = new HBox(10, new Label("Filter:"), status, label, source, clear);
         for (HBox row : List.of(actions, filters)) {
             row.setAlignment(Pos.CENTER_LEFT);

@@ -30,6 +30,7 @@ import dev.loupe.ui.common.DialogService;
 import dev.loupe.ui.eval.EvaluationViewModel;
 import dev.loupe.metrics.MetadataImport;
 import dev.loupe.ui.clusters.ClusterViewModel;
+import dev.loupe.ui.train.RetrainViewModel;
 import dev.loupe.ui.explore.ExploreViewModel;
 import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
@@ -426,6 +427,12 @@ public final class MainViewModel implements AutoCloseable {
     /** Asks where to save a file (nothing when no dialogs are set, as in tests). */
     public java.util.Optional<java.nio.file.Path> chooseSaveFile(String suggestedName) {
         return dialogs == null ? java.util.Optional.empty() : dialogs.chooseSaveFile("Save as", suggestedName);
+    }
+
+    /** The retraining view model of the selected dataset (models from the configured models folder). */
+    public RetrainViewModel retrain() {
+        return new RetrainViewModel(project.get(), selectedDataset.get().dataset().name(), jobs,
+                WeightsResolver.modelsDir(null));
     }
 
     /** Loads the dataset's latest clustering as a job; the result opens in the cluster view. */

@@ -1,0 +1,78 @@
+package dev.loupe.ui.plot;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Series of (x, y) points joined by lines, with a legend: training loss and AP per epoch, for example. */
+public final class LinePlot extends PlotCanvas {
+
+    /** One named series in one colour; NaN values leave a gap. */
+    public record Series(String name, Color color, List<double[]> points) {
+    }
+
+    private final List<Series> series = new ArrayList<>();
+
+    public void setSeries(List<Series> all) {
+        series.clear();
+        series.addAll(all);
+        fit();
+        redraw();
+    }
+
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    private void fit() {
+        xMin = 0;
+        xMax = 1;
+        yMin = 0;
+        yMax = 1e-9;
+        for (Series s : series) {
+            for (double[] p : s.points()) {
+                if (!Double.isNaN(p[1])) {
+                    xMax = Math.max(xMax, p[0]);
+                    yMax = Math.max(yMax, p[1]);
+                }
+            }
+        }
+        yMax *= 1.1;
+        xMax += 0.5;
+    }
+
+    @Override
+    void drawMarks(GraphicsContext g) {
+        g.setLineWidth(2);
+        for (Series s : series) {
+            g.setStroke(s.color());
+            g.setFill(s.color());
+            double[] last = null;
+            for (double[] p : s.points()) {
+                if (Double.isNaN(p[1])) {
+                    last = null;
+                    continue;
+                }
+                double x = screenX(p[0]);
+                double y = screenY(p[1]);
+                if (last != null) {
+                    g.strokeLine(last[0], last[1], x, y);
+                }
+                g.fillOval(x - 3, y - 3, 6, 6);
+                last = new double[]{x, y};
+            }
+        }
+        g.setFont(Font.font(11));
+        double y = 22;
+        for (Series s : series) {
+            g.setFill(s.color());
+            g.fillRect(getWidth() - 150, y - 8, 10, 10);
+            g.setFill(Color.web("#1f2937"));
+            g.fillText(s.name(), getWidth() - 134, y + 1);
+            y += 16;
+        }
+    }
+}

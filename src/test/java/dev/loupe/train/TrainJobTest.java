@@ -1,0 +1,90 @@
+package dev.loupe.train;
+
+import dev.loupe.core.ImageItem;
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.formats.AnnotationImportRequest;
+import dev.loupe.formats.ImportAnnotationsJob;
+import dev.loupe.formats.ReadOptions;
+import dev.loupe.formats.UnknownLabels;
+import dev.loupe.inference.Detection;
+import dev.loupe.inference.Detector;
+import dev.loupe.inference.Detectors;
+import dev.loupe.inference.Preprocessor;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.media.ImageDecoder;
+import dev.loupe.media.ImportImagesJob;
+import dev.loupe.media.ImportSources;
+import dev.loupe.media.UrlFetcher;
+import dev.loupe.project.Project;
+import dev.loupe.split.Splits;
+import dev.loupe.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fine-tuning YOLOX-Nano on six real COCO images: the loss falls when the model overfits them, a run resumes
+ * from its checkpoint, and the written model runs in the pre-annotation engine.
+ */
+class TrainJobTest {
+    @TempDir
+    Path tmp;
+
+    /** Images of tiny50 with people in them (1 to 4 each). */
+    private static final String[] IMAGES = {"000000005802.jpg", "000000012448.jpg", "000000060623.jpg",
+            "000000079841.jpg", "000000111076.jpg", "000000113588.jpg"};
+
+    @Test
+    void lossFallsOnATinySetResumesAndTheResultRunsInPreannotation() throws Exception {
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        Path folder = Files.createDirectories(tmp.resolve("six"));
+        for (String name : IMAGES) {
+            Files.copy(tiny.resolve("images").resolve(name), folder.resolve(name));
+        }
+        Path models = SharedData.root().resolve("models");
+        Path out = tmp.resolve("out");
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(folder),
+                    new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
+            new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("d", AnnotationFormats.byName("coco"),
+                    List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "gt", "", false, false,
+                    UnknownLabels.ADD, "test")).run(JobContext.silent());
+            Splits.make(p.store(), "d", 0, 0, 1); // all six for training: this is about fitting them
+            TrainSettings settings = new TrainSettings(6, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1);
+            List<EpochStats> seen = new ArrayList<>();
+            TrainReport first = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
+                    models, out, "six", settings, null), seen::add).run(JobContext.silent());
+            assertEquals(6, first.epochs().size());
+            assertEquals(first.epochs(), seen);
+            double start = first.epochs().get(0).loss();
+            double end = first.epochs().get(5).loss();
+            assertTrue(end < 0.7 * start, "the loss falls on a set the model can memorise: " + first.epochs());
+            assertTrue(Files.isRegularFile(out.resolve("checkpoints/epoch-006.onnx")));
+
+            // two more epochs continue from the last checkpoint, not from the pretrained weights
+            TrainReport resumed = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
+                    models, out, "six", settings.withEpochs(8), out), e -> { }).run(JobContext.silent());
+            assertEquals(8, resumed.epochs().size());
+            assertEquals(first.epochs(), resumed.epochs().subList(0, 6));
+            assertTrue(resumed.epochs().get(6).loss() < 0.85 * start, "epoch 7 starts from the trained weights");
+
+            try (Detector d = Detectors.load("six", out, new Detectors.DetectorConfigOverrides(0.01, null, null, null,
+                    null, null), b -> { })) {
+                ImageItem im = p.store().images(p.store().imageIds(dev.loupe.core.ImageFilter.all(1))).get(0);
+                List<Detection> found = d.session(0).detect(new Preprocessor(d.descriptor())
+                        .prepare(ImageDecoder.decode(Path.of(im.path()), im.orientation())));
+                System.out.println("TOP " + found.stream().limit(5).toList());
+                assertTrue(found.stream().anyMatch(x -> x.label().equals("person")),
+                        "the retrained model runs in the pre-annotation engine and finds people: " + found);
+            }
+        }
+    }
+}
