@@ -42,8 +42,8 @@ final class CliSupport {
     }
 
     /** The reference's settings, or a spec file's, with the command line's overrides. */
-    static dev.loupe.train.TrainSettings trainSettings(Path spec, Integer epochs, Integer batch, Double lr)
-            throws java.io.IOException {
+    static dev.loupe.train.TrainSettings trainSettings(Path spec, Integer epochs, Integer batch, Double lr, Double l1,
+                                                      boolean freezeBackbone) throws java.io.IOException {
         dev.loupe.train.TrainSettings s = spec == null ? dev.loupe.train.TrainSettings.reference()
                 : dev.loupe.train.spec.TrainingSpec.read(spec).settings();
         if (epochs != null) {
@@ -55,6 +55,9 @@ final class CliSupport {
         if (lr != null) {
             s = s.withMaxLearningRate(lr);
         }
-        return s;
+        if (l1 != null) {
+            s = s.withL1(l1);
+        }
+        return s.withFrozenBackbone(freezeBackbone || s.freezeBackbone());
     }
 }

@@ -48,6 +48,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--all-images", description = "Count every image of the dataset, not only those with ground truth.")
     boolean allImages;
 
+    @Option(names = "--split", paramLabel = "SIDE", description = "Only images of this side of the split: train, validation or test.")
+    String split;
+
+    @Option(names = "--originals", description = "Leave augmented copies out.")
+    boolean originals;
+
     @Option(names = "--json", description = "Print JSON: per prediction task ap50, ap75, map, apSmall, apMedium, apLarge, ...")
     boolean json;
 
@@ -67,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Set<Long> images = allImages ? Set.copyOf(java.util.Arrays.stream(p.store().imageIds(
                     dev.loupe.core.ImageFilter.all(p.store().findDataset(dataset).orElseThrow().id()))).boxed().toList()) : null;
+            images = restrict(p, images, boxes.get(gt));
             Map<String, EvalResult> results = new LinkedHashMap<>();
             for (String pred : preds) {
                 results.put(pred, CocoEvaluator.evaluate(boxes.get(gt), boxes.get(pred), Set.copyOf(classes), images));
@@ -92,5 +99,32 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The images to count, narrowed to one side of the split and/or to originals when asked. */
+    private Set<Long> restrict(Project p, Set<Long> images, List<EvalBox> truth) {
+        if (split == null && !originals) {
+            return images;
+        }
+        long id = p.store().findDataset(dataset).orElseThrow().id();
+        Set<Long> out = new java.util.HashSet<>(images != null ? images
+                : CocoEvaluator.imagesWithGroundTruth(truth, Set.copyOf(classes)));
+        if (split != null) {
+            dev.loupe.core.Split side;
+            try {
+                side = dev.loupe.core.Split.valueOf(split.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--split is '" + split + "', expected train, validation or test");
+            }
+            Map<Long, dev.loupe.core.Split> sides = p.store().split(id);
+            if (sides.isEmpty()) {
+                throw new IllegalArgumentException("dataset '" + dataset + "' has no split: run 'loupe split' first");
+            }
+            out.removeIf(i -> sides.get(i) != side);
+        }
+        if (originals) {
+            p.store().augmentedImages(id).forEach(a -> out.remove(a.imageId()));
+        }
+        return out;
     }
 }

@@ -61,9 +61,15 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Maximum learning rate.")
     Double lr;
 
+    @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")
+    Double l1;
+
+    @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
+    boolean freezeBackbone;
+
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr);
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone);
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
                     gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),

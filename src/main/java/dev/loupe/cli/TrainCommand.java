@@ -59,9 +59,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the last checkpoint in --out.")
     boolean resume;
 
+    @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")
+    Double l1;
+
+    @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
+    boolean freezeBackbone;
+
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr);
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone);
         Path models = WeightsResolver.modelsDir(modelsDir);
         try (Project p = CliSupport.open(project)) {
             TrainRequest request = new TrainRequest(dataset, task, classes, model, models, out,

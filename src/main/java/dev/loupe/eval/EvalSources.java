@@ -55,11 +55,16 @@ public final class EvalSources {
         return AnnotationFormats.all().stream().anyMatch(f -> f.name().equalsIgnoreCase(name));
     }
 
+    /**
+     * Runs the model over the dataset into a task named after the exact weights, so two models that share a
+     * name (a retrained model and its retrained successor) never mix their boxes.
+     */
     private static List<EvalBox> fromModel(ProjectStore store, String dataset, String model, Path modelsDir,
                                            Set<String> classes, JobContext ctx) throws Exception {
-        String task = "eval:" + model;
+        String task;
         try (Detector d = Detectors.load(model, modelsDir,
                 new Detectors.DetectorConfigOverrides(0.001, null, 100, null, null, classes), b -> { })) {
+            task = "eval:" + model + "#" + d.descriptor().weights().sha256().substring(0, 12);
             new PreannotateJob(store, d, new PreannotateRequest(dataset, task, classes, null, null, 0)).run(ctx);
         } catch (ModelException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -41,6 +41,16 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
                 earlyStopPatience, freezeBackbone, augment, seed);
     }
 
+    public TrainSettings withL1(double weight) {
+        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, weight, l2,
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed);
+    }
+
+    public TrainSettings withFrozenBackbone(boolean frozen) {
+        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
+                checkpointInterval, earlyStopPatience, frozen, augment, seed);
+    }
+
     public TrainSettings withBatchSize(int n) {
         return new TrainSettings(epochs, n, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
                 earlyStopPatience, freezeBackbone, augment, seed);

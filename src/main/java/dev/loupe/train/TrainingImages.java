@@ -25,8 +25,11 @@ final class TrainingImages {
     record GtBox(double x, double y, double w, double h, int modelClass) {
     }
 
-    /** One image and its boxes. */
-    record Sample(ImageItem image, List<GtBox> boxes) {
+    /**
+     * One image, its boxes of the trained classes, and the regions objectness must not be taught about: boxes
+     * of other classes and crowd regions (the pretrained model rightly sees objects there).
+     */
+    record Sample(ImageItem image, List<GtBox> boxes, List<GtBox> ignore) {
     }
 
     private TrainingImages() {
@@ -67,13 +70,19 @@ final class TrainingImages {
         List<Sample> out = new ArrayList<>();
         for (ImageItem im : store.images(ids)) {
             List<GtBox> boxes = new ArrayList<>();
+            List<GtBox> ignore = new ArrayList<>();
             for (Box b : store.boxes(im.id())) {
+                if (b.taskId() != taskId || b.status() == ReviewStatus.REJECTED) {
+                    continue;
+                }
                 Integer c = modelClassOfLabel.get(b.labelId());
-                if (b.taskId() == taskId && c != null && !b.crowd() && b.status() != ReviewStatus.REJECTED) {
+                if (c != null && !b.crowd()) {
                     boxes.add(new GtBox(b.x(), b.y(), b.w(), b.h(), c));
+                } else {
+                    ignore.add(new GtBox(b.x(), b.y(), b.w(), b.h(), -1));
                 }
             }
-            out.add(new Sample(im, boxes));
+            out.add(new Sample(im, boxes, ignore));
         }
         return out;
     }

@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * YOLOX's detection loss on one image, from the head's output (objectness and class scores already through
- * the sigmoid): 5 x IoU loss (1 - IoU²) on the assigned anchors, objectness BCE on all anchors, and class BCE
- * on the assigned anchors against IoU-weighted one-hot targets over the classes being trained; all divided by
- * the number of assigned anchors. Classes not being trained get no loss, so they are left as they were.
+ * the sigmoid): 5 x IoU loss (1 - IoU²) on the assigned anchors, objectness BCE on all anchors but those inside
+ * ignore regions (objects of classes not being trained, crowds: the model rightly sees objects there), and class
+ * BCE on the assigned anchors against IoU-weighted one-hot targets over the trained classes; all divided by the
+ * number of assigned anchors, or for an image without any by {@code emptyNorm} (YOLOX divides by the batch's
+ * count, so an empty image does not outweigh the rest). Classes not trained get no loss.
  */
 final class YoloxLoss {
     static final float IOU_WEIGHT = 5f;
@@ -27,22 +29,27 @@ final class YoloxLoss {
      * @param output       [anchors, 85] for one image
      * @param trainClasses model class indices that are taught
      */
-    static Parts of(NDArray output, Anchors a, List<TargetBox> boxes, int[] trainClasses, NDManager m) {
+    static Parts of(NDArray output, Anchors a, List<TargetBox> boxes, List<TargetBox> ignore, int[] trainClasses,
+                    float emptyNorm, NDManager m) {
         int rowWidth = (int) output.getShape().get(1);
         float[] values = output.toFloatArray();
         SimOtaAssigner.Assignment as = SimOtaAssigner.assign(values, rowWidth, a, boxes);
         int n = a.size();
-        float norm = Math.max(1, as.foreground());
+        float norm = as.foreground() > 0 ? as.foreground() : emptyNorm;
         float[] objTarget = new float[n];
+        float[] objWeight = new float[n];
         boolean[] fgMask = new boolean[n];
         for (int i = 0; i < n; i++) {
             if (as.box()[i] >= 0) {
                 objTarget[i] = 1;
+                objWeight[i] = 1;
                 fgMask[i] = true;
+            } else {
+                objWeight[i] = inside(ignore, (a.gx[i] + 0.5f) * a.stride[i], (a.gy[i] + 0.5f) * a.stride[i]) ? 0 : 1;
             }
         }
         NDArray obj = output.get(new NDIndex(":, 4"));
-        NDArray objLoss = bce(obj, m.create(objTarget)).sum().div(norm);
+        NDArray objLoss = bce(obj, m.create(objTarget)).mul(m.create(objWeight)).sum().div(norm);
         if (as.foreground() == 0) {
             return new Parts(objLoss, 0, objLoss.getFloat(), 0, 0);
         }
@@ -102,6 +109,15 @@ final class YoloxLoss {
         clsLoss = clsLoss.div(norm);
         NDArray total = iouLoss.add(objLoss).add(clsLoss);
         return new Parts(total, iouLoss.getFloat(), objLoss.getFloat(), clsLoss.getFloat(), f);
+    }
+
+    private static boolean inside(List<TargetBox> regions, double x, double y) {
+        for (TargetBox r : regions) {
+            if (x > r.x1() && x < r.x2() && y > r.y1() && y < r.y2()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Binary cross-entropy of probabilities (clipped away from 0 and 1). */
