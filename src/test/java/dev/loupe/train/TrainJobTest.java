@@ -38,6 +38,13 @@ class TrainJobTest {
     @TempDir
     Path tmp;
 
+    private static double iou(double x, double y, double w, double h, Detection d) {
+        double iw = Math.min(x + w, d.x() + d.w()) - Math.max(x, d.x());
+        double ih = Math.min(y + h, d.y() + d.h()) - Math.max(y, d.y());
+        double inter = Math.max(0, iw) * Math.max(0, ih);
+        return inter / (w * h + d.w() * d.h() - inter);
+    }
+
     /** Images of tiny50 with people in them (1 to 4 each). */
     private static final String[] IMAGES = {"000000005802.jpg", "000000012448.jpg", "000000060623.jpg",
             "000000079841.jpg", "000000111076.jpg", "000000113588.jpg"};
@@ -81,9 +88,13 @@ class TrainJobTest {
                 ImageItem im = p.store().images(p.store().imageIds(dev.loupe.core.ImageFilter.all(1))).get(0);
                 List<Detection> found = d.session(0).detect(new Preprocessor(d.descriptor())
                         .prepare(ImageDecoder.decode(Path.of(im.path()), im.orientation())));
-                System.out.println("TOP " + found.stream().limit(5).toList());
-                assertTrue(found.stream().anyMatch(x -> x.label().equals("person")),
-                        "the retrained model runs in the pre-annotation engine and finds people: " + found);
+                Detection top = found.get(0);
+                long person = p.store().label("person").id();
+                double best = p.store().boxes(im.id()).stream().filter(b -> b.labelId() == person)
+                        .mapToDouble(b -> iou(b.x(), b.y(), b.w(), b.h(), top)).max().orElse(0);
+                assertEquals("person", top.label());
+                assertTrue(best >= 0.5, "the retrained model, run by the pre-annotation engine, puts its best box on "
+                        + "a person (IoU " + best + "): " + top);
             }
         }
     }

@@ -81,14 +81,15 @@ public final class RetrainView extends BorderPane {
         vm.outcomeProperty().addListener((obs, o, r) -> {
             if (r != null) {
                 var c = r.compared();
+                String copies = c.copies() == 0 ? "" : String.format("%nWith their %d augmented copies (as the "
+                        + "reference measured): %.1f%% → %.1f%%", c.copies(), 100 * c.pretrainedWithCopies().ap50(),
+                        100 * c.retrainedWithCopies().ap50());
                 result.setText(String.format("%s AP50 on %d held-out images: pretrained %.1f%% → retrained %.1f%% "
-                                + "(%+.1f points)%nWith their %d augmented copies (as the reference measured): "
-                                + "%.1f%% → %.1f%%%nModel %s written to %s; trained on %d images at %.1f images/s.",
+                                + "(%+.1f points)%s%nModel %s written to %s; trained on %d images at %.1f images/s; "
+                                + "Pre-annotate finds it when that folder is the models folder.",
                         classes.getText(), c.originals(), 100 * c.pretrained().ap50(), 100 * c.retrained().ap50(),
-                        100 * (c.retrained().ap50() - c.pretrained().ap50()), c.copies(),
-                        100 * c.pretrainedWithCopies().ap50(), 100 * c.retrainedWithCopies().ap50(),
-                        r.training().modelName(), r.training().onnx().getParent(), r.training().trainImages(),
-                        r.training().imagesPerSecond()));
+                        100 * (c.retrained().ap50() - c.pretrained().ap50()), copies, r.training().modelName(),
+                        r.training().onnx().getParent(), r.training().trainImages(), r.training().imagesPerSecond()));
             }
         });
     }
@@ -113,9 +114,14 @@ public final class RetrainView extends BorderPane {
     private void plot() {
         List<double[]> loss = vm.epochs().stream().map(e -> new double[]{e.epoch(), e.loss()}).toList();
         List<double[]> ap = vm.epochs().stream().map(e -> new double[]{e.epoch(), e.validationAp50()}).toList();
-        chart.setSeries(List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss),
-                new LinePlot.Series("validation AP50", Color.web("#e0242b"), ap)));
+        boolean validated = ap.stream().anyMatch(p -> !Double.isNaN(p[1]));
+        chart.setSeries(validated ? List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss),
+                new LinePlot.Series("validation AP50", Color.web("#e0242b"), ap))
+                : List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss)));
         EpochStats last = vm.epochs().get(vm.epochs().size() - 1);
-        status.setText(String.format("Epoch %d: loss %.3f, %.0f s", last.epoch(), last.loss(), last.seconds()));
+        int left = epochs.getValue() - last.epoch();
+        status.setText(String.format("Epoch %d of %d: loss %.3f, %.0f s per epoch%s", last.epoch(), epochs.getValue(),
+                last.loss(), last.seconds(), left > 0 ? String.format(", about %.0f min left", left * last.seconds() / 60)
+                        : ""));
     }
 }

@@ -1,0 +1,117 @@
+package dev.loupe.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.train.OnnxModule;
+import dev.loupe.train.onnx.OnnxGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * Training throughput of the ONNX detector on DJL's PyTorch engine (forward, backward and Adam on random
+ * 416x416 input, batches as gradient accumulation over single images, as Loupe trains) against the same graph
+ * in PyTorch eager, run in the same session by {@code bench/pytorch/train_speed.py} when python3 with torch and
+ * onnx is there.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Training images/s against PyTorch eager.")
+final class TrainBench implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.onnx")
+    Path model;
+
+    @Option(names = "--batch", defaultValue = "8")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "6")
+    int steps;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3")
+    String python;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        double ours = loupe();
+        out.put("loupeImagesPerSec", GalleryBench.round(ours));
+        Path script = Path.of("bench", "pytorch", "train_speed.py");
+        if (Files.isRegularFile(script)) {
+            Process p = new ProcessBuilder(python, script.toString(), model.toString(), Integer.toString(batch),
+                    Integer.toString(steps)).redirectErrorStream(false).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() == 0) {
+                JsonNode ref = new ObjectMapper().readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
+                out.put("pytorchVersion", ref.get("torch").asText());
+                out.put("pytorchAccumulatedImagesPerSec", ref.get("accumulatedImagesPerSec").asDouble());
+                out.put("pytorchBatchedImagesPerSec", ref.get("batchedImagesPerSec").asDouble());
+                out.put("ratioToAccumulated", GalleryBench.round(ours / ref.get("accumulatedImagesPerSec").asDouble()));
+                out.put("ratioToBatched", GalleryBench.round(ours / ref.get("batchedImagesPerSec").asDouble()));
+            } else {
+                out.put("pytorchReference", "not run: " + err.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue()));
+            }
+        }
+        if (json) {
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf("%-32s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    private double loupe() throws Exception {
+        OnnxGraph graph = OnnxGraph.read(model);
+        Engine engine = Engine.getEngine("PyTorch");
+        float[] input = new float[3 * 416 * 416];
+        Random random = new Random(1);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = 255 * random.nextFloat();
+        }
+        try (NDManager root = NDManager.newBaseManager("PyTorch"); OnnxModule module = new OnnxModule(graph, root)) {
+            module.parameters().values().forEach(p -> p.setRequiresGradient(true));
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-5f)).build();
+            long start = 0;
+            int images = 0;
+            for (int step = 0; step < steps + 2; step++) {
+                if (step == 2) {
+                    start = System.nanoTime();
+                    images = 0;
+                }
+                module.parameters().values().forEach(p -> {
+                    if (p.hasGradient()) {
+                        p.getGradient().subi(p.getGradient());
+                    }
+                });
+                try (GradientCollector gc = engine.newGradientCollector()) {
+                    for (int k = 0; k < batch; k++) {
+                        try (NDManager m = root.newSubManager()) {
+                            NDArray out = module.forward(m.create(input, new Shape(1, 3, 416, 416)), m);
+                            gc.backward(out.square().mean().div((float) batch));
+                        }
+                    }
+                }
+                module.parameters().forEach((name, p) -> adam.update(name, p, p.getGradient()));
+                images += batch;
+            }
+            return images / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.loupe.ui.train;
+
+import dev.loupe.formats.AnnotationFormats;
+import dev.loupe.formats.AnnotationImportRequest;
+import dev.loupe.formats.ReadOptions;
+import dev.loupe.formats.UnknownLabels;
+import dev.loupe.testing.Screenshots;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.app.MainWindowUiTest;
+import dev.loupe.ui.plot.LinePlot;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One click retrains on a small real dataset: the split is made, the chart fills, the result card compares. */
+class RetrainUiTest extends MainWindowUiTest {
+
+    @Start
+    void start(Stage stage) {
+        mount(stage);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneClickRetrainShowsEpochsAndTheHeldOutComparison(FxRobot robot) throws Exception {
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        Path folder = Files.createDirectories(tmp.resolve("eight"));
+        for (String name : List.of("000000005802.jpg", "000000012448.jpg", "000000060623.jpg", "000000079841.jpg",
+                "000000111076.jpg", "000000113588.jpg", "000000222564.jpg", "000000318219.jpg")) {
+            Files.copy(tiny.resolve("images").resolve(name), folder.resolve(name));
+        }
+        openAndImport(robot, "p", folder, 8);
+        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("eight", AnnotationFormats.byName("coco"),
+                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false,
+                UnknownLabels.ADD, "")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored"));
+
+        robot.clickOn("#retrainOpen");
+        Window window = robot.listTargetWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Retrain"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> ((Stage) window).toFront());
+        Spinner<Integer> epochs = robot.from(window.getScene().getRoot()).lookup(".spinner").nth(0).queryAs(Spinner.class);
+        robot.interact(() -> epochs.getValueFactory().setValue(2));
+        robot.clickOn(robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton());
+        Label result = robot.from(window.getScene().getRoot()).lookup("#retrainResult").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
+        LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
+        assertEquals(2, chart.series().get(0).points().size(), "one loss point per epoch");
+        assertTrue(result.getText().matches("(?s)person AP50 on \\d+ held-out images: pretrained [\\d.]+% → retrained "
+                + "[\\d.]+%.*"), result.getText());
+        assertTrue(Files.isDirectory(vm.projectProperty().get().folder().resolve("models")));
+        Screenshots.save(window.getScene(), "retrain");
+    }
+}
