@@ -61,6 +61,7 @@ final class TrainBench implements Callable<Integer> {
             if (p.waitFor() == 0) {
                 JsonNode ref = new ObjectMapper().readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
                 out.put("pytorchVersion", ref.get("torch").asText());
+                out.put("pytorchThreads", ref.get("threads").asInt());
                 out.put("pytorchAccumulatedImagesPerSec", ref.get("accumulatedImagesPerSec").asDouble());
                 out.put("pytorchBatchedImagesPerSec", ref.get("batchedImagesPerSec").asDouble());
                 out.put("ratioToAccumulated", GalleryBench.round(ours / ref.get("accumulatedImagesPerSec").asDouble()));

@@ -57,6 +57,22 @@ public final class OnnxModule implements AutoCloseable {
         }
     }
 
+    /**
+     * The name of the first operator that reads each weight: exporters name operators by module path
+     * ({@code /backbone/backbone/stem/conv/Conv}) even where folded batch norm left the weights anonymous.
+     */
+    public Map<String, String> operatorOf() {
+        Map<String, String> out = new HashMap<>();
+        for (OnnxNode n : graph.nodes()) {
+            for (String in : n.inputs()) {
+                if (parameters.containsKey(in)) {
+                    out.putIfAbsent(in, n.name());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The trainable weights by initializer name. */
     public Map<String, NDArray> parameters() {
         return parameters;

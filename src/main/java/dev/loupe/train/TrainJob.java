@@ -99,8 +99,11 @@ public final class TrainJob implements Job<TrainReport> {
                 firstEpoch = resumed.epoch() + 1;
             }
             Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
+            Map<String, String> operatorOf = module.operatorOf();
             module.parameters().forEach((name, p) -> {
-                boolean frozen = s.freezeBackbone() && name.startsWith("backbone.backbone.");
+                String op = operatorOf.getOrDefault(name, name);
+                boolean frozen = s.freezeBackbone() && (op.startsWith("/backbone/backbone/")
+                        || name.startsWith("backbone.backbone."));
                 p.setRequiresGradient(!frozen);
                 if (!frozen) {
                     trainable.put(name, p);
@@ -244,9 +247,13 @@ public final class TrainJob implements Job<TrainReport> {
         try (NDManager step = root.newSubManager()) {
             for (NDArray p : params.values()) {
                 if (p.getShape().dimension() == 4) {
-                    NDArray delta = p.sign().mul((float) amount);
+                    // a detached view shares the weight's storage: updating it is an update of the data,
+                    // outside autograd (an in-place change of a leaf that requires grad is refused)
+                    NDArray data = p.stopGradient();
+                    data.attach(step);
+                    NDArray delta = data.sign().mul((float) amount);
                     delta.attach(step);
-                    p.subi(delta);
+                    data.subi(delta);
                 }
             }
         }

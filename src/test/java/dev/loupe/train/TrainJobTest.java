@@ -83,6 +83,32 @@ class TrainJobTest {
             assertEquals(first.epochs(), resumed.epochs().subList(0, 6));
             assertTrue(resumed.epochs().get(6).loss() < 0.85 * start, "epoch 7 starts from the trained weights");
 
+            // a frozen backbone: its weights come out exactly as they went in, the head's do not
+            Path frozenOut = tmp.resolve("frozen");
+            TrainReport frozen = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
+                    models, frozenOut, "frozen", settings.withEpochs(1).withFrozenBackbone(true), null), e -> { })
+                    .run(JobContext.silent());
+            var before = dev.loupe.train.onnx.OnnxGraph.read(models.resolve("yolox_nano.onnx"));
+            var after = dev.loupe.train.onnx.OnnxGraph.read(frozen.onnx());
+            int backbone = 0;
+            int changed = 0;
+            for (var node : before.nodes()) {
+                for (String in : node.inputs()) {
+                    var w = before.initializers().get(in);
+                    if (w == null || !w.isFloat()) {
+                        continue;
+                    }
+                    boolean same = java.util.Arrays.equals(w.floats(), after.initializers().get(in).floats());
+                    if (node.name().startsWith("/backbone/backbone/")) {
+                        backbone++;
+                        assertTrue(same, "frozen backbone weight " + in + " of " + node.name());
+                    } else if (!same) {
+                        changed++;
+                    }
+                }
+            }
+            assertTrue(backbone > 50 && changed > 20, backbone + " backbone weights kept, " + changed + " others trained");
+
             try (Detector d = Detectors.load("six", out, new Detectors.DetectorConfigOverrides(0.01, null, null, null,
                     null, null), b -> { })) {
                 ImageItem im = p.store().images(p.store().imageIds(dev.loupe.core.ImageFilter.all(1))).get(0);

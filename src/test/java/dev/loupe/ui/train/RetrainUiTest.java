@@ -57,7 +57,10 @@ class RetrainUiTest extends MainWindowUiTest {
         robot.interact(() -> epochs.getValueFactory().setValue(2));
         robot.clickOn(robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton());
         Label result = robot.from(window.getScene().getRoot()).lookup("#retrainResult").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !result.getText().isEmpty()
+                || vm.jobs().rows().stream().anyMatch(r -> r.stateProperty().get() == dev.loupe.jobs.JobState.FAILED));
+        assertTrue(!result.getText().isEmpty(), () -> "the retraining job failed: " + vm.jobs().rows().stream()
+                .map(r -> r.nameProperty().get() + ": " + r.detailProperty().get()).toList());
         LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
         assertEquals(2, chart.series().get(0).points().size(), "one loss point per epoch");
         assertTrue(result.getText().matches("(?s)person AP50 on \\d+ held-out images: pretrained [\\d.]+% → retrained "
