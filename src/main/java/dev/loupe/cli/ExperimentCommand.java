@@ -67,16 +67,20 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
     boolean freezeBackbone;
 
+    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
+    boolean sgd;
+
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone);
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone, sgd);
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
                     gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),
                     e -> System.out.printf("epoch %3d  loss %.4f  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
                             e.learningRate(), e.seconds())));
-            System.out.printf("%nSettings: %d epochs, batch %d, Adam, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
+            System.out.printf("%nSettings: %d epochs, batch %d, %s%s, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
                             + "L1 %.0e; trained on %d images at %.2f images/s%n", settings.epochs(), settings.batchSize(),
+                    settings.optimizer(), settings.freezeBackbone() ? " (backbone frozen)" : "",
                     settings.minLearningRate(), settings.maxLearningRate(), settings.softStart(), settings.l1(),
                     r.training().trainImages(), r.training().imagesPerSecond());
             System.out.printf("%-44s %12s %12s%n", String.join(",", classes) + " AP50", "pretrained", "retrained");

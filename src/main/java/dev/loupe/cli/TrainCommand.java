@@ -65,9 +65,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
     boolean freezeBackbone;
 
+    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
+    boolean sgd;
+
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone);
+        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone, sgd);
         Path models = WeightsResolver.modelsDir(modelsDir);
         try (Project p = CliSupport.open(project)) {
             TrainRequest request = new TrainRequest(dataset, task, classes, model, models, out,

@@ -111,8 +111,11 @@ public final class TrainJob implements Job<TrainReport> {
             });
             SoftStartCosine schedule = new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
                     s.epochs() * stepsPerEpoch);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule)
-                    .optWeightDecays((float) s.l2()).optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build();
+            Optimizer optimizer = s.optimizer() == TrainSettings.OptimizerKind.SGD
+                    ? Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f).optWeightDecays((float) s.l2())
+                    .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build()
+                    : Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays((float) s.l2())
+                    .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build();
             RunningMean foreground = new RunningMean();
             double bestAp = -1;
             int sinceBest = 0;
@@ -148,7 +151,7 @@ public final class TrainJob implements Job<TrainReport> {
                             }
                         }
                     }
-                    trainable.forEach((name, p) -> adam.update(name, p, p.getGradient()));
+                    trainable.forEach((name, p) -> optimizer.update(name, p, p.getGradient()));
                     if (s.l1() > 0) {
                         shrink(trainable, schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1)
                                 * s.l1(), root);

@@ -8,7 +8,10 @@ package dev.loupe.train;
  */
 public record TrainSettings(int epochs, int batchSize, double minLearningRate, double maxLearningRate,
                             double softStart, double l1, double l2, int checkpointInterval, int earlyStopPatience,
-                            boolean freezeBackbone, boolean augment, long seed) {
+                            boolean freezeBackbone, boolean augment, long seed, OptimizerKind optimizer) {
+
+    /** Adam (the reference's) or SGD with momentum 0.9 (YOLOX's own). */
+    public enum OptimizerKind { ADAM, SGD }
 
     public TrainSettings {
         check(epochs >= 1, "epochs must be at least 1, got " + epochs);
@@ -18,6 +21,7 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
         check(softStart >= 0 && softStart < 1, "soft start must be in [0, 1), got " + softStart);
         check(l1 >= 0 && l2 >= 0, "regularisers must be at least 0");
         check(checkpointInterval >= 0 && earlyStopPatience >= 0, "intervals must be at least 0");
+        check(optimizer != null, "name an optimizer");
     }
 
     private static void check(boolean ok, String message) {
@@ -28,31 +32,36 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
 
     /** The reference's settings. */
     public static TrainSettings reference() {
-        return new TrainSettings(80, 8, 1e-7, 1e-4, 0.3, 3e-5, 0, 10, 0, false, true, 1);
+        return new TrainSettings(80, 8, 1e-7, 1e-4, 0.3, 3e-5, 0, 10, 0, false, true, 1, OptimizerKind.ADAM);
     }
 
     public TrainSettings withEpochs(int n) {
         return new TrainSettings(n, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
     }
 
     public TrainSettings withMaxLearningRate(double lr) {
         return new TrainSettings(epochs, batchSize, minLearningRate, lr, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
     }
 
     public TrainSettings withL1(double weight) {
         return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, weight, l2,
-                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed);
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer);
     }
 
     public TrainSettings withFrozenBackbone(boolean frozen) {
         return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
-                checkpointInterval, earlyStopPatience, frozen, augment, seed);
+                checkpointInterval, earlyStopPatience, frozen, augment, seed, optimizer);
+    }
+
+    public TrainSettings withOptimizer(OptimizerKind kind) {
+        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, kind);
     }
 
     public TrainSettings withBatchSize(int n) {
         return new TrainSettings(epochs, n, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
     }
 }

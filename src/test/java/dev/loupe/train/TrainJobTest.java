@@ -65,7 +65,8 @@ class TrainJobTest {
                     List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "gt", "", false, false,
                     UnknownLabels.ADD, "test")).run(JobContext.silent());
             Splits.make(p.store(), "d", 0, 0, 1); // all six for training: this is about fitting them
-            TrainSettings settings = new TrainSettings(6, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1);
+            TrainSettings settings = new TrainSettings(6, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1,
+                    TrainSettings.OptimizerKind.ADAM);
             List<EpochStats> seen = new ArrayList<>();
             TrainReport first = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
                     models, out, "six", settings, null), seen::add).run(JobContext.silent());

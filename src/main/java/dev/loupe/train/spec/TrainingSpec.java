@@ -24,7 +24,7 @@ public final class TrainingSpec {
             SCHEDULE + "min_learning_rate", SCHEDULE + "max_learning_rate", SCHEDULE + "soft_start",
             TC + "regularizer.type", TC + "regularizer.weight", TC + "pretrain_model_path",
             TC + "optimizer.adam.epsilon", TC + "optimizer.adam.beta1", TC + "optimizer.adam.beta2",
-            TC + "optimizer.adam.amsgrad");
+            TC + "optimizer.adam.amsgrad", TC + "optimizer.sgd.momentum", TC + "optimizer.sgd.nesterov");
 
     private final TextProto proto;
     private final String where;
@@ -46,10 +46,15 @@ public final class TrainingSpec {
     public static TrainingSpec of(TrainSettings s, String pretrainModelPath) {
         TrainingSpec spec = new TrainingSpec(new TextProto(), "new spec");
         spec.put(s);
-        spec.proto.set(TC + "optimizer.adam.epsilon", "1e-7");
-        spec.proto.set(TC + "optimizer.adam.beta1", "0.9");
-        spec.proto.set(TC + "optimizer.adam.beta2", "0.999");
-        spec.proto.set(TC + "optimizer.adam.amsgrad", "false");
+        if (s.optimizer() == TrainSettings.OptimizerKind.SGD) {
+            spec.proto.set(TC + "optimizer.sgd.momentum", "0.9");
+            spec.proto.set(TC + "optimizer.sgd.nesterov", "false");
+        } else {
+            spec.proto.set(TC + "optimizer.adam.epsilon", "1e-7");
+            spec.proto.set(TC + "optimizer.adam.beta1", "0.9");
+            spec.proto.set(TC + "optimizer.adam.beta2", "0.999");
+            spec.proto.set(TC + "optimizer.adam.amsgrad", "false");
+        }
         if (pretrainModelPath != null) {
             spec.proto.set(TC + "pretrain_model_path", TextProto.quote(pretrainModelPath));
         }
@@ -61,8 +66,9 @@ public final class TrainingSpec {
         TrainSettings r = TrainSettings.reference();
         String regularizer = proto.scalar(TC + "regularizer.type").orElse("L1");
         double weight = number(TC + "regularizer.weight", r.l1());
-        if (proto.message(TC + "optimizer").isPresent() && proto.message(TC + "optimizer.adam").isEmpty()) {
-            throw new IllegalArgumentException(where + ": training_config.optimizer: Loupe trains with adam only");
+        boolean sgd = proto.message(TC + "optimizer.sgd").isPresent();
+        if (proto.message(TC + "optimizer").isPresent() && proto.message(TC + "optimizer.adam").isEmpty() && !sgd) {
+            throw new IllegalArgumentException(where + ": training_config.optimizer: Loupe trains with adam or sgd");
         }
         return new TrainSettings((int) number(TC + "num_epochs", r.epochs()),
                 (int) number(TC + "batch_size_per_gpu", r.batchSize()),
@@ -72,7 +78,8 @@ public final class TrainingSpec {
                 regularizer.equalsIgnoreCase("L1") ? weight : 0,
                 regularizer.equalsIgnoreCase("L2") ? weight : 0,
                 (int) number(TC + "checkpoint_interval", r.checkpointInterval()),
-                r.earlyStopPatience(), r.freezeBackbone(), r.augment(), r.seed());
+                r.earlyStopPatience(), r.freezeBackbone(), r.augment(), r.seed(),
+                sgd ? TrainSettings.OptimizerKind.SGD : TrainSettings.OptimizerKind.ADAM);
     }
 
     /** Writes these settings into the spec's training fields, leaving every other field as it was. */

@@ -143,7 +143,9 @@ class TrainingSpecTest {
         e = assertThrows(IllegalArgumentException.class, () -> TrainingSpec.parse("training_config {\n", "open.txt"));
         assertTrue(e.getMessage().startsWith("open.txt:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () ->
-                TrainingSpec.parse("training_config { optimizer { sgd { momentum: 0.9 } } }", "sgd.txt").settings());
-        assertTrue(e.getMessage().contains("adam only"), e.getMessage());
+                TrainingSpec.parse("training_config { optimizer { rmsprop { rho: 0.9 } } }", "rms.txt").settings());
+        assertTrue(e.getMessage().contains("adam or sgd"), e.getMessage());
+        assertEquals(TrainSettings.OptimizerKind.SGD, TrainingSpec.parse(
+                "training_config { optimizer { sgd { momentum: 0.9 } } }", "sgd.txt").settings().optimizer());
     }
 }
