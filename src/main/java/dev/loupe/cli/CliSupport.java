@@ -40,27 +40,4 @@ final class CliSupport {
             }
         }
     }
-
-    /** The reference's settings, or a spec file's, with the command line's overrides. */
-    static dev.loupe.train.TrainSettings trainSettings(Path spec, Integer epochs, Integer batch, Double lr, Double l1,
-                                                      boolean freezeBackbone, boolean sgd) throws java.io.IOException {
-        dev.loupe.train.TrainSettings s = spec == null ? dev.loupe.train.TrainSettings.reference()
-                : dev.loupe.train.spec.TrainingSpec.read(spec).settings();
-        if (epochs != null) {
-            s = s.withEpochs(epochs);
-        }
-        if (batch != null) {
-            s = s.withBatchSize(batch);
-        }
-        if (lr != null) {
-            s = s.withMaxLearningRate(lr);
-        }
-        if (l1 != null) {
-            s = s.withL1(l1);
-        }
-        if (sgd) {
-            s = s.withOptimizer(dev.loupe.train.TrainSettings.OptimizerKind.SGD);
-        }
-        return s.withFrozenBackbone(freezeBackbone || s.freezeBackbone());
-    }
 }

@@ -6,6 +6,7 @@ import dev.loupe.project.Project;
 import dev.loupe.train.ExperimentJob;
 import dev.loupe.train.TrainSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,30 +50,12 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec to take the training settings from.")
-    Path spec;
-
-    @Option(names = "--epochs", description = "Overrides the spec's (default 80).")
-    Integer epochs;
-
-    @Option(names = "--batch")
-    Integer batch;
-
-    @Option(names = "--lr", description = "Maximum learning rate.")
-    Double lr;
-
-    @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")
-    Double l1;
-
-    @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
-    boolean freezeBackbone;
-
-    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
-    boolean sgd;
+    @Mixin
+    TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone, sgd);
+        TrainSettings settings = training.settings();
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
                     gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),

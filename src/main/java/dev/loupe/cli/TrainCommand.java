@@ -7,6 +7,7 @@ import dev.loupe.train.TrainReport;
 import dev.loupe.train.TrainRequest;
 import dev.loupe.train.TrainSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,39 +39,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--models-dir", paramLabel = "DIR")
     Path modelsDir;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec (protobuf text) to take settings from.")
-    Path spec;
-
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the retrained model (default: MODEL-retrained).")
     String name;
 
-    @Option(names = "--epochs", description = "Overrides the spec's (default 80).")
-    Integer epochs;
-
-    @Option(names = "--batch", description = "Overrides the spec's (default 8).")
-    Integer batch;
-
-    @Option(names = "--lr", description = "Maximum learning rate; overrides the spec's (default 1e-4).")
-    Double lr;
-
     @Option(names = "--resume", description = "Continue from the last checkpoint in --out.")
     boolean resume;
 
-    @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")
-    Double l1;
-
-    @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
-    boolean freezeBackbone;
-
-    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
-    boolean sgd;
+    @Mixin
+    TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = CliSupport.trainSettings(spec, epochs, batch, lr, l1, freezeBackbone, sgd);
+        TrainSettings settings = training.settings();
         Path models = WeightsResolver.modelsDir(modelsDir);
         try (Project p = CliSupport.open(project)) {
             TrainRequest request = new TrainRequest(dataset, task, classes, model, models, out,

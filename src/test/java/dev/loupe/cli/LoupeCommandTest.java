@@ -159,5 +159,16 @@ class LoupeCommandTest {
                     "copy " + a.imageId() + " is on the side of its source"));
             assertTrue(sides.containsValue(dev.loupe.core.Split.TEST) && sides.containsValue(dev.loupe.core.Split.TRAIN));
         }
+
+        Path out = tmp.resolve("retrained");
+        Path spec = java.nio.file.Files.writeString(tmp.resolve("spec.txt"),
+                dev.loupe.train.spec.TrainingSpec.of(dev.loupe.train.TrainSettings.reference(), null).text());
+        Run trained = run("train", demo.toString(), "--dataset", "d", "--task", "gt", "--classes", "person",
+                "--models-dir", SharedData.root().resolve("models").toString(), "--spec", spec.toString(), "--epochs", "1",
+                "--batch", "16", "--lr", "1e-5", "--out", out.toString(), "--name", "tiny");
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("epoch   1") && trained.out().contains("Trained on"), trained.out());
+        assertTrue(java.nio.file.Files.isRegularFile(out.resolve("tiny.onnx")) && java.nio.file.Files.isRegularFile(
+                out.resolve("tiny.json")), "the retrained model and its descriptor");
     }
 }

@@ -1,0 +1,54 @@
+package dev.loupe.cli;
+
+import dev.loupe.train.TrainSettings;
+import dev.loupe.train.spec.TrainingSpec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The training settings options that {@code train} and {@code experiment} share: a spec, then overrides. */
+final class TrainingOptions {
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec (protobuf text) to take settings from.")
+    Path spec;
+
+    @Option(names = "--epochs", description = "Overrides the spec's (default 80).")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Overrides the spec's (default 8).")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Maximum learning rate; overrides the spec's (default 1e-4).")
+    Double lr;
+
+    @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")
+    Double l1;
+
+    @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
+    boolean freezeBackbone;
+
+    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
+    boolean sgd;
+
+    /** The reference's settings, or the spec's, with the command line's overrides. */
+    TrainSettings settings() throws IOException {
+        TrainSettings s = spec == null ? TrainSettings.reference() : TrainingSpec.read(spec).settings();
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (batch != null) {
+            s = s.withBatchSize(batch);
+        }
+        if (lr != null) {
+            s = s.withMaxLearningRate(lr);
+        }
+        if (l1 != null) {
+            s = s.withL1(l1);
+        }
+        if (sgd) {
+            s = s.withOptimizer(TrainSettings.OptimizerKind.SGD);
+        }
+        return s.withFrozenBackbone(freezeBackbone || s.freezeBackbone());
+    }
+}
