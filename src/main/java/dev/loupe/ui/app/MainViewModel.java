@@ -246,6 +246,9 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /** Predictions below this score stay out of the gallery's preview (the shipped models' default threshold). */
+    static final double PREVIEW_MIN_SCORE = 0.3;
+
     private void loadSelectedBoxes(ImageItem item) {
         Project p = project.get();
         if (p == null || item == null) {
@@ -255,7 +258,12 @@ public final class MainViewModel implements AutoCloseable {
         background(() -> {
             java.util.Map<Long, String> names = new java.util.HashMap<>();
             p.store().labels().forEach(l -> names.put(l.id(), l.name()));
-            return p.store().boxes(item.id()).stream().map(b -> new BoxOverlay(
+            java.util.Set<Long> evaluationRuns = new java.util.HashSet<>();
+            p.store().tasks().stream().filter(t -> t.name().startsWith(dev.loupe.eval.EvalSources.TASK_PREFIX))
+                    .forEach(t -> evaluationRuns.add(t.id()));
+            // the preview shows annotations: not evaluation runs, not predictions too weak to pre-annotate with
+            return p.store().boxes(item.id()).stream().filter(b -> !evaluationRuns.contains(b.taskId())
+                    && (!b.hasScore() || b.score() >= PREVIEW_MIN_SCORE)).map(b -> new BoxOverlay(
                     names.get(b.labelId()) + (b.hasScore() ? String.format(" %.2f", b.score()) : ""),
                     b.x(), b.y(), b.w(), b.h(), b.source(), b.status(), b.crowd())).toList();
         }, boxes -> {

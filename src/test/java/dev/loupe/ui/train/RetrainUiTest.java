@@ -67,5 +67,17 @@ class RetrainUiTest extends MainWindowUiTest {
                 + "[\\d.]+%.*"), result.getText());
         assertTrue(Files.isDirectory(vm.projectProperty().get().folder().resolve("models")));
         Screenshots.save(window.getScene(), "retrain");
+
+        // the comparison stored every prediction down to score 0.001; the gallery preview shows none of them
+        var store = vm.projectProperty().get().store();
+        var second = store.images(store.imageIds(dev.loupe.core.ImageFilter.all(1))).get(1);
+        assertTrue(store.boxes(second.id()).stream().anyMatch(b -> b.hasScore() && b.score() < 0.3));
+        robot.interact(() -> vm.gallery().selectedItemProperty().set(second));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.selectedBoxes().isEmpty());
+        for (var box : vm.selectedBoxes()) {
+            String[] words = box.caption().split(" ");
+            String last = words[words.length - 1];
+            assertTrue(!last.matches("\\d\\.\\d+") || Double.parseDouble(last) >= 0.3, box.caption());
+        }
     }
 }
