@@ -40,8 +40,7 @@ public final class LoupeCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = LoupeCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"Loupe " + (v == null ? "(development build)" : v)};
+            return dev.loupe.core.BuildInfo.summary().split("\n");
         }
     }
 }

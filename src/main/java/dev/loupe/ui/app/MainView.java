@@ -92,6 +92,16 @@ public final class MainView extends BorderPane {
                 item.setOnAction(e -> vm.openProject(recent));
                 projectMenu.getItems().add(item);
             }
+            MenuItem about = new MenuItem("About Loupe");
+            about.setOnAction(e -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, dev.loupe.core.BuildInfo.summary());
+                alert.initOwner(getScene().getWindow());
+                alert.setTitle("About Loupe");
+                alert.setHeaderText("Loupe: curate object-detection datasets for transfer learning");
+                alert.show();
+            });
+            projectMenu.getItems().addAll(new SeparatorMenuItem(), about);
         };
         vm.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildMenu.run());
         rebuildMenu.run();
