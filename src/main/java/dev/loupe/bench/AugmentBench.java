@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.augment.AugmentRanges;
 import dev.loupe.augment.Augmenter;
 import dev.loupe.media.ImageDecoder;
@@ -44,11 +43,7 @@ final class AugmentBench implements Callable<Integer> {
         out.put("allOpsImagesPerSec", GalleryBench.round(files.size() / allOps));
         out.put("referenceOpsRatio", GalleryBench.round(reference / referenceOps));
         out.put("allOpsRatio", GalleryBench.round(reference / allOps));
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
@@ -135,11 +134,7 @@ final class CanvasBench implements Callable<Integer> {
             });
             Platform.exit();
         }
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-18s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.cluster.ClusterJob;
 import dev.loupe.cluster.ClusterSettings;
 import dev.loupe.cluster.UmapLayout;
@@ -69,11 +68,7 @@ final class ClusterBench implements Callable<Integer> {
             out.put("boxes" + n + "TotalSec", GalleryBench.round(kmeans + umap));
             out.put("boxes" + n + "Placed", placed);
         }
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

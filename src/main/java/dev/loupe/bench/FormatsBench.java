@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.NewImage;
 import dev.loupe.formats.AnnotationFormat;
 import dev.loupe.formats.AnnotationImportRequest;
@@ -82,11 +81,7 @@ final class FormatsBench implements Callable<Integer> {
         }
         ratio("cocoImportVsRawParse", "cocoImport", "cocoRawParse");
         ratio("kittiImportVsRawRead", "kittiImport", "kittiRawRead");
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
-        } else {
-            figures.forEach((k, v) -> System.out.printf("%-24s %s%n", k, v));
-        }
+        BenchOutput.print(figures, json);
         return 0;
     }
 

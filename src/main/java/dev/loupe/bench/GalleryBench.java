@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
@@ -86,11 +85,7 @@ final class GalleryBench implements Callable<Integer> {
         } else {
             log("no display: gallery open / scroll / heap figures skipped (run under xvfb-run)");
         }
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
-        } else {
-            figures.forEach((k, v) -> System.out.printf("%-32s %s%n", k, v));
-        }
+        BenchOutput.print(figures, json);
         return 0;
     }
 

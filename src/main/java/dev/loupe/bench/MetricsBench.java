@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.Box;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
@@ -55,11 +54,7 @@ final class MetricsBench implements Callable<Integer> {
         out.put("decodeImagesPerSec", GalleryBench.round(files.size() / decodeSeconds));
         out.put("decodeAndMetricsImagesPerSec", GalleryBench.round(files.size() / (decodeSeconds + metricsSeconds)));
         out.put("metricsAddedFraction", GalleryBench.round(metricsSeconds / decodeSeconds));
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-30s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

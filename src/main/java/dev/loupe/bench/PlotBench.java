@@ -1,6 +1,5 @@
 package dev.loupe.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.ui.app.LoupeApplication;
 import dev.loupe.ui.plot.ScatterPlot;
 import javafx.application.Platform;
@@ -41,11 +40,7 @@ final class PlotBench implements Callable<Integer> {
             out.put("points" + n + "FrameMs", GalleryBench.round(GalleryBench.median(t[0])));
         }
         Platform.exit();
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

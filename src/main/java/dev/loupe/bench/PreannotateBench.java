@@ -3,7 +3,6 @@ package dev.loupe.bench;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.inference.Detector;
 import dev.loupe.inference.Detectors;
 import dev.loupe.inference.PreannotateJob;
@@ -92,11 +91,7 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
             out.put("stageMsPerImage", perImage);
             out.put("boxes", r.boxes());
         }
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 

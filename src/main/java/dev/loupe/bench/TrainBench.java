@@ -70,11 +70,7 @@ final class TrainBench implements Callable<Integer> {
                 out.put("pytorchReference", "not run: " + err.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue()));
             }
         }
-        if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-32s %s%n", k, v));
-        }
+        BenchOutput.print(out, json);
         return 0;
     }
 
