@@ -80,8 +80,8 @@ public final class ClusterJob implements Job<ClusterReport> {
         ClusterRun run = new ClusterRun(0, ds.id(), Instant.now(), settings.k(), settings.seed(), settings.toJson(),
                 rows);
         long id = store.saveClusterRun(run);
-        return ClusterReport.of(store.latestClusterRun(ds.id()).filter(r -> r.id() == id).orElseThrow(), augmented,
-                silhouette);
+        return ClusterReport.of(new ClusterRun(id, run.datasetId(), run.createdAt(), run.k(), run.seed(),
+                run.settings(), rows), augmented, silhouette);
     }
 
     /** Seeded k-means++ and Lloyd iterations (Smile); the same seed and data give the same clusters. */

@@ -32,57 +32,79 @@ public final class PointTables {
     private PointTables() {
     }
 
-    /** One point per image with current metrics, in id order. */
-    public static PointTable images(ProjectStore store, long datasetId) {
+    /** The image and box tables of a dataset (one pass over its boxes, one read of its metadata). */
+    public record Tables(PointTable images, PointTable boxes) {
+    }
+
+    public static Tables load(ProjectStore store, long datasetId) {
+        List<MetadataValue> metadata = store.metadata(datasetId);
+        PointTable boxes = boxes(store, datasetId, metadata);
+        return new Tables(images(store, datasetId, boxes, metadata), boxes);
+    }
+
+    /**
+     * One point per image with current metrics, in id order; box count and main label (the label of most of
+     * its boxes, ties to the first name alphabetically) come from the box table.
+     */
+    private static PointTable images(ProjectStore store, long datasetId, PointTable boxes,
+                                     List<MetadataValue> metadata) {
         List<ImageMetrics> metrics = store.imageMetrics(datasetId);
         long[] ids = metrics.stream().mapToLong(ImageMetrics::imageId).toArray();
         PointTable t = new PointTable(PointTable.Kind.IMAGES, ids, null);
         t.addNumeric(INDEX, java.util.stream.IntStream.range(0, ids.length).asDoubleStream().toArray());
-        imageColumn(t, metrics, GRAY_ENTROPY, ImageMetrics::grayEntropy);
-        imageColumn(t, metrics, "gray std", ImageMetrics::grayStd);
-        imageColumn(t, metrics, "gray mean", ImageMetrics::grayMean);
-        imageColumn(t, metrics, "sharpness (Laplacian variance)", ImageMetrics::sharpness);
-        imageColumn(t, metrics, "mean R", ImageMetrics::meanR);
-        imageColumn(t, metrics, "mean G", ImageMetrics::meanG);
-        imageColumn(t, metrics, "mean B", ImageMetrics::meanB);
-        imageColumn(t, metrics, "aspect ratio", ImageMetrics::aspect);
-        imageColumn(t, metrics, "width (px)", m -> m.widthPx());
-        imageColumn(t, metrics, "height (px)", m -> m.heightPx());
+        column(t, metrics, GRAY_ENTROPY, ImageMetrics::grayEntropy);
+        column(t, metrics, "gray std", ImageMetrics::grayStd);
+        column(t, metrics, "gray mean", ImageMetrics::grayMean);
+        column(t, metrics, "sharpness (Laplacian variance)", ImageMetrics::sharpness);
+        column(t, metrics, "mean R", ImageMetrics::meanR);
+        column(t, metrics, "mean G", ImageMetrics::meanG);
+        column(t, metrics, "mean B", ImageMetrics::meanB);
+        column(t, metrics, "aspect ratio", ImageMetrics::aspect);
+        column(t, metrics, "width (px)", m -> m.widthPx());
+        column(t, metrics, "height (px)", m -> m.heightPx());
         Map<Long, Integer> index = indexOf(ids);
         double[] boxCount = new double[ids.length];
-        Map<Long, Map<Long, Integer>> labelCounts = new HashMap<>();
-        DatasetBoxes.forEach(store, datasetId, b -> {
-            Integer i = index.get(b.imageId());
+        PointTable.Category label = boxes.category(LABEL);
+        int[][] labelCounts = new int[ids.length][label.names().size()];
+        for (int b = 0; b < boxes.size(); b++) {
+            Integer i = index.get(boxes.imageId(b));
             if (i != null) {
                 boxCount[i]++;
-                labelCounts.computeIfAbsent(b.imageId(), k -> new HashMap<>()).merge(b.labelId(), 1, Integer::sum);
+                if (label.codes()[b] >= 0) {
+                    labelCounts[i][label.codes()[b]]++;
+                }
             }
-        });
+        }
         t.addNumeric("box count", boxCount);
-        Map<Long, String> labels = labelNames(store);
         String[] main = new String[ids.length];
-        labelCounts.forEach((image, counts) -> main[index.get(image)] = labels.get(mostFrequent(counts)));
+        for (int i = 0; i < ids.length; i++) {
+            main[i] = mostFrequent(labelCounts[i], label.names());
+        }
         t.addCategory(MAIN_LABEL, main);
-        addMetadata(t, store.metadata(datasetId), false, index);
+        addMetadata(t, metadata, false, index);
         return t;
     }
 
     /** One point per box with current metrics, in box id order. */
     public static PointTable boxes(ProjectStore store, long datasetId) {
+        return boxes(store, datasetId, store.metadata(datasetId));
+    }
+
+    private static PointTable boxes(ProjectStore store, long datasetId, List<MetadataValue> metadata) {
         List<BoxMetrics> metrics = store.boxMetrics(datasetId).stream()
                 .sorted(java.util.Comparator.comparingLong(BoxMetrics::boxId)).toList();
         long[] boxIds = metrics.stream().mapToLong(BoxMetrics::boxId).toArray();
         long[] imageIds = metrics.stream().mapToLong(BoxMetrics::imageId).toArray();
         PointTable t = new PointTable(PointTable.Kind.BOXES, imageIds, boxIds);
-        boxColumn(t, metrics, RELATIVE_AREA, BoxMetrics::relativeArea);
-        boxColumn(t, metrics, "aspect ratio", BoxMetrics::aspect);
-        boxColumn(t, metrics, "centre x", BoxMetrics::centerX);
-        boxColumn(t, metrics, "centre y", BoxMetrics::centerY);
-        boxColumn(t, metrics, "mean R", BoxMetrics::meanR);
-        boxColumn(t, metrics, "mean G", BoxMetrics::meanG);
-        boxColumn(t, metrics, "mean B", BoxMetrics::meanB);
-        boxColumn(t, metrics, "gray std", BoxMetrics::grayStd);
-        boxColumn(t, metrics, GRAY_ENTROPY, BoxMetrics::grayEntropy);
+        column(t, metrics, RELATIVE_AREA, BoxMetrics::relativeArea);
+        column(t, metrics, "aspect ratio", BoxMetrics::aspect);
+        column(t, metrics, "centre x", BoxMetrics::centerX);
+        column(t, metrics, "centre y", BoxMetrics::centerY);
+        column(t, metrics, "mean R", BoxMetrics::meanR);
+        column(t, metrics, "mean G", BoxMetrics::meanG);
+        column(t, metrics, "mean B", BoxMetrics::meanB);
+        column(t, metrics, "gray std", BoxMetrics::grayStd);
+        column(t, metrics, GRAY_ENTROPY, BoxMetrics::grayEntropy);
         Map<Long, Integer> index = indexOf(boxIds);
         Map<Long, String> labels = labelNames(store);
         Map<Long, String> tasks = new HashMap<>();
@@ -123,16 +145,12 @@ public final class PointTables {
             });
             t.addCategory(CLUSTER, cluster);
         });
-        addMetadata(t, store.metadata(datasetId), true, index);
+        addMetadata(t, metadata, true, index);
         return t;
     }
 
-    private static void imageColumn(PointTable t, List<ImageMetrics> m, String name, ToDoubleFunction<ImageMetrics> f) {
-        t.addNumeric(name, m.stream().mapToDouble(f).toArray());
-    }
-
-    private static void boxColumn(PointTable t, List<BoxMetrics> m, String name, ToDoubleFunction<BoxMetrics> f) {
-        t.addNumeric(name, m.stream().mapToDouble(f).toArray());
+    private static <T> void column(PointTable t, List<T> rows, String name, ToDoubleFunction<T> value) {
+        t.addNumeric(name, rows.stream().mapToDouble(value).toArray());
     }
 
     /** Metadata of the table's kind: numbers become numeric columns, texts categories. */
@@ -158,14 +176,14 @@ public final class PointTables {
         texts.forEach((field, a) -> t.addCategory(METADATA + field, a));
     }
 
-    /** The label with the most boxes; ties go to the lower label id, so the result never depends on map order. */
-    private static long mostFrequent(Map<Long, Integer> counts) {
-        long best = -1;
+    /** The name with the highest count, ties to the first name alphabetically; null without any. */
+    private static String mostFrequent(int[] counts, List<String> names) {
+        String best = null;
         int most = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            if (e.getValue() > most || (e.getValue() == most && e.getKey() < best)) {
-                best = e.getKey();
-                most = e.getValue();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > most || (counts[c] == most && most > 0 && names.get(c).compareTo(best) < 0)) {
+                best = names.get(c);
+                most = counts[c];
             }
         }
         return best;

@@ -25,7 +25,8 @@ public final class ExploreViewModel {
     public static ExploreViewModel load(ProjectStore store, String dataset, JobContext ctx) throws Exception {
         new MetricsJob(store, dataset).run(ctx);
         long datasetId = store.findDataset(dataset).orElseThrow().id();
-        return new ExploreViewModel(PointTables.images(store, datasetId), PointTables.boxes(store, datasetId));
+        PointTables.Tables tables = PointTables.load(store, datasetId);
+        return new ExploreViewModel(tables.images(), tables.boxes());
     }
 
     PointTable table(PointTable.Kind kind) {
