@@ -50,7 +50,12 @@ public final class RetrainView extends BorderPane {
         List<String> tasks = vm.tasks();
         task.getItems().setAll(tasks);
         task.setValue(tasks.contains("coco") ? "coco" : tasks.isEmpty() ? null : tasks.get(0));
-        model.getItems().setAll(vm.models());
+        String modelProblem = null;
+        try {
+            model.getItems().setAll(vm.models());
+        } catch (dev.loupe.inference.ModelException e) {
+            modelProblem = "No model to retrain: " + e.getMessage();
+        }
         model.setValue(model.getItems().contains("yolox_nano") ? "yolox_nano" : model.getItems().isEmpty() ? null
                 : model.getItems().get(0));
         epochs.setEditable(true);
@@ -72,7 +77,8 @@ public final class RetrainView extends BorderPane {
                 new Label("epochs"), epochs, new Label("batch"), batch, retrain);
         form.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("muted");
-        status.setText(vm.hasSplit() ? "Trains on the dataset's training side; compares on its held-out side."
+        status.setText(modelProblem != null ? modelProblem : vm.hasSplit()
+                ? "Trains on the dataset's training side; compares on its held-out side."
                 : "No split yet: 30% of the images (each with its augmented copies) will be held out for the comparison.");
         chart.setAxisLabels("epoch", "loss / AP50");
         VBox.setVgrow(chart, Priority.ALWAYS);

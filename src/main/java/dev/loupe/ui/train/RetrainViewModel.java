@@ -53,14 +53,10 @@ public final class RetrainViewModel {
         return project.store().tasks().stream().map(Task::name).toList();
     }
 
-    /** Models with a head Loupe can train (YOLOX). */
-    public List<String> models() {
-        try {
-            return ModelCatalog.load(modelsDir).all().stream()
-                    .filter(d -> d.decoder() == ModelDescriptor.DecoderFamily.YOLOX).map(ModelDescriptor::name).toList();
-        } catch (ModelException e) {
-            return List.of();
-        }
+    /** Models with a head Loupe can train (YOLOX); a broken descriptor in the models folder is an error. */
+    public List<String> models() throws ModelException {
+        return ModelCatalog.load(modelsDir).all().stream()
+                .filter(d -> d.decoder() == ModelDescriptor.DecoderFamily.YOLOX).map(ModelDescriptor::name).toList();
     }
 
     public boolean hasSplit() {
