@@ -67,6 +67,11 @@ public final class ScatterPlot extends PlotCanvas {
         redraw();
     }
 
+    /** The legend's category names (empty when the points are not coloured). */
+    public List<String> legend() {
+        return codes == null ? List.of() : names;
+    }
+
     /** Colours of the categories by code, in place of the default palette (e.g. red kept for one category). */
     public void setPalette(int[] argb) {
         palette = argb;

@@ -1,9 +1,5 @@
 package dev.loupe.ui.app;
 
-import dev.loupe.formats.AnnotationFormats;
-import dev.loupe.formats.AnnotationImportRequest;
-import dev.loupe.formats.ReadOptions;
-import dev.loupe.formats.UnknownLabels;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import javafx.scene.control.ListView;
@@ -16,7 +12,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -32,10 +27,7 @@ class EvaluationUiTest extends MainWindowUiTest {
     @Test
     void evaluatesPredictionsAgainstCocoBoxesAndShowsCurvesAndErrors(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
-        openAndImport(robot, "p", tiny, 50);
-        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
-                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470 boxes"));
+        assertTrue(openWithCocoBoxes(robot, tiny, 50).startsWith("Stored 470 boxes"));
         robot.interact(() -> vm.preannotate("yolox_nano", SharedData.root().resolve("models"), "yolox", Set.of("person"), 0.05));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("yolox_nano: 50 images"));
 

@@ -47,6 +47,22 @@ public abstract class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == images);
     }
 
+    /**
+     * Opens a project on {@code folder} (images of coco-dev's tiny50 subset) and imports tiny50's COCO boxes into
+     * task "coco", waiting until they are stored; returns the message that reports them.
+     */
+    protected String openWithCocoBoxes(FxRobot robot, Path folder, int images) throws Exception {
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        openAndImport(robot, "p", folder, images);
+        String dataset = vm.selectedDatasetProperty().get().dataset().name();
+        robot.interact(() -> vm.importAnnotations(new dev.loupe.formats.AnnotationImportRequest(dataset,
+                dev.loupe.formats.AnnotationFormats.byName("coco"), List.of(tiny.resolve("instances.json")),
+                dev.loupe.formats.ReadOptions.defaults(), "coco", "", false, false,
+                dev.loupe.formats.UnknownLabels.ADD, "")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored"));
+        return vm.messageProperty().get();
+    }
+
     protected static Path photos() {
         return SharedData.photos();
     }

@@ -1,10 +1,6 @@
 package dev.loupe.ui.clusters;
 
 import dev.loupe.cluster.ClusterReport;
-import dev.loupe.formats.AnnotationFormats;
-import dev.loupe.formats.AnnotationImportRequest;
-import dev.loupe.formats.ReadOptions;
-import dev.loupe.formats.UnknownLabels;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.ui.app.MainWindowUiTest;
@@ -19,7 +15,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,10 +32,7 @@ class ClusterUiTest extends MainWindowUiTest {
     @SuppressWarnings("unchecked")
     void clusterThenRebalanceFromTheClusterView(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
-        openAndImport(robot, "p", tiny, 50);
-        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
-                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470"));
+        assertTrue(openWithCocoBoxes(robot, tiny, 50).startsWith("Stored 470 boxes"));
 
         robot.clickOn("#clustersButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window(robot) != null);
@@ -53,6 +45,7 @@ class ClusterUiTest extends MainWindowUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
         int largest = table.getItems().stream().mapToInt(ClusterReport.Cluster::totalImages).max().orElseThrow();
         ScatterPlot umap = robot.from(window.getScene().getRoot()).lookup("#umap").queryAs(ScatterPlot.class);
+        assertTrue(!umap.legend().contains("augmented"), "no copies yet: " + umap.legend());
         Screenshots.save(window.getScene(), "clusters-before");
 
         Spinner<Integer> target = robot.from(window.getScene().getRoot()).lookup(".spinner").nth(1).queryAs(Spinner.class);
@@ -64,7 +57,7 @@ class ClusterUiTest extends MainWindowUiTest {
         assertEquals(4 * (largest + 5) - table.getItems().stream().mapToInt(ClusterReport.Cluster::images).sum(),
                 table.getItems().stream().mapToInt(ClusterReport.Cluster::augmentedImages).sum());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(umap.isVisible());
+        assertTrue(umap.legend().contains("augmented"), "copies are marked in the UMAP: " + umap.legend());
         Screenshots.save(window.getScene(), "clusters-after");
 
         robot.interact(() -> table.getSelectionModel().select(0));

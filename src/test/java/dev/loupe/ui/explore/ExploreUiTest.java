@@ -4,10 +4,6 @@ import dev.loupe.ui.plot.PlotCanvas;
 import dev.loupe.ui.plot.ScatterPlot;
 import dev.loupe.ui.plot.HistogramPlot;
 import dev.loupe.core.ImageMetrics;
-import dev.loupe.formats.AnnotationFormats;
-import dev.loupe.formats.AnnotationImportRequest;
-import dev.loupe.formats.ReadOptions;
-import dev.loupe.formats.UnknownLabels;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.ui.app.MainWindowUiTest;
@@ -39,10 +35,7 @@ class ExploreUiTest extends MainWindowUiTest {
     @Test
     void selectingTheLowEntropyTailFiltersTheGallery(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
-        openAndImport(robot, "p", tiny, 50);
-        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("tiny50-train", AnnotationFormats.byName("coco"),
-                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false, UnknownLabels.ADD, "")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored 470"));
+        assertTrue(openWithCocoBoxes(robot, tiny, 50).startsWith("Stored 470 boxes"));
 
         java.nio.file.Path layer = java.nio.file.Files.createTempFile("lux", ".csv");
         java.nio.file.Files.writeString(layer, "image,lux\n000000005802.jpg,1200\n000000012448.jpg,80\n");

@@ -1,9 +1,5 @@
 package dev.loupe.ui.train;
 
-import dev.loupe.formats.AnnotationFormats;
-import dev.loupe.formats.AnnotationImportRequest;
-import dev.loupe.formats.ReadOptions;
-import dev.loupe.formats.UnknownLabels;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.ui.app.MainWindowUiTest;
@@ -42,11 +38,7 @@ class RetrainUiTest extends MainWindowUiTest {
                 "000000111076.jpg", "000000113588.jpg", "000000222564.jpg", "000000318219.jpg")) {
             Files.copy(tiny.resolve("images").resolve(name), folder.resolve(name));
         }
-        openAndImport(robot, "p", folder, 8);
-        robot.interact(() -> vm.importAnnotations(new AnnotationImportRequest("eight", AnnotationFormats.byName("coco"),
-                List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "coco", "", false, false,
-                UnknownLabels.ADD, "")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Stored"));
+        assertTrue(openWithCocoBoxes(robot, folder, 8).startsWith("Stored"));
 
         robot.clickOn("#retrainOpen");
         Window window = robot.listTargetWindows().stream()
