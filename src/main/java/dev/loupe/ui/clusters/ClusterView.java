@@ -179,7 +179,7 @@ public final class ClusterView extends BorderPane {
         double[] x = plotted.stream().mapToDouble(BoxCluster::umapX).toArray();
         double[] y = plotted.stream().mapToDouble(BoxCluster::umapY).toArray();
         int augmentedCode = r.k();
-        int[] codes = plotted.stream().mapToInt(b -> s.augmentedImages().containsKey(b.imageId()) ? augmentedCode
+        int[] codes = plotted.stream().mapToInt(b -> s.copyIds().contains(b.imageId()) ? augmentedCode
                 : b.cluster()).toArray();
         List<String> names = new ArrayList<>();
         int[] palette = new int[r.k() + 1];
@@ -187,7 +187,7 @@ public final class ClusterView extends BorderPane {
             names.add("cluster " + c);
             palette[c] = CLUSTER_COLOURS[c % CLUSTER_COLOURS.length];
         }
-        if (!s.augmentedImages().isEmpty()) {
+        if (!s.copies().isEmpty()) {
             names.add("augmented");
         }
         palette[r.k()] = AUGMENTED_RED;
@@ -242,7 +242,7 @@ public final class ClusterView extends BorderPane {
     private String describe(BoxCluster b) {
         ClusterViewModel.State s = vm.stateProperty().get();
         return "box " + b.boxId() + " · image " + b.imageId() + "\ncluster " + b.cluster()
-                + (s.augmentedImages().containsKey(b.imageId()) ? " (augmented copy)" : "");
+                + (s.copyIds().contains(b.imageId()) ? " (augmented copy)" : "");
     }
 
     private static Color argb(int c) {

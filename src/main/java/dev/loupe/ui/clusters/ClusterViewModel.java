@@ -16,7 +16,6 @@ import dev.loupe.ui.common.FxJobs;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,15 @@ import java.util.function.Consumer;
  */
 public final class ClusterViewModel {
 
-    /** A stored run, its report and the augmented copies with the cluster each was made for (the red points). */
-    public record State(ClusterRun run, ClusterReport report, Map<Long, Integer> augmentedImages) {
+    /**
+     * A stored run, its report and the augmented copies (the red points), with the ids of the copies for the
+     * per-point lookups the view makes.
+     */
+    public record State(ClusterRun run, ClusterReport report, List<AugmentedImage> copies, Set<Long> copyIds) {
+        State(ClusterRun run, ClusterReport report, List<AugmentedImage> copies) {
+            this(run, report, List.copyOf(copies), copies.stream().map(AugmentedImage::imageId)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
     }
 
     private final Project project;
@@ -55,9 +61,7 @@ public final class ClusterViewModel {
 
     private static State state(Project project, long datasetId, ClusterRun run, Map<Integer, Double> silhouette) {
         List<AugmentedImage> augmented = project.store().augmentedImages(datasetId);
-        Map<Long, Integer> copies = new HashMap<>();
-        augmented.forEach(a -> copies.put(a.imageId(), a.cluster()));
-        return new State(run, ClusterReport.of(run, augmented, silhouette), copies);
+        return new State(run, ClusterReport.of(run, augmented, silhouette), augmented);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -87,10 +91,10 @@ public final class ClusterViewModel {
         }, state::set);
     }
 
-    /** What rebalancing to {@code target} images per cluster would add. */
+    /** What rebalancing to {@code target} images per cluster would add (from the loaded state: no store read). */
     public RebalancePlan plan(int target, long seed) {
         State s = state.get();
-        return RebalancePlan.make(s.run(), project.store().augmentedImages(datasetId), target, seed);
+        return RebalancePlan.make(s.run(), s.copies(), target, seed);
     }
 
     /** Makes the plan's copies, then clusters again with the same settings so the copies show. */
@@ -113,16 +117,12 @@ public final class ClusterViewModel {
         State s = state.get();
         Set<Long> out = new HashSet<>();
         ClusterMembership.ofImages(s.run().boxes().stream()
-                .filter(b -> !s.augmentedImages().containsKey(b.imageId())).toList()).forEach((image, c) -> {
+                .filter(b -> !s.copyIds().contains(b.imageId())).toList()).forEach((image, c) -> {
                     if (c == cluster) {
                         out.add(image);
                     }
                 });
-        s.augmentedImages().forEach((image, c) -> {
-            if (c == cluster) {
-                out.add(image);
-            }
-        });
+        s.copies().stream().filter(a -> a.cluster() == cluster).forEach(a -> out.add(a.imageId()));
         return out.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 }
