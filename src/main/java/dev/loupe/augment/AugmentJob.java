@@ -55,8 +55,7 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
     @Override
     public Report run(JobContext ctx) throws Exception {
         long start = System.nanoTime();
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         Set<String> stored = store.imagePaths(ds.id());
         List<RebalancePlan.Copy> todo = plan.copies().stream().filter(c -> !stored.contains(c.relativePath())).toList();
         int already = plan.copies().size() - todo.size();

@@ -47,7 +47,7 @@ final class ClusterBench implements Callable<Integer> {
     public Integer call() throws Exception {
         double[][] real;
         try (Project p = Project.open(project)) {
-            Dataset ds = p.store().findDataset(dataset).orElseThrow();
+            Dataset ds = p.store().requireDataset(dataset);
             new MetricsJob(p.store(), dataset).run(JobContext.silent());
             real = features(PointTables.boxes(p.store(), ds.id()));
         }

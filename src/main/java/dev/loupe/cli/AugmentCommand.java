@@ -44,8 +44,7 @@ final class AugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Project p = CliSupport.open(project)) {
-            Dataset ds = p.store().findDataset(dataset).orElseThrow(() ->
-                    new IllegalArgumentException("no dataset '" + dataset + "' in " + project));
+            Dataset ds = p.store().requireDataset(dataset);
             ClusterRun run = p.store().latestClusterRun(ds.id()).orElseThrow(() -> new IllegalArgumentException(
                     "dataset '" + dataset + "' has not been clustered yet: run 'loupe cluster' first"));
             RebalancePlan plan = RebalancePlan.make(run, p.store().augmentedImages(ds.id()), perCluster, seed);

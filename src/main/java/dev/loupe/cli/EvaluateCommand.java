@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         modelsDir, Set.copyOf(classes), ctx)));
             }
             Set<Long> images = allImages ? Set.copyOf(java.util.Arrays.stream(p.store().imageIds(
-                    dev.loupe.core.ImageFilter.all(p.store().findDataset(dataset).orElseThrow().id()))).boxed().toList()) : null;
+                    dev.loupe.core.ImageFilter.all(p.store().requireDataset(dataset).id()))).boxed().toList()) : null;
             images = restrict(p, images, boxes.get(gt));
             Map<String, EvalResult> results = new LinkedHashMap<>();
             for (String pred : preds) {
@@ -106,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (split == null && !originals) {
             return images;
         }
-        long id = p.store().findDataset(dataset).orElseThrow().id();
+        long id = p.store().requireDataset(dataset).id();
         Set<Long> out = new java.util.HashSet<>(images != null ? images
                 : CocoEvaluator.imagesWithGroundTruth(truth, Set.copyOf(classes)));
         if (split != null) {

@@ -40,8 +40,7 @@ public final class ClusterJob implements Job<ClusterReport> {
 
     @Override
     public ClusterReport run(JobContext ctx) throws Exception {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         ctx.message("Metrics");
         new MetricsJob(store, dataset).run(ctx);
         List<AugmentedImage> augmented = store.augmentedImages(ds.id());

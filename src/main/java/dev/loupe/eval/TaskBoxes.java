@@ -20,8 +20,7 @@ public final class TaskBoxes {
 
     /** Boxes by task name, for the named tasks. Unknown task names are an error naming them. */
     public static Map<String, List<EvalBox>> read(ProjectStore store, String dataset, List<String> tasks) {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         Map<Long, String> taskNames = new HashMap<>();
         for (String name : tasks) {
             Task t = store.tasks().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->

@@ -31,8 +31,7 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
 
     @Override
     public ExportReport run(JobContext ctx) throws Exception {
-        Dataset dataset = store.findDataset(request.dataset()).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + request.dataset() + "' in this project"));
+        Dataset dataset = store.requireDataset(request.dataset());
         Long taskId = null;
         if (request.task() != null) {
             taskId = store.tasks().stream().filter(t -> t.name().equals(request.task())).map(Task::id).findFirst()

@@ -63,8 +63,7 @@ public final class PreannotateJob implements Job<PreannotateReport> {
     @Override
     public PreannotateReport run(JobContext ctx) throws Exception {
         long start = System.nanoTime();
-        Dataset dataset = store.findDataset(request.dataset()).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + request.dataset() + "' in this project"));
+        Dataset dataset = store.requireDataset(request.dataset());
         String key = detector.descriptor().key();
         Task task = store.task(request.task(), "Predictions of " + key);
         Set<Long> done = store.inferredImages(task.id(), key);

@@ -37,8 +37,7 @@ public final class MetadataImport {
     }
 
     public static Report run(ProjectStore store, String dataset, Path file) throws IOException {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         List<String[]> rows = file.toString().toLowerCase().endsWith(".json") ? json(file) : csv(file);
         String[] header = rows.get(0);
         Keys keys = header[0].equalsIgnoreCase("box") ? boxKeys(store, ds) : imageKeys(store, ds);

@@ -29,8 +29,7 @@ public final class MetricsCsv {
 
     /** Returns the number of rows written (images + boxes). */
     public static int write(ProjectStore store, String dataset, Path file) throws IOException {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         List<ImageMetrics> images = store.imageMetrics(ds.id());
         List<BoxMetrics> boxes = store.boxMetrics(ds.id());
         Map<Long, ImageItem> items = new HashMap<>();

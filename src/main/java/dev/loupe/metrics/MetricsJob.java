@@ -47,8 +47,7 @@ public final class MetricsJob implements Job<MetricsReport> {
     @Override
     public MetricsReport run(JobContext ctx) throws InterruptedException {
         long start = System.nanoTime();
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         Set<Long> currentImages = store.imagesWithCurrentMetrics(ds.id());
         Set<Long> currentBoxes = store.boxesWithCurrentMetrics(ds.id());
         List<Work> todo = new ArrayList<>();

@@ -24,8 +24,7 @@ public final class Splits {
     }
 
     public static Report make(ProjectStore store, String dataset, double test, double validation, long seed) {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         Map<Long, Long> sourceOf = new HashMap<>();
         Set<Long> copies = new HashSet<>();
         for (AugmentedImage a : store.augmentedImages(ds.id())) {

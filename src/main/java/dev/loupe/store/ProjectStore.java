@@ -39,6 +39,12 @@ public interface ProjectStore extends AutoCloseable {
 
     Optional<Dataset> findDataset(String name);
 
+    /** The dataset of this name, or an error that names it. */
+    default Dataset requireDataset(String name) {
+        return findDataset(name).orElseThrow(() ->
+                new IllegalArgumentException("no dataset '" + name + "' in this project"));
+    }
+
     List<Dataset> datasets();
 
     // images

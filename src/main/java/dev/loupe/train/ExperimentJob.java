@@ -53,8 +53,7 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
     public Result run(JobContext ctx) throws Exception {
         long start = System.nanoTime();
         var store = project.store();
-        Dataset ds = store.findDataset(request.dataset()).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + request.dataset() + "' in this project"));
+        Dataset ds = store.requireDataset(request.dataset());
         Set<String> classes = new HashSet<>(request.classes());
         ctx.message("1/7 pre-annotating with " + request.model());
         EvalSources.read(store, request.dataset(), EvalSources.MODEL_PREFIX + request.model(), request.modelsDir(),

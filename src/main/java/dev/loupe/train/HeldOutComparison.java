@@ -35,7 +35,7 @@ public final class HeldOutComparison {
     public static Result run(ProjectStore store, String dataset, String gtTask, Set<String> classes,
                              String pretrained, Path pretrainedDir, String retrained, Path retrainedDir,
                              JobContext ctx) throws Exception {
-        Dataset ds = store.findDataset(dataset).orElseThrow();
+        Dataset ds = store.requireDataset(dataset);
         List<EvalBox> before = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + pretrained, pretrainedDir,
                 classes, ctx);
         List<EvalBox> after = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + retrained, retrainedDir,

@@ -50,8 +50,7 @@ final class TrainingImages {
 
     static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes,
                              ModelDescriptor d, Split side) {
-        Dataset ds = store.findDataset(dataset).orElseThrow(() ->
-                new IllegalArgumentException("no dataset '" + dataset + "' in this project"));
+        Dataset ds = store.requireDataset(dataset);
         long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' with ground truth"));
         Map<Long, Integer> modelClassOfLabel = new HashMap<>();

@@ -48,14 +48,14 @@ public final class ClusterViewModel {
     public ClusterViewModel(Project project, String dataset, FxJobs jobs, State initial) {
         this.project = project;
         this.dataset = dataset;
-        this.datasetId = project.store().findDataset(dataset).orElseThrow().id();
+        this.datasetId = project.store().requireDataset(dataset).id();
         this.jobs = jobs;
         state.set(initial);
     }
 
     /** The dataset's latest run, or null when it was never clustered; call off the FX thread. */
     public static State load(Project project, String dataset) {
-        long id = project.store().findDataset(dataset).orElseThrow().id();
+        long id = project.store().requireDataset(dataset).id();
         return project.store().latestClusterRun(id).map(run -> state(project, id, run, Map.of())).orElse(null);
     }
 

@@ -24,7 +24,7 @@ public final class ExploreViewModel {
     /** Computes missing metrics and loads them; call off the FX thread. */
     public static ExploreViewModel load(ProjectStore store, String dataset, JobContext ctx) throws Exception {
         new MetricsJob(store, dataset).run(ctx);
-        long datasetId = store.findDataset(dataset).orElseThrow().id();
+        long datasetId = store.requireDataset(dataset).id();
         PointTables.Tables tables = PointTables.load(store, datasetId);
         return new ExploreViewModel(tables.images(), tables.boxes());
     }

@@ -60,7 +60,7 @@ public final class RetrainViewModel {
     }
 
     public boolean hasSplit() {
-        return !project.store().split(project.store().findDataset(dataset).orElseThrow().id()).isEmpty();
+        return !project.store().split(project.store().requireDataset(dataset).id()).isEmpty();
     }
 
     public ObservableList<EpochStats> epochs() {
