@@ -109,12 +109,6 @@ public final class PointTable {
         return Arrays.stream(points).mapToLong(p -> imageIds[p]).distinct().sorted().toArray();
     }
 
-    /** Points whose image is one of these (ascending) ids. */
-    public int[] pointsOfImages(long[] sortedImageIds) {
-        return java.util.stream.IntStream.range(0, size())
-                .filter(i -> Arrays.binarySearch(sortedImageIds, imageIds[i]) >= 0).toArray();
-    }
-
     /** Writes the given points with every column, one row each; returns the rows written. */
     public int writeCsv(Path file, int[] points) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

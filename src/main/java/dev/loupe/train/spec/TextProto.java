@@ -43,10 +43,14 @@ public final class TextProto {
 
     /** A scalar at this dotted path, unquoted. */
     public Optional<String> scalar(String path) {
+        return scalarField(path).map(f -> unquote(f.value()));
+    }
+
+    /** The scalar field at this dotted path (its value as written, and its line). */
+    public Optional<Field> scalarField(String path) {
         int dot = path.lastIndexOf('.');
         Optional<TextProto> parent = dot < 0 ? Optional.of(this) : message(path.substring(0, dot));
-        return parent.flatMap(p -> p.field(path.substring(dot + 1))).filter(f -> !f.isMessage())
-                .map(f -> unquote(f.value()));
+        return parent.flatMap(p -> p.field(path.substring(dot + 1))).filter(f -> !f.isMessage());
     }
 
     /** Sets a scalar at this dotted path (creating messages on the way), keeping its place if it exists. */

@@ -122,11 +122,13 @@ public final class TrainingSpec {
     }
 
     private double number(String path, double orElse) {
-        return proto.scalar(path).map(v -> {
+        return proto.scalarField(path).map(f -> {
+            String v = TextProto.unquote(f.value());
             try {
                 return Double.parseDouble(v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + ": " + path + " is '" + v + "', expected a number");
+                throw new IllegalArgumentException(where + ":" + f.line() + ": " + path + " is '" + v
+                        + "', expected a number");
             }
         }).orElse(orElse);
     }

@@ -139,7 +139,7 @@ class TrainingSpecTest {
         assertEquals("bad.txt:2: expected ':' or '{' after 'num_epochs'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () ->
                 TrainingSpec.parse("training_config {\n  num_epochs: eighty\n}\n", "bad.txt").settings());
-        assertTrue(e.getMessage().contains("training_config.num_epochs is 'eighty', expected a number"), e.getMessage());
+        assertEquals("bad.txt:2: training_config.num_epochs is 'eighty', expected a number", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingSpec.parse("training_config {\n", "open.txt"));
         assertTrue(e.getMessage().startsWith("open.txt:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () ->
