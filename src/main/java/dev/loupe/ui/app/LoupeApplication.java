@@ -37,7 +37,13 @@ public final class LoupeApplication extends Application {
         stage.setMinHeight(600);
         stage.show();
         String requested = System.getProperty(PROJECT_PROPERTY);
-        vm.openProject(requested != null ? Path.of(requested) : workspace.startProject());
+        if (requested != null) {
+            vm.openProject(Path.of(requested));
+        } else if (vm.firstRun()) {
+            view.showWelcome();
+        } else {
+            vm.openProject(workspace.startProject());
+        }
     }
 
     /** A scene with Loupe's stylesheet, sized for a laptop screen. */

@@ -19,6 +19,7 @@ import dev.loupe.ui.review.ReviewView;
 import dev.loupe.ui.review.ReviewViewModel;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.ui.gallery.GalleryView;
+import dev.loupe.ui.welcome.WelcomeView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -76,6 +77,43 @@ public final class MainView extends BorderPane {
         return gallery;
     }
 
+    /**
+     * Puts the welcome screen in this window until the user picks a way in (a cancelled chooser keeps it);
+     * the main view then comes back on the chosen project.
+     */
+    public void showWelcome() {
+        javafx.scene.Scene scene = getScene();
+        Runnable back = () -> scene.setRoot(this);
+        scene.setRoot(new WelcomeView(new WelcomeView.Actions() {
+            @Override
+            public boolean fromFolder() {
+                return vm.chooseAndCreateFromFolder() && done();
+            }
+
+            @Override
+            public void samples() {
+                vm.openSampleProject();
+                back.run();
+            }
+
+            @Override
+            public boolean openProject() {
+                return vm.chooseAndOpenProject() && done();
+            }
+
+            @Override
+            public void emptyProject() {
+                vm.openProject(vm.defaultProject());
+                back.run();
+            }
+
+            private boolean done() {
+                back.run();
+                return true;
+            }
+        }, vm.modelsHint()));
+    }
+
     private VBox toolbar() {
         MenuButton projectMenu = new MenuButton();
         projectMenu.setId("projectMenu");
@@ -101,7 +139,9 @@ public final class MainView extends BorderPane {
                 alert.setHeaderText("Loupe: curate object-detection datasets for transfer learning");
                 alert.show();
             });
-            projectMenu.getItems().addAll(new SeparatorMenuItem(), about);
+            MenuItem welcome = new MenuItem("Welcome screen");
+            welcome.setOnAction(e -> showWelcome());
+            projectMenu.getItems().addAll(new SeparatorMenuItem(), welcome, about);
         };
         vm.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildMenu.run());
         rebuildMenu.run();

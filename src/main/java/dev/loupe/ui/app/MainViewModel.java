@@ -25,6 +25,7 @@ import dev.loupe.media.ThumbnailCache;
 import dev.loupe.media.ThumbnailJob;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
+import dev.loupe.samples.SampleProjectJob;
 import dev.loupe.project.Workspace;
 import dev.loupe.ui.common.DialogService;
 import dev.loupe.ui.eval.EvaluationViewModel;
@@ -100,6 +101,52 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the project in {@code folder}, creating it when the folder holds none. */
     public void openProject(Path folder) {
+        openProject(folder, opened -> { });
+    }
+
+    /** True until the user has opened any project: the GUI then starts on the welcome screen. */
+    public boolean firstRun() {
+        return workspace.recentProjects().isEmpty();
+    }
+
+    /** Where pre-annotation and retraining find pretrained models, for the welcome screen. */
+    public String modelsHint() {
+        Path dir = WeightsResolver.modelsDir(null);
+        return "YOLOX-Nano and FastestDet (80 COCO classes) are built in: Annotations → Pre-annotate runs them. "
+                + (dir != null ? "Their weights are read from " + dir + " (" + WeightsResolver.MODELS_DIR_VARIABLE + ")."
+                : "Their weights are downloaded once, checked, into " + WeightsResolver.defaultCache()
+                + "; to use a folder of ONNX models and descriptors instead, set " + WeightsResolver.MODELS_DIR_VARIABLE
+                + " or pick the folder in the Pre-annotate dialog.");
+    }
+
+    /** Asks for a folder of images, then makes a project for it in Loupe's folder and imports them. */
+    public boolean chooseAndCreateFromFolder() {
+        java.util.Optional<Path> images = dialogs == null ? java.util.Optional.empty()
+                : dialogs.chooseFolder("Create a project from a folder of images", null);
+        images.ifPresent(folder -> openProject(unusedProjectFolder(String.valueOf(folder.getFileName())),
+                opened -> importPaths(List.of(folder))));
+        return images.isPresent();
+    }
+
+    /** Opens (creating on first use) the sample project in Loupe's folder and fills it with the drawn sample set. */
+    public void openSampleProject() {
+        openProject(workspace.folder().resolve("sample-project"), opened -> jobs.submit("Sample project",
+                new SampleProjectJob(opened, SampleProjectJob.DEFAULT_COUNT), report -> {
+                    message.set(String.format("Sample project: %d images in dataset %s, boxes in task %s",
+                            report.set().imageCount(), SampleProjectJob.DATASET, SampleProjectJob.TASK));
+                    refreshDatasets(SampleProjectJob.DATASET);
+                }));
+    }
+
+    private Path unusedProjectFolder(String name) {
+        Path candidate = workspace.folder().resolve(name);
+        for (int i = 2; java.nio.file.Files.exists(candidate); i++) {
+            candidate = workspace.folder().resolve(name + "-" + i);
+        }
+        return candidate;
+    }
+
+    private void openProject(Path folder, java.util.function.Consumer<Project> then) {
         status.set("Opening " + folder + " …");
         background(() -> Project.openOrCreate(folder), opened -> {
             Project old = project.get();
@@ -114,6 +161,7 @@ public final class MainViewModel implements AutoCloseable {
             recentProjects.setAll(workspace.recentProjects());
             selectedDataset.set(null);
             refreshDatasets(null);
+            then.accept(opened);
         });
     }
 
@@ -405,10 +453,16 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    public void chooseAndOpenProject() {
-        if (dialogs != null) {
-            dialogs.chooseFolder("Open or create a project folder", workspace.folder()).ifPresent(this::openProject);
-        }
+    /** Asks for a project folder and opens it; false when the user cancels. */
+    public boolean chooseAndOpenProject() {
+        java.util.Optional<Path> folder = dialogs == null ? java.util.Optional.empty()
+                : dialogs.chooseFolder("Open or create a project folder", workspace.folder());
+        folder.ifPresent(this::openProject);
+        return folder.isPresent();
+    }
+
+    public Path defaultProject() {
+        return workspace.defaultProject();
     }
 
     public void chooseAndImportFolder() {
