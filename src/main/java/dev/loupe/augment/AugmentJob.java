@@ -8,6 +8,7 @@ import dev.loupe.core.ImageItem;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.NewImage;
 import dev.loupe.core.Source;
+import dev.loupe.core.Task;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.media.ImageDecoder;
@@ -26,6 +27,8 @@ import java.util.Set;
  * Makes a plan's copies: decode the source, apply its recipe to the pixels and every box, write a JPEG under
  * the project's cache, and store image, boxes (source AUGMENTED, same task, label and status) and the link to
  * source and cluster in one transaction per batch. Copies already stored are skipped, so a rerun resumes.
+ * Evaluation caches are not carried over: they hold what a model found on the source, not on the copy, and a
+ * copy carrying them would be scored with transformed detections instead of the model's own.
  */
 public final class AugmentJob implements Job<AugmentJob.Report> {
     private static final int BATCH = 16;
@@ -39,6 +42,7 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
     private final RebalancePlan plan;
     private final AugmentRanges ranges;
     private final Path folder;
+    private final Set<Long> evaluationCaches;
 
     /** {@code folder} receives the images, under each copy's file name. */
     public AugmentJob(ProjectStore store, String dataset, RebalancePlan plan, AugmentRanges ranges, Path folder) {
@@ -47,6 +51,8 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
         this.plan = plan;
         this.ranges = ranges;
         this.folder = folder;
+        this.evaluationCaches = store.tasks().stream().filter(Task::isEvaluationCache).map(Task::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private record Made(RebalancePlan.Copy copy, NewImage image, Recipe recipe, List<NewBox> boxes, int dropped) {
@@ -90,7 +96,8 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
         try {
             ImageItem source = store.image(copy.sourceImageId()).orElseThrow();
             BufferedImage img = ImageDecoder.decode(Path.of(source.path()), source.orientation());
-            List<Box> sourceBoxes = store.boxes(source.id());
+            List<Box> sourceBoxes = store.boxes(source.id()).stream()
+                    .filter(b -> !evaluationCaches.contains(b.taskId())).toList();
             List<Augmenter.Rect> rects = sourceBoxes.stream().map(b -> new Augmenter.Rect(b.x(), b.y(), b.w(), b.h()))
                     .toList();
             Recipe recipe = ranges.draw(copy.seed());

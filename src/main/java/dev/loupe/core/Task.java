@@ -4,8 +4,16 @@ import java.util.Objects;
 
 /** A named annotation task: the boxes of one source of truth (a human pass, a model run). */
 public record Task(long id, String name, String description) {
+    /** Prefix of tasks that cache a model's evaluation run (every box down to score 0.001): not annotations. */
+    public static final String EVALUATION_PREFIX = "eval:";
+
     public Task {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
+    }
+
+    /** A model's evaluation output on the images it ran on; it says nothing about other images. */
+    public boolean isEvaluationCache() {
+        return name.startsWith(EVALUATION_PREFIX);
     }
 }

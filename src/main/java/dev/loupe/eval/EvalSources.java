@@ -1,5 +1,6 @@
 package dev.loupe.eval;
 
+import dev.loupe.core.Task;
 import dev.loupe.formats.AnnotationFormat;
 import dev.loupe.formats.AnnotationFormats;
 import dev.loupe.formats.PlacedAnnotations;
@@ -27,9 +28,6 @@ import java.util.Set;
  */
 public final class EvalSources {
     public static final String MODEL_PREFIX = "model:";
-    /** Tasks holding a model's evaluation run (every box down to score 0.001): caches, not annotations. */
-    public static final String TASK_PREFIX = "eval:";
-
     private EvalSources() {
     }
 
@@ -66,7 +64,7 @@ public final class EvalSources {
         String task;
         try (Detector d = Detectors.load(model, modelsDir,
                 new Detectors.DetectorConfigOverrides(0.001, null, 100, null, null, classes), b -> { })) {
-            task = TASK_PREFIX + model + "#" + d.descriptor().weights().sha256().substring(0, 12);
+            task = Task.EVALUATION_PREFIX + model + "#" + d.descriptor().weights().sha256().substring(0, 12);
             new PreannotateJob(store, d, new PreannotateRequest(dataset, task, classes, null, null, 0)).run(ctx);
         } catch (ModelException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

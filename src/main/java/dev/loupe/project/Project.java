@@ -7,14 +7,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An open project: a folder holding one SQLite database ({@value #DATABASE}) and a cache folder for
- * thumbnails and downloaded images. Images themselves stay where they are.
+ * thumbnails and downloaded images. Images themselves stay where they are. A small {@value #MARKER} file
+ * gives file managers something to double-click: the desktop entry opens its folder in Loupe.
  */
 public final class Project implements AutoCloseable {
     public static final String DATABASE = "loupe.db";
     public static final String CACHE = "cache";
+    public static final String MARKER = "project.loupe";
+    /** The extension the installers associate with Loupe. */
+    public static final String MARKER_EXTENSION = ".loupe";
 
     private final Path folder;
     private final ProjectStore store;
@@ -32,6 +37,7 @@ public final class Project implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir.resolve(CACHE));
+            writeMarker(dir);
         } catch (IOException e) {
             throw new ProjectException("cannot create project folder " + dir + ": " + e.getMessage(), e);
         }
@@ -47,6 +53,7 @@ public final class Project implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir.resolve(CACHE));
+            writeMarker(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,6 +67,26 @@ public final class Project implements AutoCloseable {
 
     public static boolean isProject(Path folder) {
         return Files.isRegularFile(folder.resolve(DATABASE));
+    }
+
+    /**
+     * The project a path names: a project folder itself, or a {@code *.loupe} file inside one (what a file
+     * manager passes when the user double-clicks it); empty for anything else.
+     */
+    public static Optional<Path> named(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(MARKER_EXTENSION)) {
+            p = p.getParent();
+        }
+        return p != null && Files.isDirectory(p) && isProject(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Projects made before the marker existed get it when they are opened. */
+    private static void writeMarker(Path dir) throws IOException {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            Files.writeString(marker, "{\"loupe\": \"project\", \"database\": \"" + DATABASE + "\"}\n");
+        }
     }
 
     public Path folder() {

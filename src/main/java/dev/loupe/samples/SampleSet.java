@@ -3,6 +3,7 @@ package dev.loupe.samples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -32,9 +33,11 @@ public final class SampleSet {
     public static final List<String> CLASSES = List.of("circle", "square", "triangle");
     public static final int WIDTH = 640;
     public static final int HEIGHT = 480;
+    /** Round joins: a mitred outline would poke past the box at a triangle's tips. */
+    static final BasicStroke OUTLINE = new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
-    /** One drawn object: its class index and its box in pixels. */
-    public record Shape2D(int category, Rectangle2D box) {
+    /** One drawn object: its class index, its outline and its box (the outline's bounds inside the image). */
+    public record Shape2D(int category, Shape outline, Rectangle2D box) {
     }
 
     /** What was written: the folders and the count of images and boxes. */
@@ -94,6 +97,7 @@ public final class SampleSet {
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setStroke(OUTLINE);
             float light = 0.25f + 0.75f * random.nextFloat();
             g.setPaint(new GradientPaint(0, 0, tone(random, light), 0, HEIGHT, tone(random, light * 0.7f)));
             g.fillRect(0, 0, WIDTH, HEIGHT);
@@ -116,7 +120,7 @@ public final class SampleSet {
                 g.fill(shape);
                 g.setColor(g.getColor().darker());
                 g.draw(shape);
-                out.add(new Shape2D(category, shape.getBounds2D().createIntersection(
+                out.add(new Shape2D(category, shape, shape.getBounds2D().createIntersection(
                         new Rectangle2D.Double(0, 0, WIDTH, HEIGHT))));
             }
             return out;

@@ -111,11 +111,11 @@ public final class TrainJob implements Job<TrainReport> {
             });
             SoftStartCosine schedule = new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
                     s.epochs() * stepsPerEpoch);
-            Optimizer optimizer = s.optimizer() == TrainSettings.OptimizerKind.SGD
+            Optimizer sgd = s.optimizer() == TrainSettings.OptimizerKind.SGD
                     ? Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f).optWeightDecays((float) s.l2())
                     .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build()
-                    : Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays((float) s.l2())
-                    .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build();
+                    : null;
+            LayerScaledAdam adam = sgd == null ? new LayerScaledAdam(trainable, root) : null;
             RunningMean foreground = new RunningMean();
             double bestAp = -1;
             int sinceBest = 0;
@@ -151,10 +151,14 @@ public final class TrainJob implements Job<TrainReport> {
                             }
                         }
                     }
-                    trainable.forEach((name, p) -> optimizer.update(name, p, p.getGradient()));
+                    float rate = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
+                    if (sgd != null) {
+                        trainable.forEach((name, p) -> sgd.update(name, p, p.getGradient()));
+                    } else {
+                        adam.step(trainable, rate);
+                    }
                     if (s.l1() > 0) {
-                        shrink(trainable, schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1)
-                                * s.l1(), root);
+                        shrink(trainable, rate * s.l1(), root);
                     }
                     imagesSeen += batch.size();
                     ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) s.epochs() * order.size());

@@ -32,18 +32,14 @@ public final class LoupeApplication extends Application {
         Scene scene = createScene(view);
         vm.setDialogs(new FxDialogService(stage));
         stage.setTitle("Loupe");
+        stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(
+                LoupeApplication.class.getResource("/icons/loupe.png")).toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
         String requested = System.getProperty(PROJECT_PROPERTY);
-        if (requested != null) {
-            vm.openProject(Path.of(requested));
-        } else if (vm.firstRun()) {
-            view.showWelcome();
-        } else {
-            vm.openProject(workspace.startProject());
-        }
+        view.showStart(requested == null ? null : Path.of(requested));
     }
 
     /** A scene with Loupe's stylesheet, sized for a laptop screen. */

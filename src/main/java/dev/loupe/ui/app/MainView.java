@@ -77,6 +77,17 @@ public final class MainView extends BorderPane {
         return gallery;
     }
 
+    /** What the window shows first: the requested project, else the welcome screen on a first run, else the last project. */
+    public void showStart(Path requested) {
+        if (requested != null) {
+            vm.openProject(requested);
+        } else if (vm.firstRun()) {
+            showWelcome();
+        } else {
+            vm.openProject(vm.startProject());
+        }
+    }
+
     /**
      * Puts the welcome screen in this window until the user picks a way in (a cancelled chooser keeps it);
      * the main view then comes back on the chosen project.

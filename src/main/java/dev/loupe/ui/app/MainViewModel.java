@@ -307,7 +307,7 @@ public final class MainViewModel implements AutoCloseable {
             java.util.Map<Long, String> names = new java.util.HashMap<>();
             p.store().labels().forEach(l -> names.put(l.id(), l.name()));
             java.util.Set<Long> evaluationRuns = new java.util.HashSet<>();
-            p.store().tasks().stream().filter(t -> t.name().startsWith(dev.loupe.eval.EvalSources.TASK_PREFIX))
+            p.store().tasks().stream().filter(dev.loupe.core.Task::isEvaluationCache)
                     .forEach(t -> evaluationRuns.add(t.id()));
             // the preview shows annotations: not evaluation runs, not predictions too weak to pre-annotate with
             return p.store().boxes(item.id()).stream().filter(b -> !evaluationRuns.contains(b.taskId())
@@ -463,6 +463,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public Path defaultProject() {
         return workspace.defaultProject();
+    }
+
+    /** The project a normal start opens: the most recent one, else the default project. */
+    public Path startProject() {
+        return workspace.startProject();
     }
 
     public void chooseAndImportFolder() {

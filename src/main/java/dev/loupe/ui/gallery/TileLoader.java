@@ -116,11 +116,20 @@ public final class TileLoader implements AutoCloseable {
             if (ticket.isCancelled() || index >= snapshot.length) {
                 return;
             }
-            ImageItem item = record(snapshot, index);
-            if (item == null || ticket.isCancelled()) {
-                return;
+            ImageItem item;
+            Image image;
+            try {
+                item = record(snapshot, index);
+                if (item == null || ticket.isCancelled()) {
+                    return;
+                }
+                image = thumbnail(item);
+            } catch (RuntimeException e) {
+                if (pool.isShutdown()) {
+                    return; // closing interrupted this read: the tile is no longer wanted
+                }
+                throw e;
             }
-            Image image = thumbnail(item);
             Platform.runLater(() -> {
                 if (!ticket.isCancelled()) {
                     done.accept(new Tile(item, image));

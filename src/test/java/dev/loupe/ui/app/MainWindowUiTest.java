@@ -24,12 +24,14 @@ public abstract class MainWindowUiTest {
 
     protected JobRunner runner;
     protected MainViewModel vm;
+    protected MainView view;
 
     /** Called from each test class's own {@code @Start} (TestFX looks for it on the test class only). */
     protected void mount(Stage stage) {
         runner = JobRunner.background(2);
         vm = new MainViewModel(new Workspace(tmp.resolve("workspace")), new FxJobs(runner));
-        stage.setScene(LoupeApplication.createScene(new MainView(vm)));
+        view = new MainView(vm);
+        stage.setScene(LoupeApplication.createScene(view));
         stage.show();
     }
 
