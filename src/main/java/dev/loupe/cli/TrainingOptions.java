@@ -19,7 +19,8 @@ final class TrainingOptions {
     @Option(names = "--batch", description = "Overrides the spec's (default 8).")
     Integer batch;
 
-    @Option(names = "--lr", description = "Maximum learning rate; overrides the spec's (default 1e-4).")
+    @Option(names = "--lr", description = "Maximum learning rate, as a share of each weight tensor's scale per step; "
+            + "overrides the spec's (default 1e-4; 3e-5 suits a few hundred images).")
     Double lr;
 
     @Option(names = "--l1", description = "L1 regulariser weight; overrides the spec's (default 3e-5).")

@@ -41,8 +41,8 @@ import java.util.function.Consumer;
 /**
  * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background: the
  * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch accumulates the
- * gradients of its images, Adam steps along a soft-start cosine learning rate, an L1 penalty keeps weights
- * small. Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new
+ * gradients of its images, Adam steps (scaled per layer) along a soft-start cosine learning rate, an L1 penalty
+ * keeps weights small, and a moving average of the weights is what validation scores and what is written. Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new
  * ONNX file and descriptor that pre-annotation loads like any shipped model.
  */
 public final class TrainJob implements Job<TrainReport> {
@@ -116,6 +116,7 @@ public final class TrainJob implements Job<TrainReport> {
                     .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build()
                     : null;
             LayerScaledAdam adam = sgd == null ? new LayerScaledAdam(trainable, root) : null;
+            WeightAverage average = new WeightAverage(module.parameters(), root);
             RunningMean foreground = new RunningMean();
             double bestAp = -1;
             int sinceBest = 0;
@@ -160,13 +161,15 @@ public final class TrainJob implements Job<TrainReport> {
                     if (s.l1() > 0) {
                         shrink(trainable, rate * s.l1(), root);
                     }
+                    average.update(trainable);
                     imagesSeen += batch.size();
                     ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) s.epochs() * order.size());
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 trainingSeconds += seconds;
+                Map<String, float[]> averaged = average.weights();
                 double ap = validation.isEmpty() ? Double.NaN
-                        : ap50(module, validation, d, preprocessor, classes, root);
+                        : averagedAp50(module, averaged, validation, d, preprocessor, classes, root);
                 int n = order.size();
                 EpochStats stats = new EpochStats(epoch, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, ap,
                         schedule.getNewValue(epoch * stepsPerEpoch), seconds);
@@ -175,7 +178,7 @@ public final class TrainJob implements Job<TrainReport> {
                 ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
                 if (s.checkpointInterval() > 0 && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs())) {
-                    checkpoints.save(epoch, graph.withWeights(module.weights()), history);
+                    checkpoints.save(epoch, graph.withWeights(averaged), history);
                 }
                 if (!Double.isNaN(ap) && s.earlyStopPatience() > 0) {
                     if (ap > bestAp) {
@@ -187,7 +190,7 @@ public final class TrainJob implements Job<TrainReport> {
                     }
                 }
             }
-            RetrainedModel written = RetrainedModel.write(d, graph.withWeights(module.weights()), request.outDir(),
+            RetrainedModel written = RetrainedModel.write(d, graph.withWeights(average.weights()), request.outDir(),
                     request.outName(), request.dataset(), request.classes());
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
                     (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
@@ -263,6 +266,19 @@ public final class TrainJob implements Job<TrainReport> {
                     data.subi(delta);
                 }
             }
+        }
+    }
+
+    /** AP50 of the averaged weights, which the module holds only for the scoring. */
+    private static double averagedAp50(OnnxModule module, Map<String, float[]> averaged,
+                                       List<TrainingImages.Sample> samples, ModelDescriptor d,
+                                       Preprocessor preprocessor, int[] classes, NDManager root) throws Exception {
+        Map<String, float[]> live = module.weights();
+        module.load(averaged);
+        try {
+            return ap50(module, samples, d, preprocessor, classes, root);
+        } finally {
+            module.load(live);
         }
     }
 

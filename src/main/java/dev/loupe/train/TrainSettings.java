@@ -5,6 +5,8 @@ package dev.loupe.train;
  * rate from 1e-7 up to 1e-4 (soft start over the first 30%), an L1 regulariser of 3e-5 and a checkpoint every
  * 10 epochs. Early stopping watches validation AP50 (when the split has a validation side); a frozen backbone
  * trains only the neck and head; train-time augmentation flips half the images and varies their brightness.
+ * With Adam the learning rate is relative: each weight tensor moves by about that share of its own scale per
+ * step (see {@link LayerScaledAdam}).
  */
 public record TrainSettings(int epochs, int batchSize, double minLearningRate, double maxLearningRate,
                             double softStart, double l1, double l2, int checkpointInterval, int earlyStopPatience,
