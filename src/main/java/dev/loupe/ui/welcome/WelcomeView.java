@@ -102,11 +102,13 @@ public final class WelcomeView extends VBox {
         VBox modelsBox = new VBox(4, modelsTitle, models);
         modelsBox.setMaxWidth(CHOICE_WIDTH);
 
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Region above = new Region();
+        Region below = new Region();
+        VBox.setVgrow(above, Priority.ALWAYS);
+        VBox.setVgrow(below, Priority.ALWAYS);
         HBox titleRow = new HBox(title);
         titleRow.setAlignment(Pos.CENTER);
-        getChildren().addAll(titleRow, lead, loop, choices, modelsBox, spacer);
+        getChildren().addAll(above, titleRow, lead, loop, choices, modelsBox, below);
     }
 
     private static Button choice(String id, String text, String detail) {
