@@ -89,6 +89,12 @@ public final class WelcomeView extends VBox {
         Button empty = choice("welcomeEmpty", "Start with an empty project", "Import images later, or drop a folder on the window.");
         empty.setOnAction(e -> actions.emptyProject());
         VBox choices = new VBox(8, folder, samples, open, empty);
+        // the keyboard starts on the main choice, not on whichever button focus traversal reaches first
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(folder::requestFocus);
+            }
+        });
         choices.setMaxWidth(CHOICE_WIDTH);
 
         Label modelsTitle = new Label("PRETRAINED MODELS");
