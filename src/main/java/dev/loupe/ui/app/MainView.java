@@ -97,8 +97,10 @@ public final class MainView extends BorderPane {
         Runnable back = () -> scene.setRoot(this);
         scene.setRoot(new WelcomeView(new WelcomeView.Actions() {
             @Override
-            public boolean fromFolder() {
-                return vm.chooseAndCreateFromFolder() && done();
+            public void fromFolder() {
+                if (vm.chooseAndCreateFromFolder()) {
+                    back.run();
+                }
             }
 
             @Override
@@ -108,19 +110,16 @@ public final class MainView extends BorderPane {
             }
 
             @Override
-            public boolean openProject() {
-                return vm.chooseAndOpenProject() && done();
+            public void openProject() {
+                if (vm.chooseAndOpenProject()) {
+                    back.run();
+                }
             }
 
             @Override
             public void emptyProject() {
                 vm.openProject(vm.defaultProject());
                 back.run();
-            }
-
-            private boolean done() {
-                back.run();
-                return true;
             }
         }, vm.modelsHint()));
     }

@@ -18,13 +18,13 @@ import java.util.List;
  */
 public final class WelcomeView extends VBox {
 
-    /** What the buttons do; the choosers return false when the user cancels, so the screen stays. */
+    /** What the buttons do (a chooser the user cancels leaves the screen where it is). */
     public interface Actions {
-        boolean fromFolder();
+        void fromFolder();
 
         void samples();
 
-        boolean openProject();
+        void openProject();
 
         void emptyProject();
     }

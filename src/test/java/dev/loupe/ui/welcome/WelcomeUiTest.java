@@ -44,4 +44,42 @@ class WelcomeUiTest extends MainWindowUiTest {
         assertFalse(vm.firstRun(), "the next start opens the sample project instead of the welcome screen");
         assertEquals(vm.projectProperty().get().folder(), vm.startProject());
     }
+
+    /** The folder chooser is answered as a user would (cancel first, then the photos folder); the OS dialog is not Loupe's. */
+    @Test
+    void aFolderBecomesAProjectOfItsOwnAndCancellingKeepsTheWelcome(FxRobot robot) throws Exception {
+        java.util.Deque<java.util.Optional<java.nio.file.Path>> answers = new java.util.ArrayDeque<>(java.util.List.of(
+                java.util.Optional.empty(), java.util.Optional.of(photos())));
+        robot.interact(() -> {
+            vm.setDialogs(new dev.loupe.ui.common.DialogService() {
+                @Override
+                public java.util.Optional<java.nio.file.Path> chooseFolder(String title, java.nio.file.Path initial) {
+                    return answers.poll();
+                }
+
+                @Override
+                public java.util.Optional<java.nio.file.Path> chooseFile(String title, java.util.List<String> ext) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String suggestedName) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public void showError(String title, String message) {
+                    throw new AssertionError(title + ": " + message);
+                }
+            });
+            view.showStart(null);
+        });
+        robot.clickOn("#welcomeFolder");
+        assertTrue(robot.lookup("#welcome").tryQuery().isPresent(), "a cancelled chooser leaves the welcome screen");
+        robot.clickOn("#welcomeFolder");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.gallery().countProperty().get() == 6);
+        assertFalse(robot.lookup("#welcome").tryQuery().isPresent());
+        assertEquals(tmp.resolve("workspace").resolve(photos().getFileName().toString()).toAbsolutePath().normalize(),
+                vm.projectProperty().get().folder(), "the project is made in Loupe's folder, named after the images'");
+    }
 }
