@@ -63,7 +63,7 @@ final class ExperimentCommand implements Callable<Integer> {
                             e.learningRate(), e.seconds())));
             System.out.printf("%nSettings: %d epochs, batch %d, %s%s, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
                             + "L1 %.0e; trained on %d images at %.2f images/s%n", settings.epochs(), settings.batchSize(),
-                    settings.optimizer(), settings.freezeBackbone() ? " (backbone frozen)" : "",
+                    settings.optimizer().label(), settings.freezeBackbone() ? " (backbone frozen)" : "",
                     settings.minLearningRate(), settings.maxLearningRate(), settings.softStart(), settings.l1(),
                     r.training().trainImages(), r.training().imagesPerSecond());
             System.out.printf("%-44s %12s %12s%n", String.join(",", classes) + " AP50", "pretrained", "retrained");

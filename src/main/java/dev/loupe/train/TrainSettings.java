@@ -13,7 +13,19 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
                             boolean freezeBackbone, boolean augment, long seed, OptimizerKind optimizer) {
 
     /** Adam (the reference's) or SGD with momentum 0.9 (YOLOX's own). */
-    public enum OptimizerKind { ADAM, SGD }
+    public enum OptimizerKind {
+        ADAM("Adam (steps scaled per layer)"), SGD("SGD (momentum 0.9)");
+
+        private final String label;
+
+        OptimizerKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public TrainSettings {
         check(epochs >= 1, "epochs must be at least 1, got " + epochs);
