@@ -42,8 +42,9 @@ import java.util.function.Consumer;
  * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background: the
  * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch accumulates the
  * gradients of its images, Adam steps (scaled per layer) along a soft-start cosine learning rate, an L1 penalty
- * keeps weights small, and a moving average of the weights is what validation scores and what is written. Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new
- * ONNX file and descriptor that pre-annotation loads like any shipped model.
+ * keeps weights small, and a moving average of the weights is what validation scores and what is written.
+ * Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new ONNX
+ * file and descriptor that pre-annotation loads like any shipped model.
  */
 public final class TrainJob implements Job<TrainReport> {
     private final ProjectStore store;

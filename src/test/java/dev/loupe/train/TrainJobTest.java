@@ -84,11 +84,15 @@ class TrainJobTest {
             assertEquals(first.epochs(), resumed.epochs().subList(0, 6));
             assertTrue(resumed.epochs().get(6).loss() < 0.85 * start, "epoch 7 starts from the trained weights");
 
-            // a frozen backbone: its weights come out exactly as they went in, the head's do not
+            // a frozen backbone: its weights come out exactly as they went in, the head's do not; with a
+            // validation side, each epoch scores the averaged weights there
+            Splits.make(p.store(), "d", 0, 0.34, 1);
             Path frozenOut = tmp.resolve("frozen");
             TrainReport frozen = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
                     models, frozenOut, "frozen", settings.withEpochs(1).withFrozenBackbone(true), null), e -> { })
                     .run(JobContext.silent());
+            double validationAp = frozen.epochs().get(0).validationAp50();
+            assertTrue(validationAp > 0.3 && validationAp <= 1, "validation AP50 of the averaged weights: " + validationAp);
             var before = dev.loupe.train.onnx.OnnxGraph.read(models.resolve("yolox_nano.onnx"));
             var after = dev.loupe.train.onnx.OnnxGraph.read(frozen.onnx());
             int backbone = 0;
