@@ -25,6 +25,18 @@ final class CliSupport {
         Workspace.fromEnvironment().rememberProject(p.folder());
     }
 
+    /** The side of a split named by a {@code --split} option (null stays null: every image). */
+    static dev.loupe.core.Split side(String option) {
+        if (option == null) {
+            return null;
+        }
+        try {
+            return dev.loupe.core.Split.valueOf(option.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--split is '" + option + "', expected train, validation or test");
+        }
+    }
+
     /** Runs a job on this thread with a progress bar on stderr; its failure is rethrown as is. */
     static <T> T run(String name, Job<T> job) throws Exception {
         try (JobRunner runner = JobRunner.sameThread()) {

@@ -110,12 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Set<Long> out = new java.util.HashSet<>(images != null ? images
                 : CocoEvaluator.imagesWithGroundTruth(truth, Set.copyOf(classes)));
         if (split != null) {
-            dev.loupe.core.Split side;
-            try {
-                side = dev.loupe.core.Split.valueOf(split.toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--split is '" + split + "', expected train, validation or test");
-            }
+            dev.loupe.core.Split side = CliSupport.side(split);
             Map<Long, dev.loupe.core.Split> sides = p.store().split(id);
             if (sides.isEmpty()) {
                 throw new IllegalArgumentException("dataset '" + dataset + "' has no split: run 'loupe split' first");

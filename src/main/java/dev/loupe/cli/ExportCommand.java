@@ -58,6 +58,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Copy the image files, link to them, or leave them out (default: ${DEFAULT-VALUE}).")
     String images;
 
+    @Option(names = "--split", paramLabel = "SIDE", description = "Only images of this side of the split: train, validation or test.")
+    String split;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -87,7 +90,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (Project p = CliSupport.open(project)) {
             ExportRequest request = new ExportRequest(dataset, AnnotationFormats.byName(format), out, task, wanted,
-                    Set.copyOf(labels), map, classes == null ? List.of() : ClassNames.read(classes), files);
+                    Set.copyOf(labels), map, classes == null ? List.of() : ClassNames.read(classes), files,
+                    CliSupport.side(split));
             ExportReport r = CliSupport.run("export", new ExportAnnotationsJob(p.store(), request));
             if (json) {
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));

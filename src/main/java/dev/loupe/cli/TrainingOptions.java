@@ -32,6 +32,11 @@ final class TrainingOptions {
     @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
     boolean sgd;
 
+    /** The --spec file (its other TAO fields kept) or a new spec, holding {@link #settings()}. */
+    TrainingSpec spec() throws IOException {
+        return spec == null ? TrainingSpec.of(settings(), null) : TrainingSpec.read(spec).put(settings());
+    }
+
     /** The reference's settings, or the spec's, with the command line's overrides. */
     TrainSettings settings() throws IOException {
         TrainSettings s = spec == null ? TrainSettings.reference() : TrainingSpec.read(spec).settings();

@@ -5,6 +5,7 @@ import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
+import dev.loupe.core.Split;
 import dev.loupe.core.Task;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
@@ -41,7 +42,12 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
         List<String> classes = request.classNames().isEmpty()
                 ? new ArrayList<>(new LinkedHashSet<>(names.values())) : request.classNames();
         ImageFilter all = ImageFilter.all(dataset.id());
-        long total = store.countImages(all);
+        Map<Long, Split> split = request.side() == null ? null : store.split(dataset.id());
+        if (split != null && split.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + request.dataset() + "' has no split yet: run 'loupe split' first");
+        }
+        long total = split == null ? store.countImages(all)
+                : split.values().stream().filter(side -> side == request.side()).count();
         int images = 0;
         int boxes = 0;
         int crowdLeftOut = 0;
@@ -52,6 +58,9 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
             while (!(page = store.imagePage(all, after, PAGE)).isEmpty()) {
                 for (ImageItem image : page) {
                     ctx.checkCancelled();
+                    if (split != null && split.get(image.id()) != request.side()) {
+                        continue;
+                    }
                     List<ExportBox> out = new ArrayList<>();
                     for (Box b : store.boxes(image.id())) {
                         if (!selected(b, taskId, names)) {

@@ -170,5 +170,27 @@ class LoupeCommandTest {
         assertTrue(trained.out().contains("epoch   1") && trained.out().contains("Trained on"), trained.out());
         assertTrue(java.nio.file.Files.isRegularFile(out.resolve("tiny.onnx")) && java.nio.file.Files.isRegularFile(
                 out.resolve("tiny.json")), "the retrained model and its descriptor");
+
+        // the same run for TAO: each side of the split in KITTI, and the spec (its fields kept) pointing at them
+        java.nio.file.Files.writeString(spec, "yolov4_config { big_anchor_shape: \"[(114.94, 60.67)]\" }\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path tao = tmp.resolve("tao");
+        Run bundled = run("tao-bundle", demo.toString(), "--dataset", "d", "--task", "gt", "--classes", "person",
+                "--spec", spec.toString(), "--epochs", "12", "--out", tao.toString());
+        assertEquals(0, bundled.code(), bundled.err());
+        try (dev.loupe.project.Project p = dev.loupe.project.Project.open(demo);
+             var labels = java.nio.file.Files.list(tao.resolve("test/labels"))) {
+            long test = p.store().split(1).values().stream().filter(v -> v == dev.loupe.core.Split.TEST).count();
+            assertEquals(test, labels.count(), "one KITTI label file per test image");
+        }
+        var written = dev.loupe.train.spec.TrainingSpec.read(tao.resolve("spec.txt"));
+        assertEquals(12, written.settings().epochs());
+        assertTrue(written.unusedFields().contains("yolov4_config.big_anchor_shape"), written.text());
+        assertTrue(written.text().contains("image_directory_path: \"" + tao.resolve("train/images").toAbsolutePath()
+                + "\"") && written.text().contains("key: \"person\""), written.text());
+        try (var lines = java.nio.file.Files.lines(tao.resolve("train/labels")
+                .resolve(java.nio.file.Files.list(tao.resolve("train/labels")).findFirst().orElseThrow().getFileName()))) {
+            assertTrue(lines.allMatch(l -> l.startsWith("person ") || l.startsWith("DontCare ")), "only the trained class");
+        }
     }
 }

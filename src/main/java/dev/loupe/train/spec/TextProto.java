@@ -56,6 +56,27 @@ public final class TextProto {
     /** Sets a scalar at this dotted path (creating messages on the way), keeping its place if it exists. */
     public void set(String path, String value) {
         String[] parts = path.split("\\.");
+        TextProto at = parentOf(parts);
+        String name = parts[parts.length - 1];
+        for (int i = 0; i < at.fields.size(); i++) {
+            if (at.fields.get(i).name().equals(name)) {
+                at.fields.set(i, new Field(name, value, null, at.fields.get(i).line()));
+                return;
+            }
+        }
+        at.fields.add(new Field(name, value, null, 0));
+    }
+
+    /** Appends one more message at this dotted path (an entry of a repeated field) and returns it. */
+    public TextProto add(String path) {
+        String[] parts = path.split("\\.");
+        TextProto entry = new TextProto();
+        parentOf(parts).fields.add(new Field(parts[parts.length - 1], null, entry, 0));
+        return entry;
+    }
+
+    /** The message holding the last part of a dotted path, created on the way where missing. */
+    private TextProto parentOf(String[] parts) {
         TextProto at = this;
         for (int i = 0; i < parts.length - 1; i++) {
             String part = parts[i];
@@ -66,14 +87,7 @@ public final class TextProto {
                 return m;
             });
         }
-        String name = parts[parts.length - 1];
-        for (int i = 0; i < at.fields.size(); i++) {
-            if (at.fields.get(i).name().equals(name)) {
-                at.fields.set(i, new Field(name, value, null, at.fields.get(i).line()));
-                return;
-            }
-        }
-        at.fields.add(new Field(name, value, null, 0));
+        return at;
     }
 
     static String unquote(String v) {

@@ -95,6 +95,27 @@ public final class TrainingSpec {
         return this;
     }
 
+    /**
+     * Points the spec's dataset_config at KITTI folders (training and validation sources) and, unless the spec
+     * already maps classes, maps each class to itself; TAO's other dataset fields stay as they were.
+     */
+    public TrainingSpec putDataset(Path trainImages, Path trainLabels, Path testImages, Path testLabels,
+                                   List<String> classes) {
+        String dc = "dataset_config.";
+        proto.set(dc + "data_sources.image_directory_path", TextProto.quote(trainImages.toString()));
+        proto.set(dc + "data_sources.label_directory_path", TextProto.quote(trainLabels.toString()));
+        proto.set(dc + "validation_data_sources.image_directory_path", TextProto.quote(testImages.toString()));
+        proto.set(dc + "validation_data_sources.label_directory_path", TextProto.quote(testLabels.toString()));
+        if (proto.message("dataset_config").flatMap(d -> d.field("target_class_mapping")).isEmpty()) {
+            for (String c : classes) {
+                TextProto mapping = proto.add(dc + "target_class_mapping");
+                mapping.set("key", TextProto.quote(c));
+                mapping.set("value", TextProto.quote(c));
+            }
+        }
+        return this;
+    }
+
     /** Dotted paths of the scalar fields Loupe does not use (kept in the spec, reported to the user). */
     public List<String> unusedFields() {
         List<String> out = new ArrayList<>();
