@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Training checkpoints: {@code epoch-NNN.onnx} (the weights, loadable by pre-annotation too) and
- * {@code epoch-NNN.json} (the epochs so far), each written to a temporary file and moved into place, so a
- * killed run leaves either a whole checkpoint or none.
+ * Training checkpoints: {@code epoch-NNN.onnx} (the averaged weights, loadable by pre-annotation too),
+ * {@code epoch-NNN.state} (what an exact resume needs besides: see {@link TrainingState}) and
+ * {@code epoch-NNN.json} (the epochs so far, written last), each written to a temporary file and moved into
+ * place, so a killed run leaves either a whole checkpoint or none.
  */
 final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A saved checkpoint. */
-    record State(int epoch, Path onnx, List<EpochStats> history) {
+    /** A saved checkpoint; {@code trainingState} is null for checkpoints written without one. */
+    record State(int epoch, Path onnx, Path trainingState, List<EpochStats> history) {
     }
 
     private final Path folder;
@@ -29,10 +30,11 @@ final class Checkpoints {
         this.folder = folder;
     }
 
-    void save(int epoch, byte[] onnx, List<EpochStats> history) throws IOException {
+    void save(int epoch, byte[] onnx, byte[] trainingState, List<EpochStats> history) throws IOException {
         Files.createDirectories(folder);
         String base = String.format("epoch-%03d", epoch);
         atomicWrite(folder.resolve(base + ".onnx"), onnx);
+        atomicWrite(folder.resolve(base + ".state"), trainingState);
         atomicWrite(folder.resolve(base + ".json"), JSON.writeValueAsBytes(history));
     }
 
@@ -48,7 +50,9 @@ final class Checkpoints {
                 Path onnx = folder.resolve(base + ".onnx");
                 if (Files.isRegularFile(onnx)) {
                     List<EpochStats> history = JSON.readValue(json.toFile(), new TypeReference<>() { });
-                    return Optional.of(new State(Integer.parseInt(base.substring(6)), onnx, history));
+                    Path state = folder.resolve(base + ".state");
+                    return Optional.of(new State(Integer.parseInt(base.substring(6)), onnx,
+                            Files.isRegularFile(state) ? state : null, history));
                 }
             }
         }

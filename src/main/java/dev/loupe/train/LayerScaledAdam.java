@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,7 @@ final class LayerScaledAdam {
 
     private final NDManager manager;
     private final Map<String, Float> scale = new HashMap<>();
+    private final Map<String, ai.djl.ndarray.types.Shape> shapes = new HashMap<>();
     private final Map<String, NDArray> first = new HashMap<>();
     private final Map<String, NDArray> second = new HashMap<>();
     private int steps;
@@ -29,10 +31,41 @@ final class LayerScaledAdam {
     LayerScaledAdam(Map<String, NDArray> parameters, NDManager manager) {
         this.manager = manager;
         parameters.forEach((name, p) -> {
+            shapes.put(name, p.getShape());
             try (NDArray squared = p.stopGradient().square(); NDArray mean = squared.mean()) {
                 scale.put(name, Math.max(MIN_SCALE, (float) Math.sqrt(mean.getFloat())));
             }
         });
+    }
+
+    /** The step count, scales and moments, with the parameters' live values, for a checkpoint. */
+    TrainingState state(Map<String, NDArray> parameters, int averageUpdates) {
+        Map<String, TrainingState.Tensor> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> {
+            int n = Math.toIntExact(p.size());
+            tensors.put(name, new TrainingState.Tensor(p.toFloatArray(), scale.get(name),
+                    first.containsKey(name) ? first.get(name).toFloatArray() : new float[n],
+                    second.containsKey(name) ? second.get(name).toFloatArray() : new float[n]));
+        });
+        return new TrainingState(steps, averageUpdates, tensors);
+    }
+
+    /** Continues where a checkpoint left off: its step count, its scales (the pretrained ones) and moments. */
+    void restore(TrainingState state) {
+        steps = state.adamSteps();
+        state.tensors().forEach((name, t) -> {
+            if (scale.containsKey(name)) {
+                scale.put(name, t.scale());
+                NDArray m = manager.create(t.first()).reshape(shapeOf(name));
+                NDArray v = manager.create(t.second()).reshape(shapeOf(name));
+                first.put(name, m);
+                second.put(name, v);
+            }
+        });
+    }
+
+    private ai.djl.ndarray.types.Shape shapeOf(String name) {
+        return shapes.get(name);
     }
 
     /** One update of every parameter from its accumulated gradient, at this learning rate. */

@@ -92,10 +92,19 @@ public final class TrainJob implements Job<TrainReport> {
              OnnxModule module = new OnnxModule(graph, root)) {
             int firstEpoch = 1;
             Checkpoints.State resumed = request.resumeFrom() == null ? null : checkpoints.latest().orElse(null);
+            Map<String, float[]> checkpointed = null;
+            TrainingState state = null;
             if (resumed != null) {
-                module.load(OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
+                checkpointed = OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
                         .filter(e -> e.getValue().isFloat())
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().floats())));
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().floats()));
+                state = resumed.trainingState() == null ? null : TrainingState.read(resumed.trainingState());
+                module.load(checkpointed);
+                if (state != null) {
+                    Map<String, float[]> live = new java.util.HashMap<>();
+                    state.tensors().forEach((name, t) -> live.put(name, t.live()));
+                    module.load(live);
+                }
                 history.addAll(resumed.history());
                 firstEpoch = resumed.epoch() + 1;
             }
@@ -118,11 +127,18 @@ public final class TrainJob implements Job<TrainReport> {
                     : null;
             LayerScaledAdam adam = sgd == null ? new LayerScaledAdam(trainable, root) : null;
             WeightAverage average = new WeightAverage(module.parameters(), root);
+            if (state != null) {
+                average.restore(checkpointed, state.averageUpdates());
+                if (adam != null) {
+                    adam.restore(state);
+                }
+            }
             RunningMean foreground = new RunningMean();
             double bestAp = -1;
             int sinceBest = 0;
-            Random random = new Random(s.seed());
             for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+                // seeded per epoch, so a resumed run augments exactly as an uninterrupted one
+                Random random = new Random(s.seed() * 131 + epoch);
                 long epochStart = System.nanoTime();
                 List<TrainingImages.Sample> order = new ArrayList<>(train);
                 Collections.shuffle(order, new Random(s.seed() * 31 + epoch));
@@ -179,7 +195,9 @@ public final class TrainJob implements Job<TrainReport> {
                 ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
                 if (s.checkpointInterval() > 0 && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs())) {
-                    checkpoints.save(epoch, graph.withWeights(averaged), history);
+                    TrainingState now = adam != null ? adam.state(trainable, average.updates())
+                            : new TrainingState(0, average.updates(), Map.of());
+                    checkpoints.save(epoch, graph.withWeights(averaged), now.bytes(), history);
                 }
                 if (!Double.isNaN(ap) && s.earlyStopPatience() > 0) {
                     if (ap > bestAp) {

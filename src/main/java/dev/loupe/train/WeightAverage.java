@@ -41,6 +41,21 @@ final class WeightAverage {
         });
     }
 
+    int updates() {
+        return updates;
+    }
+
+    /** Continues a checkpointed average: its weights and how many updates it had seen. */
+    void restore(Map<String, float[]> weights, int updatesSoFar) {
+        weights.forEach((name, values) -> {
+            NDArray a = average.get(name);
+            if (a != null) {
+                a.set(java.nio.FloatBuffer.wrap(values));
+            }
+        });
+        updates = updatesSoFar;
+    }
+
     /** The averaged weights as plain floats. */
     Map<String, float[]> weights() {
         Map<String, float[]> out = new LinkedHashMap<>();

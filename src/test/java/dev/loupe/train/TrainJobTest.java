@@ -10,6 +10,7 @@ import dev.loupe.inference.Detection;
 import dev.loupe.inference.Detector;
 import dev.loupe.inference.Detectors;
 import dev.loupe.inference.Preprocessor;
+import dev.loupe.jobs.JobCancelledException;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.ImportImagesJob;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,24 +67,39 @@ class TrainJobTest {
                     List.of(tiny.resolve("instances.json")), ReadOptions.defaults(), "gt", "", false, false,
                     UnknownLabels.ADD, "test")).run(JobContext.silent());
             Splits.make(p.store(), "d", 0, 0, 1); // all six for training: this is about fitting them
-            TrainSettings settings = new TrainSettings(6, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1,
+            TrainSettings settings = new TrainSettings(8, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1,
                     TrainSettings.OptimizerKind.ADAM);
+            TrainRequest request = new TrainRequest("d", "gt", List.of("person"), "yolox_nano", models, out, "six",
+                    settings, null);
+
+            // the run is stopped during epoch 7, as a crash or the user would stop it
             List<EpochStats> seen = new ArrayList<>();
-            TrainReport first = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
-                    models, out, "six", settings, null), seen::add).run(JobContext.silent());
-            assertEquals(6, first.epochs().size());
-            assertEquals(first.epochs(), seen);
-            double start = first.epochs().get(0).loss();
-            double end = first.epochs().get(5).loss();
-            assertTrue(end < 0.7 * start, "the loss falls on a set the model can memorise: " + first.epochs());
+            assertThrows(JobCancelledException.class, () -> new TrainJob(p.store(), request, seen::add)
+                    .run(cancelledAfter(6.0 / 8)));
+            assertEquals(6, seen.size());
+            double start = seen.get(0).loss();
+            assertTrue(seen.get(5).loss() < 0.7 * start, "the loss falls on a set the model can memorise: " + seen);
             assertTrue(Files.isRegularFile(out.resolve("checkpoints/epoch-006.onnx")));
 
-            // two more epochs continue from the last checkpoint, not from the pretrained weights
+            // resuming continues from the checkpoint exactly: weights, Adam's moments, the average, augmentation
             TrainReport resumed = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
-                    models, out, "six", settings.withEpochs(8), out), e -> { }).run(JobContext.silent());
+                    models, out, "six", settings, out), e -> { }).run(JobContext.silent());
             assertEquals(8, resumed.epochs().size());
-            assertEquals(first.epochs(), resumed.epochs().subList(0, 6));
-            assertTrue(resumed.epochs().get(6).loss() < 0.85 * start, "epoch 7 starts from the trained weights");
+            assertEquals(seen, resumed.epochs().subList(0, 6));
+            Path straightOut = tmp.resolve("straight");
+            TrainReport straight = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
+                    models, straightOut, "straight", settings, null), e -> { }).run(JobContext.silent());
+            for (int e = 6; e < 8; e++) {
+                assertEquals(straight.epochs().get(e).loss(), resumed.epochs().get(e).loss(),
+                        1e-3 * straight.epochs().get(e).loss(), "epoch " + (e + 1) + " resumed as if never stopped");
+            }
+            float[] uninterrupted = weightsOf(straight.onnx());
+            float[] continued = weightsOf(resumed.onnx());
+            double largest = 0;
+            for (int i = 0; i < uninterrupted.length; i++) {
+                largest = Math.max(largest, Math.abs(uninterrupted[i] - continued[i]));
+            }
+            assertTrue(largest < 1e-3, "written weights of the resumed and the uninterrupted run differ by " + largest);
 
             // a frozen backbone: its weights come out exactly as they went in, the head's do not; with a
             // validation side, each epoch scores the averaged weights there
@@ -128,5 +145,47 @@ class TrainJobTest {
                         + "a person (IoU " + best + "): " + top);
             }
         }
+    }
+
+    /** A context that asks the job to stop once this share of the work is done. */
+    private static JobContext cancelledAfter(double share) {
+        boolean[] stop = {false};
+        return new JobContext() {
+            @Override
+            public void progress(long done, long total) {
+                stop[0] |= done >= share * total;
+            }
+
+            @Override
+            public void message(String text) {
+            }
+
+            @Override
+            public void problem(String item, String reason) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return stop[0];
+            }
+        };
+    }
+
+    /** All float weights of an ONNX file, in initializer order. */
+    private static float[] weightsOf(Path onnx) throws Exception {
+        var graph = dev.loupe.train.onnx.OnnxGraph.read(onnx);
+        int n = 0;
+        for (var w : graph.initializers().values()) {
+            n += w.isFloat() ? w.floats().length : 0;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (var w : graph.initializers().values()) {
+            if (w.isFloat()) {
+                System.arraycopy(w.floats(), 0, out, at, w.floats().length);
+                at += w.floats().length;
+            }
+        }
+        return out;
     }
 }
