@@ -2,6 +2,7 @@ package dev.loupe.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class LayerScaledAdam {
 
     private final NDManager manager;
     private final Map<String, Float> scale = new HashMap<>();
-    private final Map<String, ai.djl.ndarray.types.Shape> shapes = new HashMap<>();
+    private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, NDArray> first = new HashMap<>();
     private final Map<String, NDArray> second = new HashMap<>();
     private int steps;
@@ -32,7 +33,7 @@ final class LayerScaledAdam {
         this.manager = manager;
         parameters.forEach((name, p) -> {
             shapes.put(name, p.getShape());
-            try (NDArray squared = p.stopGradient().square(); NDArray mean = squared.mean()) {
+            try (NDArray view = p.stopGradient(); NDArray squared = view.square(); NDArray mean = squared.mean()) {
                 scale.put(name, Math.max(MIN_SCALE, (float) Math.sqrt(mean.getFloat())));
             }
         });
@@ -56,16 +57,10 @@ final class LayerScaledAdam {
         state.tensors().forEach((name, t) -> {
             if (scale.containsKey(name)) {
                 scale.put(name, t.scale());
-                NDArray m = manager.create(t.first()).reshape(shapeOf(name));
-                NDArray v = manager.create(t.second()).reshape(shapeOf(name));
-                first.put(name, m);
-                second.put(name, v);
+                first.put(name, manager.create(t.first(), shapes.get(name)));
+                second.put(name, manager.create(t.second(), shapes.get(name)));
             }
         });
-    }
-
-    private ai.djl.ndarray.types.Shape shapeOf(String name) {
-        return shapes.get(name);
     }
 
     /** One update of every parameter from its accumulated gradient, at this learning rate. */
