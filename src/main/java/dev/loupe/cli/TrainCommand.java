@@ -9,10 +9,8 @@ import dev.loupe.train.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -21,17 +19,8 @@ import java.util.concurrent.Callable;
                 + "descriptor to --out, where 'loupe preannotate --models-dir DIR --model NAME' finds it."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PROJECT")
-    Path project;
-
-    @Option(names = "--dataset", required = true, paramLabel = "NAME")
-    String dataset;
-
-    @Option(names = "--task", required = true, paramLabel = "GT_TASK", description = "The task holding the ground truth.")
-    String task;
-
-    @Option(names = "--classes", split = ",", defaultValue = "person", description = "Classes to train (default: ${DEFAULT-VALUE}).")
-    List<String> classes;
+    @Mixin
+    TrainingDataOptions data;
 
     @Option(names = "--model", defaultValue = "yolox_nano")
     String model;
@@ -55,8 +44,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainSettings settings = training.settings();
         Path models = WeightsResolver.modelsDir(modelsDir);
-        try (Project p = CliSupport.open(project)) {
-            TrainRequest request = new TrainRequest(dataset, task, classes, model, models, out,
+        try (Project p = CliSupport.open(data.project)) {
+            TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes, model, models, out,
                     name == null ? model + "-retrained" : name, settings, resume ? out : null);
             TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, e -> System.out.printf(
                     "epoch %3d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s  lr %.2e  %.0f s%n", e.epoch(), e.loss(),

@@ -18,6 +18,7 @@ import dev.loupe.media.ImportSources;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
 import dev.loupe.split.Splits;
+import dev.loupe.testing.CancelAfter;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class TrainJobTest {
             // the run is stopped during epoch 7, as a crash or the user would stop it
             List<EpochStats> seen = new ArrayList<>();
             assertThrows(JobCancelledException.class, () -> new TrainJob(p.store(), request, seen::add)
-                    .run(cancelledAfter(6.0 / 8)));
+                    .run(new CancelAfter(6 * 3))); // three batches of two per epoch: stops after epoch 6
             assertEquals(6, seen.size());
             double start = seen.get(0).loss();
             assertTrue(seen.get(5).loss() < 0.7 * start, "the loss falls on a set the model can memorise: " + seen);
@@ -145,30 +146,6 @@ class TrainJobTest {
                         + "a person (IoU " + best + "): " + top);
             }
         }
-    }
-
-    /** A context that asks the job to stop once this share of the work is done. */
-    private static JobContext cancelledAfter(double share) {
-        boolean[] stop = {false};
-        return new JobContext() {
-            @Override
-            public void progress(long done, long total) {
-                stop[0] |= done >= share * total;
-            }
-
-            @Override
-            public void message(String text) {
-            }
-
-            @Override
-            public void problem(String item, String reason) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return stop[0];
-            }
-        };
     }
 
     /** All float weights of an ONNX file, in initializer order. */
