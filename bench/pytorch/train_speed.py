@@ -7,6 +7,7 @@ input: batches as Loupe runs them (gradients of single-image passes accumulated)
 Prints JSON: images per second for each.
 """
 import json
+import os
 import sys
 import time
 
@@ -128,6 +129,7 @@ def timed(graph, batch, steps, batched):
 def main():
     path, batch, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.manual_seed(1)
+    torch.set_num_threads(os.cpu_count())  # as many threads as Loupe's libtorch uses
     graph = Graph(path)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
                       "accumulatedImagesPerSec": round(timed(graph, batch, steps, False), 2),

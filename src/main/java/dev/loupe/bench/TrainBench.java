@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.train.LayerScaledAdam;
 import dev.loupe.train.OnnxModule;
+import dev.loupe.train.WeightAverage;
 import dev.loupe.train.onnx.OnnxGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +84,9 @@ final class TrainBench implements Callable<Integer> {
         }
         try (NDManager root = NDManager.newBaseManager("PyTorch"); OnnxModule module = new OnnxModule(graph, root)) {
             module.parameters().values().forEach(p -> p.setRequiresGradient(true));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-5f)).build();
+            // the step training takes: Adam scaled per layer, then the weight average
+            LayerScaledAdam adam = new LayerScaledAdam(module.parameters(), root);
+            WeightAverage average = new WeightAverage(module.parameters(), root);
             long start = 0;
             int images = 0;
             for (int step = 0; step < steps + 2; step++) {
@@ -105,7 +107,8 @@ final class TrainBench implements Callable<Integer> {
                         }
                     }
                 }
-                module.parameters().forEach((name, p) -> adam.update(name, p, p.getGradient()));
+                adam.step(module.parameters(), 3e-5);
+                average.update(module.parameters());
                 images += batch;
             }
             return images / ((System.nanoTime() - start) / 1e9);

@@ -11,14 +11,14 @@ import java.util.Map;
  * scores and what is written, because a small batch makes each step's weights noisy. The decay ramps up from
  * zero, so the first steps are not held back by the pretrained weights' long shadow.
  */
-final class WeightAverage {
+public final class WeightAverage {
     private static final double DECAY = 0.99;
     private static final double RAMP_STEPS = 50;
 
     private final Map<String, NDArray> average = new LinkedHashMap<>();
     private int updates;
 
-    WeightAverage(Map<String, NDArray> parameters, NDManager manager) {
+    public WeightAverage(Map<String, NDArray> parameters, NDManager manager) {
         parameters.forEach((name, p) -> {
             NDArray view = p.stopGradient();
             NDArray copy = view.duplicate();
@@ -29,7 +29,7 @@ final class WeightAverage {
     }
 
     /** Folds the parameters' current values into the average. */
-    void update(Map<String, NDArray> parameters) {
+    public void update(Map<String, NDArray> parameters) {
         updates++;
         float d = (float) (DECAY * (1 - Math.exp(-updates / RAMP_STEPS)));
         parameters.forEach((name, p) -> {
