@@ -33,8 +33,17 @@ public final class EvalSources {
 
     public static List<EvalBox> read(ProjectStore store, String dataset, String spec, Path modelsDir, Set<String> classes,
                                      JobContext ctx) throws Exception {
+        return read(store, dataset, spec, modelsDir, classes, null, ctx);
+    }
+
+    /**
+     * As above; a model runs only on {@code images} (null: every image of the dataset). The boxes returned are
+     * all the task holds, so evaluate on the images that were asked for.
+     */
+    public static List<EvalBox> read(ProjectStore store, String dataset, String spec, Path modelsDir, Set<String> classes,
+                                     Set<Long> images, JobContext ctx) throws Exception {
         if (spec.startsWith(MODEL_PREFIX)) {
-            return fromModel(store, dataset, spec.substring(MODEL_PREFIX.length()), modelsDir, classes, ctx);
+            return fromModel(store, dataset, spec.substring(MODEL_PREFIX.length()), modelsDir, classes, images, ctx);
         }
         int colon = spec.indexOf(':');
         if (colon > 0 && isFormat(spec.substring(0, colon))) {
@@ -60,12 +69,12 @@ public final class EvalSources {
      * name (a retrained model and its retrained successor) never mix their boxes.
      */
     private static List<EvalBox> fromModel(ProjectStore store, String dataset, String model, Path modelsDir,
-                                           Set<String> classes, JobContext ctx) throws Exception {
+                                           Set<String> classes, Set<Long> images, JobContext ctx) throws Exception {
         String task;
         try (Detector d = Detectors.load(model, modelsDir,
                 new Detectors.DetectorConfigOverrides(0.001, null, 100, null, null, classes), b -> { })) {
             task = Task.EVALUATION_PREFIX + model + "#" + d.descriptor().weights().sha256().substring(0, 12);
-            new PreannotateJob(store, d, new PreannotateRequest(dataset, task, classes, null, null, 0)).run(ctx);
+            new PreannotateJob(store, d, new PreannotateRequest(dataset, task, classes, null, null, 0, images)).run(ctx);
         } catch (ModelException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -72,7 +72,8 @@ public final class PreannotateJob implements Job<PreannotateReport> {
         long after = 0;
         List<ImageItem> page;
         while (!(page = store.imagePage(all, after, 2000)).isEmpty()) {
-            page.stream().filter(im -> !done.contains(im.id())).forEach(todo::add);
+            page.stream().filter(im -> !done.contains(im.id())
+                    && (request.onlyImages() == null || request.onlyImages().contains(im.id()))).forEach(todo::add);
             after = page.get(page.size() - 1).id();
         }
         int sessions = detector.config().sessions();

@@ -11,16 +11,24 @@ import java.util.Set;
  * @param classes  model classes to keep (empty: all)
  * @param labelMap model class → project label (unmapped classes keep their own name)
  * @param kittiOut folder for KITTI label files with scores, as TAO inference writes them (null: none)
+ * @param onlyImages run on these images of the dataset only (null: every image)
  */
 public record PreannotateRequest(String dataset, String task, Set<String> classes, Map<String, String> labelMap,
-                                 Path kittiOut, int decodeThreads) {
+                                 Path kittiOut, int decodeThreads, Set<Long> onlyImages) {
     public PreannotateRequest {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(task, "task");
         classes = classes == null ? Set.of() : Set.copyOf(classes);
         labelMap = labelMap == null ? Map.of() : Map.copyOf(labelMap);
+        onlyImages = onlyImages == null ? null : Set.copyOf(onlyImages);
         if (decodeThreads < 1) {
             decodeThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /** Every image of the dataset. */
+    public PreannotateRequest(String dataset, String task, Set<String> classes, Map<String, String> labelMap,
+                              Path kittiOut, int decodeThreads) {
+        this(dataset, task, classes, labelMap, kittiOut, decodeThreads, null);
     }
 }

@@ -36,10 +36,6 @@ public final class HeldOutComparison {
                              String pretrained, Path pretrainedDir, String retrained, Path retrainedDir,
                              JobContext ctx) throws Exception {
         Dataset ds = store.requireDataset(dataset);
-        List<EvalBox> before = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + pretrained, pretrainedDir,
-                classes, ctx);
-        List<EvalBox> after = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + retrained, retrainedDir,
-                classes, ctx);
         List<EvalBox> gt = TaskBoxes.read(store, dataset, List.of(gtTask)).get(gtTask);
         Set<Long> copies = store.augmentedImages(ds.id()).stream().map(AugmentedImage::imageId)
                 .collect(Collectors.toSet());
@@ -51,6 +47,11 @@ public final class HeldOutComparison {
             throw new IllegalArgumentException("dataset '" + dataset + "' has no held-out images with " + classes
                     + " ground truth: split it first ('loupe split')");
         }
+        // the models run on the held-out images only: the training side is not scored
+        List<EvalBox> before = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + pretrained, pretrainedDir,
+                classes, test, ctx);
+        List<EvalBox> after = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + retrained, retrainedDir,
+                classes, test, ctx);
         Set<Long> originals = test.stream().filter(id -> !copies.contains(id)).collect(Collectors.toSet());
         return new Result(CocoEvaluator.evaluate(gt, before, classes, originals),
                 CocoEvaluator.evaluate(gt, after, classes, originals), CocoEvaluator.evaluate(gt, before, classes, test),

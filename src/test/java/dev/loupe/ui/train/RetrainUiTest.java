@@ -60,9 +60,21 @@ class RetrainUiTest extends MainWindowUiTest {
         assertTrue(Files.isDirectory(vm.projectProperty().get().folder().resolve("models")));
         Screenshots.save(window.getScene(), "retrain");
 
-        // the comparison stored every prediction down to score 0.001; the gallery preview shows none of them
+        // the comparison ran the models on the held-out images only
         var store = vm.projectProperty().get().store();
-        var second = store.images(store.imageIds(dev.loupe.core.ImageFilter.all(1))).get(1);
+        var sides = store.split(1);
+        var retrainedRuns = store.tasks().stream().filter(t -> t.isEvaluationCache() && !t.name().contains("yolox_nano#"))
+                .toList();
+        assertEquals(1, retrainedRuns.size(), store.tasks().toString());
+        for (var image : store.images(store.imageIds(dev.loupe.core.ImageFilter.all(1)))) {
+            boolean scored = store.boxes(image.id()).stream().anyMatch(b -> b.taskId() == retrainedRuns.get(0).id());
+            assertTrue(!scored || sides.get(image.id()) == dev.loupe.core.Split.TEST,
+                    "the retrained model ran on training image " + image.relativePath());
+        }
+
+        // the comparison stored every prediction down to score 0.001; the gallery preview shows none of them
+        var second = store.images(store.imageIds(dev.loupe.core.ImageFilter.all(1))).stream()
+                .filter(im -> sides.get(im.id()) == dev.loupe.core.Split.TEST).findFirst().orElseThrow();
         assertTrue(store.boxes(second.id()).stream().anyMatch(b -> b.hasScore() && b.score() < 0.3));
         robot.interact(() -> vm.gallery().selectedItemProperty().set(second));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.selectedBoxes().isEmpty());
