@@ -59,8 +59,7 @@ final class ExperimentCommand implements Callable<Integer> {
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
                     gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),
-                    e -> System.out.printf("epoch %3d  loss %.4f  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
-                            e.learningRate(), e.seconds())));
+                    TrainingOptions::printEpoch));
             System.out.printf("%nSettings: %d epochs, batch %d, %s%s, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
                             + "L1 %.0e; trained on %d images at %.2f images/s%n", settings.epochs(), settings.batchSize(),
                     settings.optimizer().label(), settings.freezeBackbone() ? " (backbone frozen)" : "",

@@ -47,10 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         try (Project p = CliSupport.open(data.project)) {
             TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes, model, models, out,
                     name == null ? model + "-retrained" : name, settings, resume ? out : null);
-            TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, e -> System.out.printf(
-                    "epoch %3d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
-                    e.iouLoss(), e.objectnessLoss(), e.classLoss(), Double.isNaN(e.validationAp50()) ? ""
-                            : String.format("  val AP50 %.3f", e.validationAp50()), e.learningRate(), e.seconds())));
+            TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, TrainingOptions::printEpoch));
             System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s and %s%n", r.trainImages(),
                     r.seconds(), r.imagesPerSecond(), r.stoppedEarly() ? ", stopped early" : "", r.onnx(), r.descriptor());
         }

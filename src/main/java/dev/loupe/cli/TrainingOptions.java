@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.train.EpochStats;
 import dev.loupe.train.TrainSettings;
 import dev.loupe.train.spec.TrainingSpec;
 import picocli.CommandLine.Option;
@@ -56,5 +57,12 @@ final class TrainingOptions {
             s = s.withOptimizer(TrainSettings.OptimizerKind.SGD);
         }
         return s.withFrozenBackbone(freezeBackbone || s.freezeBackbone());
+    }
+
+    /** The line {@code train} and {@code experiment} print after each epoch. */
+    static void printEpoch(EpochStats e) {
+        System.out.printf("epoch %3d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
+                e.iouLoss(), e.objectnessLoss(), e.classLoss(), Double.isNaN(e.validationAp50()) ? ""
+                        : String.format("  val AP50 %.3f", e.validationAp50()), e.learningRate(), e.seconds());
     }
 }

@@ -184,7 +184,9 @@ public final class TrainJob implements Job<TrainReport> {
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 trainingSeconds += seconds;
-                Map<String, float[]> averaged = average.weights();
+                boolean checkpoint = s.checkpointInterval() > 0
+                        && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs());
+                Map<String, float[]> averaged = validation.isEmpty() && !checkpoint ? null : average.weights();
                 double ap = validation.isEmpty() ? Double.NaN
                         : averagedAp50(module, averaged, validation, d, preprocessor, classes, root);
                 int n = order.size();
@@ -194,7 +196,7 @@ public final class TrainJob implements Job<TrainReport> {
                 onEpoch.accept(stats);
                 ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
-                if (s.checkpointInterval() > 0 && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs())) {
+                if (checkpoint) {
                     TrainingState now = adam != null ? adam.state(trainable, average.updates())
                             : new TrainingState(0, average.updates(), Map.of());
                     checkpoints.save(epoch, graph.withWeights(averaged), now.bytes(), history);
