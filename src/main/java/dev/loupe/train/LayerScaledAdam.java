@@ -85,10 +85,7 @@ public final class LayerScaledAdam {
                 denominator.attach(step);
                 NDArray update = m.div(denominator).muli((float) (learningRate * scale.get(name) / correction1));
                 update.attach(step);
-                // a detached view shares the weight's storage, so this changes the weight outside autograd
-                NDArray data = p.stopGradient();
-                data.attach(step);
-                data.subi(update);
+                WeightSteps.subtract(p, update, step);
             });
         }
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The optimizer's step is relative to each tensor's scale; the weight average trails the weights. */
+/**
+ * The optimizer's step is relative to each tensor's scale; the weight average trails the weights; the L1 step
+ * pulls kernels towards zero and leaves biases.
+ */
 class LayerScaledAdamTest {
 
     @Test
@@ -38,6 +41,19 @@ class LayerScaledAdamTest {
             // the decay ramps up: the first update keeps only d = 0.99 (1 - e^(-1/50)) ~ 0.02 of the old average
             double d = 0.99 * (1 - Math.exp(-1 / 50.0));
             assertEquals(10 * d + 9 * (1 - d), average.weights().get("deep")[0], 1e-4);
+        }
+    }
+
+    @Test
+    void theL1StepShrinksKernelsOnly() {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            params.put("kernel", m.create(new float[] {0.5f, -0.5f, 0.25f, -0.25f}, new ai.djl.ndarray.types.Shape(1, 1, 2, 2)));
+            params.put("bias", m.create(new float[] {0.5f, -0.5f}));
+            params.values().forEach(p -> p.setRequiresGradient(true));
+            WeightSteps.shrinkKernels(params, 0.1, m);
+            assertArrayEquals(new float[] {0.4f, -0.4f, 0.15f, -0.15f}, params.get("kernel").toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {0.5f, -0.5f}, params.get("bias").toFloatArray(), 0f);
         }
     }
 }
