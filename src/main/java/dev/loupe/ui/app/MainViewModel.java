@@ -121,8 +121,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Asks for a folder of images, then makes a project for it in Loupe's folder and imports them. */
     public boolean chooseAndCreateFromFolder() {
-        java.util.Optional<Path> images = dialogs == null ? java.util.Optional.empty()
-                : dialogs.chooseFolder("Create a project from a folder of images", null);
+        java.util.Optional<Path> images = chooseFolder("Create a project from a folder of images", null);
         images.ifPresent(folder -> openProject(unusedProjectFolder(String.valueOf(folder.getFileName())),
                 opened -> importPaths(List.of(folder))));
         return images.isPresent();
@@ -455,8 +454,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Asks for a project folder and opens it; false when the user cancels. */
     public boolean chooseAndOpenProject() {
-        java.util.Optional<Path> folder = dialogs == null ? java.util.Optional.empty()
-                : dialogs.chooseFolder("Open or create a project folder", workspace.folder());
+        java.util.Optional<Path> folder = chooseFolder("Open or create a project folder", workspace.folder());
         folder.ifPresent(this::openProject);
         return folder.isPresent();
     }
@@ -471,9 +469,12 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public void chooseAndImportFolder() {
-        if (dialogs != null) {
-            dialogs.chooseFolder("Import images from a folder", null).ifPresent(f -> importPaths(List.of(f)));
-        }
+        chooseFolder("Import images from a folder", null).ifPresent(f -> importPaths(List.of(f)));
+    }
+
+    /** The folder the user picks; none when cancelled or when no dialogs are set (a view model under test). */
+    private java.util.Optional<Path> chooseFolder(String title, Path initial) {
+        return dialogs == null ? java.util.Optional.empty() : dialogs.chooseFolder(title, initial);
     }
 
     public void clearFilters() {
