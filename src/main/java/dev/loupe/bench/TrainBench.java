@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.train.LayerScaledAdam;
+import dev.loupe.train.ScaledOptimizer;
 import dev.loupe.train.OnnxModule;
 import dev.loupe.train.WeightAverage;
 import dev.loupe.train.onnx.OnnxGraph;
@@ -85,7 +86,7 @@ final class TrainBench implements Callable<Integer> {
         try (NDManager root = NDManager.newBaseManager("PyTorch"); OnnxModule module = new OnnxModule(graph, root)) {
             module.parameters().values().forEach(p -> p.setRequiresGradient(true));
             // the step training takes: Adam scaled per layer, then the weight average
-            LayerScaledAdam adam = new LayerScaledAdam(module.parameters(), root);
+            ScaledOptimizer adam = new LayerScaledAdam(module.parameters(), root);
             WeightAverage average = new WeightAverage(module.parameters(), root);
             long start = 0;
             int images = 0;

@@ -30,7 +30,7 @@ final class TrainingOptions {
     @Option(names = "--freeze-backbone", description = "Train only the neck and head.")
     boolean freezeBackbone;
 
-    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam (overrides the spec's optimizer).")
+    @Option(names = "--sgd", description = "SGD with momentum 0.9 instead of Adam, its steps scaled per layer as Adam's are (overrides the spec's optimizer).")
     boolean sgd;
 
     /** The --spec file (its other TAO fields kept) or a new spec, holding {@link #settings()}. */

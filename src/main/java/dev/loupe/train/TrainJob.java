@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 import dev.loupe.augment.Augmenter;
 import dev.loupe.augment.Recipe;
 import dev.loupe.core.Split;
@@ -121,17 +120,11 @@ public final class TrainJob implements Job<TrainReport> {
             });
             SoftStartCosine schedule = new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
                     s.epochs() * stepsPerEpoch);
-            Optimizer sgd = s.optimizer() == TrainSettings.OptimizerKind.SGD
-                    ? Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f).optWeightDecays((float) s.l2())
-                    .optBeginNumUpdate((firstEpoch - 1) * stepsPerEpoch).build()
-                    : null;
-            LayerScaledAdam adam = sgd == null ? new LayerScaledAdam(trainable, root) : null;
+            ScaledOptimizer optimizer = ScaledOptimizer.of(s.optimizer(), trainable, root);
             WeightAverage average = new WeightAverage(module.parameters(), root);
             if (state != null) {
                 average.restore(checkpointed, state.averageUpdates());
-                if (adam != null) {
-                    adam.restore(state);
-                }
+                optimizer.restore(state);
             }
             RunningMean foreground = new RunningMean();
             double bestAp = -1;
@@ -170,13 +163,12 @@ public final class TrainJob implements Job<TrainReport> {
                         }
                     }
                     float rate = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
-                    if (sgd != null) {
-                        trainable.forEach((name, p) -> sgd.update(name, p, p.getGradient()));
-                    } else {
-                        adam.step(trainable, rate);
-                    }
+                    optimizer.step(trainable, rate);
                     if (s.l1() > 0) {
                         WeightSteps.shrinkKernels(trainable, rate * s.l1(), root);
+                    }
+                    if (s.l2() > 0) {
+                        WeightSteps.decayKernels(trainable, rate * s.l2(), root);
                     }
                     average.update(trainable);
                     imagesSeen += batch.size();
@@ -197,9 +189,8 @@ public final class TrainJob implements Job<TrainReport> {
                 ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
                 if (checkpoint) {
-                    TrainingState now = adam != null ? adam.state(trainable, average.updates())
-                            : new TrainingState(0, average.updates(), Map.of());
-                    checkpoints.save(epoch, graph.withWeights(averaged), now.bytes(), history);
+                    checkpoints.save(epoch, graph.withWeights(averaged),
+                            optimizer.state(trainable, average.updates()).bytes(), history);
                 }
                 if (!Double.isNaN(ap) && s.earlyStopPatience() > 0) {
                     if (ap > bestAp) {

@@ -6,7 +6,8 @@ package dev.loupe.train;
  * 10 epochs. Early stopping watches validation AP50 (when the split has a validation side); a frozen backbone
  * trains only the neck and head; train-time augmentation flips half the images and varies their brightness.
  * With Adam the learning rate is relative: each weight tensor moves by about that share of its own scale per
- * step (see {@link LayerScaledAdam}).
+ * step (see {@link ScaledOptimizer}); the same holds for SGD. The L1 and L2 regularisers shrink
+ * convolution kernels in a step of their own (see {@link WeightSteps}).
  */
 public record TrainSettings(int epochs, int batchSize, double minLearningRate, double maxLearningRate,
                             double softStart, double l1, double l2, int checkpointInterval, int earlyStopPatience,
@@ -14,7 +15,7 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
 
     /** Adam (the reference's) or SGD with momentum 0.9 (YOLOX's own). */
     public enum OptimizerKind {
-        ADAM("Adam (steps scaled per layer)"), SGD("SGD (momentum 0.9)");
+        ADAM("Adam (steps scaled per layer)"), SGD("SGD (momentum 0.9, steps scaled per layer)");
 
         private final String label;
 

@@ -12,28 +12,31 @@ import java.util.Map;
 
 /**
  * What a checkpoint's ONNX file (the averaged weights) does not hold but an exact resume needs: the live
- * weights, Adam's step count, per-tensor scales and moments, and the weight average's update count.
+ * weights, the optimizer's name, step count, per-tensor scales and moments, and the weight average's update count.
  */
-record TrainingState(int adamSteps, int averageUpdates, Map<String, Tensor> tensors) {
-    private static final String MAGIC = "loupe-training-state-1";
+record TrainingState(String optimizer, int steps, int averageUpdates, Map<String, Tensor> tensors) {
+    private static final String MAGIC = "loupe-training-state-2";
 
-    /** One trainable tensor's live values, its Adam scale and moments. */
-    record Tensor(float[] live, float scale, float[] first, float[] second) {
+    /** One trainable tensor's live values, its step scale and the optimizer's moments of it. */
+    record Tensor(float[] live, float scale, float[][] moments) {
     }
 
     byte[] bytes() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeUTF(MAGIC);
-            out.writeInt(adamSteps);
+            out.writeUTF(optimizer);
+            out.writeInt(steps);
             out.writeInt(averageUpdates);
             out.writeInt(tensors.size());
             for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeFloat(e.getValue().scale());
                 write(out, e.getValue().live());
-                write(out, e.getValue().first());
-                write(out, e.getValue().second());
+                out.writeInt(e.getValue().moments().length);
+                for (float[] moment : e.getValue().moments()) {
+                    write(out, moment);
+                }
             }
         }
         return buffer.toByteArray();
@@ -43,8 +46,10 @@ record TrainingState(int adamSteps, int averageUpdates, Map<String, Tensor> tens
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             String magic = in.readUTF();
             if (!magic.equals(MAGIC)) {
-                throw new IOException(file + " is not a Loupe training state (starts with '" + magic + "')");
+                throw new IOException(file + " is not a Loupe training state of this version (starts with '"
+                        + magic + "', expected '" + MAGIC + "')");
             }
+            String optimizer = in.readUTF();
             int steps = in.readInt();
             int updates = in.readInt();
             int n = in.readInt();
@@ -52,9 +57,14 @@ record TrainingState(int adamSteps, int averageUpdates, Map<String, Tensor> tens
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF();
                 float scale = in.readFloat();
-                tensors.put(name, new Tensor(floats(in), scale, floats(in), floats(in)));
+                float[] live = floats(in);
+                float[][] moments = new float[in.readInt()][];
+                for (int m = 0; m < moments.length; m++) {
+                    moments[m] = floats(in);
+                }
+                tensors.put(name, new Tensor(live, scale, moments));
             }
-            return new TrainingState(steps, updates, tensors);
+            return new TrainingState(optimizer, steps, updates, tensors);
         }
     }
 
