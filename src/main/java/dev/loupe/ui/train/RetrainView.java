@@ -33,7 +33,7 @@ public final class RetrainView extends BorderPane {
     private final ComboBox<String> task = new ComboBox<>();
     private final TextField classes = new TextField("person");
     private final ComboBox<String> model = new ComboBox<>();
-    private final Spinner<Integer> epochs = new Spinner<>(1, 1000, 80);
+    private final Spinner<Integer> epochs = new Spinner<>(1, 1000, TrainSettings.defaults().epochs());
     private final Spinner<Integer> batch = new Spinner<>(1, 256, 8);
     private final TextArea spec = new TextArea();
     private final LinePlot chart = new LinePlot();
@@ -47,22 +47,11 @@ public final class RetrainView extends BorderPane {
         result.setId("retrainResult");
         result.getStyleClass().add("result-card");
         result.setWrapText(true);
-        List<String> tasks = vm.tasks();
-        task.getItems().setAll(tasks);
-        task.setValue(tasks.contains("coco") ? "coco" : tasks.isEmpty() ? null : tasks.get(0));
-        String modelProblem = null;
-        try {
-            model.getItems().setAll(vm.models());
-        } catch (dev.loupe.inference.ModelException e) {
-            modelProblem = "No model to retrain: " + e.getMessage();
-        }
-        model.setValue(model.getItems().contains("yolox_nano") ? "yolox_nano" : model.getItems().isEmpty() ? null
-                : model.getItems().get(0));
         epochs.setEditable(true);
         batch.setEditable(true);
         epochs.setPrefWidth(90);
         batch.setPrefWidth(80);
-        spec.setText(TrainingSpec.of(TrainSettings.reference(), null).text());
+        spec.setText(TrainingSpec.of(TrainSettings.defaults(), null).text());
         spec.setPrefRowCount(14);
         spec.setStyle("-fx-font-family: monospace;");
         TitledPane advanced = new TitledPane("Advanced: training spec (TAO YOLOv4 format; epochs and batch above win)",
@@ -77,9 +66,8 @@ public final class RetrainView extends BorderPane {
                 new Label("epochs"), epochs, new Label("batch"), batch, retrain);
         form.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("muted");
-        status.setText(modelProblem != null ? modelProblem : vm.hasSplit()
-                ? "Trains on the dataset's training side; compares on its held-out side."
-                : "No split yet: 30% of the images (each with its augmented copies) will be held out for the comparison.");
+        status.setText("Reading the project's tasks and the models folder ...");
+        vm.loadChoices(this::offer);
         chart.setAxisLabels("epoch", "loss / AP50");
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(new VBox(8, form, status, advanced, chart, result));
@@ -98,6 +86,18 @@ public final class RetrainView extends BorderPane {
                         r.training().onnx().getParent(), r.training().trainImages(), r.training().imagesPerSecond()));
             }
         });
+    }
+
+    private void offer(RetrainViewModel.Choices choices) {
+        task.getItems().setAll(choices.tasks());
+        task.setValue(choices.tasks().contains("coco") ? "coco" : choices.tasks().isEmpty() ? null
+                : choices.tasks().get(0));
+        model.getItems().setAll(choices.models());
+        model.setValue(choices.models().contains("yolox_nano") ? "yolox_nano" : choices.models().isEmpty() ? null
+                : choices.models().get(0));
+        status.setText(choices.problem() != null ? choices.problem() : choices.hasSplit()
+                ? "Trains on the dataset's training side; compares on its held-out side."
+                : "No split yet: 30% of the images (each with its augmented copies) will be held out for the comparison.");
     }
 
     private void start() {

@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One-click retraining of a dataset: splits it when it has no split yet, fine-tunes in the background with
@@ -49,17 +50,39 @@ public final class RetrainViewModel {
         this.modelsDir = modelsDir;
     }
 
-    public List<String> tasks() {
-        return project.store().tasks().stream().map(Task::name).toList();
+    /**
+     * What the form offers: the project's tasks (not the evaluation caches of model runs), the models with a head Loupe can train (YOLOX), why there are
+     * none when the models folder cannot be read, and whether the dataset has a split yet.
+     */
+    public record Choices(List<String> tasks, List<String> models, String problem, boolean hasSplit) {
     }
 
-    /** Models with a head Loupe can train (YOLOX); a broken descriptor in the models folder is an error. */
-    public List<String> models() throws ModelException {
-        return ModelCatalog.load(modelsDir).all().stream()
-                .filter(d -> d.decoder() == ModelDescriptor.DecoderFamily.YOLOX).map(ModelDescriptor::name).toList();
+    /** Reads the choices off the FX thread (the store and the models folder) and hands them over on it. */
+    public void loadChoices(Consumer<Choices> onLoaded) {
+        Thread reader = new Thread(() -> {
+            Choices c = choices();
+            Platform.runLater(() -> onLoaded.accept(c));
+        }, "loupe-retrain-choices");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    public boolean hasSplit() {
+    private Choices choices() {
+        List<String> tasks = List.of();
+        try {
+            tasks = project.store().tasks().stream().filter(t -> !t.isEvaluationCache()).map(Task::name).toList();
+            List<String> models = ModelCatalog.load(modelsDir).all().stream()
+                    .filter(d -> d.decoder() == ModelDescriptor.DecoderFamily.YOLOX).map(ModelDescriptor::name)
+                    .toList();
+            return new Choices(tasks, models, null, hasSplit());
+        } catch (ModelException e) {
+            return new Choices(tasks, List.of(), "No model to retrain: " + e.getMessage(), false);
+        } catch (RuntimeException e) {
+            return new Choices(tasks, List.of(), "Could not read the project: " + e.getMessage(), false);
+        }
+    }
+
+    private boolean hasSplit() {
         return !project.store().split(project.store().requireDataset(dataset).id()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.ui.app.MainWindowUiTest;
 import dev.loupe.ui.plot.LinePlot;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -47,7 +48,10 @@ class RetrainUiTest extends MainWindowUiTest {
         robot.interact(() -> ((Stage) window).toFront());
         Spinner<Integer> epochs = robot.from(window.getScene().getRoot()).lookup(".spinner").nth(0).queryAs(Spinner.class);
         robot.interact(() -> epochs.getValueFactory().setValue(2));
-        robot.clickOn(robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton());
+        Button retrain = robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton();
+        // the tasks and models are read off the FX thread; the button waits for them
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !retrain.isDisabled());
+        robot.clickOn(retrain);
         Label result = robot.from(window.getScene().getRoot()).lookup("#retrainResult").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !result.getText().isEmpty()
                 || vm.jobs().rows().stream().anyMatch(r -> r.stateProperty().get() == dev.loupe.jobs.JobState.FAILED));
