@@ -61,9 +61,9 @@ public final class TrainingSpec {
         return spec;
     }
 
-    /** The training settings, the reference's where the spec is silent. */
+    /** The training settings, Loupe's defaults where the spec is silent. */
     public TrainSettings settings() {
-        TrainSettings r = TrainSettings.reference();
+        TrainSettings r = TrainSettings.defaults();
         String regularizer = proto.scalar(TC + "regularizer.type").orElse("L1");
         double weight = number(TC + "regularizer.weight", r.l1());
         boolean sgd = proto.message(TC + "optimizer.sgd").isPresent();
