@@ -7,6 +7,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 import java.util.function.Consumer;
 
@@ -34,6 +35,7 @@ public abstract class PlotCanvas extends Region {
     private java.util.function.BiConsumer<Double, Double> onClick = (x, y) -> { };
     private String xLabel = "";
     private String yLabel = "";
+    private boolean wholeNumberX;
 
     PlotCanvas() {
         getChildren().add(canvas);
@@ -56,6 +58,11 @@ public abstract class PlotCanvas extends Region {
     public void setAxisLabels(String x, String y) {
         xLabel = x;
         yLabel = y;
+    }
+
+    /** Ticks on the x axis at whole numbers only (epochs, counts). */
+    public void setWholeNumberX(boolean whole) {
+        wholeNumberX = whole;
     }
 
     /** Called with the region, in data units, when the user draws a selection rectangle or lasso. */
@@ -118,13 +125,16 @@ public abstract class PlotCanvas extends Region {
         if (getWidth() <= MARGIN || getHeight() <= MARGIN) {
             return 0;
         }
+        AxisTicks xTicks = AxisTicks.over(xMin, xMax, wholeNumberX);
+        AxisTicks yTicks = AxisTicks.over(yMin, yMax, false);
         g.save();
         g.beginPath();
         g.rect(MARGIN, 10, getWidth() - MARGIN - 10, getHeight() - MARGIN - 10);
         g.clip();
+        drawGrid(g, xTicks, yTicks);
         drawMarks(g);
         g.restore();
-        drawAxes(g);
+        drawAxes(g, xTicks, yTicks);
         if (!lasso.isEmpty()) {
             g.setStroke(Color.web("#2f6fde"));
             g.setFill(Color.web("#2f6fde22"));
@@ -149,19 +159,35 @@ public abstract class PlotCanvas extends Region {
 
     abstract void drawMarks(GraphicsContext g);
 
-    private void drawAxes(GraphicsContext g) {
+    private void drawGrid(GraphicsContext g, AxisTicks xTicks, AxisTicks yTicks) {
+        g.setStroke(Color.web("#eceff3"));
+        g.setLineWidth(1);
+        for (double v : xTicks.values()) {
+            double x = Math.round(screenX(v)) + 0.5;
+            g.strokeLine(x, 10, x, getHeight() - MARGIN);
+        }
+        for (double v : yTicks.values()) {
+            double y = Math.round(screenY(v)) + 0.5;
+            g.strokeLine(MARGIN, y, getWidth() - 10, y);
+        }
+    }
+
+    private void drawAxes(GraphicsContext g, AxisTicks xTicks, AxisTicks yTicks) {
         g.setStroke(Color.web("#9aa1ab"));
         g.setLineWidth(1);
         g.strokeLine(MARGIN, getHeight() - MARGIN, getWidth() - 10, getHeight() - MARGIN);
         g.strokeLine(MARGIN, 10, MARGIN, getHeight() - MARGIN);
         g.setFill(Color.web("#4b5563"));
         g.setFont(Font.font(10));
-        for (int i = 0; i <= 4; i++) {
-            double vx = xMin + (xMax - xMin) * i / 4;
-            double vy = yMin + (yMax - yMin) * i / 4;
-            g.fillText(format(vx), screenX(vx) - 12, getHeight() - MARGIN + 14);
-            g.fillText(format(vy), 2, screenY(vy) + 3);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double v : xTicks.values()) {
+            g.fillText(xTicks.label(v), screenX(v), getHeight() - MARGIN + 14);
         }
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double v : yTicks.values()) {
+            g.fillText(yTicks.label(v), MARGIN - 4, screenY(v) + 3);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));
         g.fillText(xLabel, getWidth() / 2 - xLabel.length() * 3, getHeight() - 8);
         g.fillText(yLabel, MARGIN + 4, 22);

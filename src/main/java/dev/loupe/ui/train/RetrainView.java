@@ -69,6 +69,7 @@ public final class RetrainView extends BorderPane {
         status.setText("Reading the project's tasks and the models folder ...");
         vm.loadChoices(this::offer);
         chart.setAxisLabels("epoch", "loss / AP50");
+        chart.setWholeNumberX(true);
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(new VBox(8, form, status, advanced, chart, result));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
