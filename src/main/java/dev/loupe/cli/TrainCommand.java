@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the retrained model (default: MODEL-retrained).")
     String name;
 
-    @Option(names = "--resume", description = "Continue from the last checkpoint in --out.")
+    @Option(names = "--resume", description = "Continue the run of this --name from its last checkpoint in --out.")
     boolean resume;
 
     @Mixin
@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         Path models = WeightsResolver.modelsDir(modelsDir);
         try (Project p = CliSupport.open(data.project)) {
             TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes, model, models, out,
-                    name == null ? model + "-retrained" : name, settings, resume ? out : null);
+                    name == null ? model + "-retrained" : name, settings, resume);
             TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, TrainingOptions::printEpoch));
             System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s and %s%n", r.trainImages(),
                     r.seconds(), r.imagesPerSecond(), r.stoppedEarly() ? ", stopped early" : "", r.onnx(), r.descriptor());

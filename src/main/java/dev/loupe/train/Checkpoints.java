@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * Training checkpoints: {@code epoch-NNN.onnx} (the averaged weights, loadable by pre-annotation too),
- * {@code epoch-NNN.state} (what an exact resume needs besides: see {@link TrainingState}) and
+ * {@code epoch-NNN.state} (what an exact resume needs besides, kept for the newest checkpoint only: see
+ * {@link TrainingState}) and
  * {@code epoch-NNN.json} (the epochs so far, written last), each written to a temporary file and moved into
- * place, so a killed run leaves either a whole checkpoint or none.
+ * place, so a killed run leaves either a whole checkpoint or none. {@code run.json} holds the run's request
+ * while it is unfinished, so it can be found and continued (see {@link UnfinishedRuns}).
  */
 final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,12 +32,46 @@ final class Checkpoints {
         this.folder = folder;
     }
 
+    static final String RUN_FILE = "run.json";
+
+    /** Drops an earlier run's checkpoints of the same name and records this run's request. */
+    void startAfresh(TrainRequest request) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("epoch-")).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(folder);
+        atomicWrite(folder.resolve(RUN_FILE), JSON.writeValueAsBytes(request));
+    }
+
+    /** The run wrote its model: it is no longer one to continue (its checkpoints stay). */
+    void finished() throws IOException {
+        Files.deleteIfExists(folder.resolve(RUN_FILE));
+    }
+
+    /** The request of the run these checkpoints belong to, while it is unfinished. */
+    static Optional<TrainRequest> unfinishedRequest(Path folder) throws IOException {
+        Path run = folder.resolve(RUN_FILE);
+        return Files.isRegularFile(run) ? Optional.of(JSON.readValue(run.toFile(), TrainRequest.class))
+                : Optional.empty();
+    }
+
     void save(int epoch, byte[] onnx, byte[] trainingState, List<EpochStats> history) throws IOException {
         Files.createDirectories(folder);
         String base = String.format("epoch-%03d", epoch);
         atomicWrite(folder.resolve(base + ".onnx"), onnx);
         atomicWrite(folder.resolve(base + ".state"), trainingState);
         atomicWrite(folder.resolve(base + ".json"), JSON.writeValueAsBytes(history));
+        // only the newest state is ever resumed from; each is four times the size of its model
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path old : files.filter(f -> f.getFileName().toString().matches("epoch-\\d{3}\\.state")
+                    && !f.getFileName().toString().equals(base + ".state")).toList()) {
+                Files.delete(old);
+            }
+        }
     }
 
     /** The newest checkpoint whose two files are both there. */

@@ -75,7 +75,7 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
         String name = request.model() + "-retrained";
         TrainReport training = new TrainJob(store, new TrainRequest(request.dataset(), request.gtTask(),
                 request.classes(), request.model(), request.modelsDir(), request.outDir(), name, request.settings(),
-                null), onEpoch).run(ctx);
+                false), onEpoch).run(ctx);
         ctx.message("7/7 evaluating");
         HeldOutComparison.Result compared = HeldOutComparison.run(store, request.dataset(), request.gtTask(), classes,
                 request.model(), request.modelsDir(), name, request.outDir(), ctx);

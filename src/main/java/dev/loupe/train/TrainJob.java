@@ -74,7 +74,10 @@ public final class TrainJob implements Job<TrainReport> {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + request.dataset() + "' has no training images");
         }
-        Checkpoints checkpoints = new Checkpoints(request.outDir().resolve("checkpoints"));
+        Checkpoints checkpoints = new Checkpoints(request.checkpointFolder());
+        if (!request.resume()) {
+            checkpoints.startAfresh(request);
+        }
         OnnxGraph graph = OnnxGraph.read(weights);
         Anchors anchors = new Anchors(d.inputWidth(), d.inputHeight());
         Preprocessor preprocessor = new Preprocessor(d);
@@ -90,7 +93,7 @@ public final class TrainJob implements Job<TrainReport> {
         try (NDManager root = NDManager.newBaseManager(device, "PyTorch");
              OnnxModule module = new OnnxModule(graph, root)) {
             int firstEpoch = 1;
-            Checkpoints.State resumed = request.resumeFrom() == null ? null : checkpoints.latest().orElse(null);
+            Checkpoints.State resumed = request.resume() ? checkpoints.latest().orElse(null) : null;
             Map<String, float[]> checkpointed = null;
             TrainingState state = null;
             if (resumed != null) {
@@ -105,6 +108,7 @@ public final class TrainJob implements Job<TrainReport> {
                     module.load(live);
                 }
                 history.addAll(resumed.history());
+                resumed.history().forEach(onEpoch); // a resumed run's chart and log show its whole course
                 firstEpoch = resumed.epoch() + 1;
             }
             Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
@@ -204,6 +208,7 @@ public final class TrainJob implements Job<TrainReport> {
             }
             RetrainedModel written = RetrainedModel.write(d, graph.withWeights(average.weights()), request.outDir(),
                     request.outName(), request.dataset(), request.classes());
+            checkpoints.finished();
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
                     (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
         }

@@ -6,14 +6,21 @@ import java.util.List;
 /**
  * What to fine-tune on what: a dataset's TRAIN side with the ground truth of {@code task} for {@code classes},
  * starting from {@code model} (found in {@code modelsDir}); the result is written to {@code outDir} as
- * {@code outName}.onnx with its descriptor. {@code resumeFrom} is a checkpoint folder to continue, or null.
+ * {@code outName}.onnx with its descriptor. Checkpoints go to {@link #checkpointFolder()}; with {@code resume}
+ * the run continues from the last one there, else it starts afresh and drops them.
  */
 public record TrainRequest(String dataset, String task, List<String> classes, String model, Path modelsDir,
-                           Path outDir, String outName, TrainSettings settings, Path resumeFrom) {
+                           Path outDir, String outName, TrainSettings settings, boolean resume) {
     public TrainRequest {
         classes = List.copyOf(classes);
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("name at least one class to train");
         }
     }
+
+    /** This run's checkpoints: one folder per model name, so runs into the same folder keep theirs apart. */
+    public Path checkpointFolder() {
+        return outDir.resolve("checkpoints").resolve(outName);
+    }
+
 }

@@ -71,7 +71,7 @@ class TrainJobTest {
             TrainSettings settings = new TrainSettings(8, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1,
                     TrainSettings.OptimizerKind.ADAM);
             TrainRequest request = new TrainRequest("d", "gt", List.of("person"), "yolox_nano", models, out, "six",
-                    settings, null);
+                    settings, false);
 
             // the run is stopped during epoch 7, as a crash or the user would stop it
             List<EpochStats> seen = new ArrayList<>();
@@ -80,16 +80,21 @@ class TrainJobTest {
             assertEquals(6, seen.size());
             double start = seen.get(0).loss();
             assertTrue(seen.get(5).loss() < 0.7 * start, "the loss falls on a set the model can memorise: " + seen);
-            assertTrue(Files.isRegularFile(out.resolve("checkpoints/epoch-006.onnx")));
+            assertTrue(Files.isRegularFile(out.resolve("checkpoints/six/epoch-006.onnx")));
+            List<UnfinishedRuns.Run> unfinished = UnfinishedRuns.in(out);
+            assertEquals(1, unfinished.size(), "the stopped run is offered to continue");
+            assertEquals(6, unfinished.get(0).epochsDone());
+            assertEquals(request.settings(), unfinished.get(0).request().settings());
 
             // resuming continues from the checkpoint exactly: weights, Adam's moments, the average, augmentation
-            TrainReport resumed = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
-                    models, out, "six", settings, out), e -> { }).run(JobContext.silent());
+            TrainReport resumed = new TrainJob(p.store(), unfinished.get(0).request(), e -> { })
+                    .run(JobContext.silent());
             assertEquals(8, resumed.epochs().size());
+            assertEquals(List.of(), UnfinishedRuns.in(out), "a finished run is not offered again");
             assertEquals(seen, resumed.epochs().subList(0, 6));
             Path straightOut = tmp.resolve("straight");
             TrainReport straight = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
-                    models, straightOut, "straight", settings, null), e -> { }).run(JobContext.silent());
+                    models, straightOut, "straight", settings, false), e -> { }).run(JobContext.silent());
             for (int e = 6; e < 8; e++) {
                 assertEquals(straight.epochs().get(e).loss(), resumed.epochs().get(e).loss(),
                         1e-3 * straight.epochs().get(e).loss(), "epoch " + (e + 1) + " resumed as if never stopped");
@@ -107,7 +112,7 @@ class TrainJobTest {
             Splits.make(p.store(), "d", 0, 0.34, 1);
             Path frozenOut = tmp.resolve("frozen");
             TrainReport frozen = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("person"), "yolox_nano",
-                    models, frozenOut, "frozen", settings.withEpochs(1).withFrozenBackbone(true), null), e -> { })
+                    models, frozenOut, "frozen", settings.withEpochs(1).withFrozenBackbone(true), false), e -> { })
                     .run(JobContext.silent());
             double validationAp = frozen.epochs().get(0).validationAp50();
             assertTrue(validationAp > 0.3 && validationAp <= 1, "validation AP50 of the averaged weights: " + validationAp);

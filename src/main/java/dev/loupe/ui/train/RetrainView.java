@@ -2,6 +2,7 @@ package dev.loupe.ui.train;
 
 import dev.loupe.train.EpochStats;
 import dev.loupe.train.TrainSettings;
+import dev.loupe.train.UnfinishedRuns;
 import dev.loupe.train.spec.TrainingSpec;
 import dev.loupe.ui.plot.LinePlot;
 import javafx.collections.ListChangeListener;
@@ -39,6 +40,9 @@ public final class RetrainView extends BorderPane {
     private final LinePlot chart = new LinePlot();
     private final Label status = new Label();
     private final Label result = new Label();
+    private final Label stoppedRun = new Label();
+    private final Button resume = new Button("Resume");
+    private final HBox resumeRow = new HBox(8, stoppedRun, resume);
 
     public RetrainView(RetrainViewModel vm) {
         this.vm = vm;
@@ -65,13 +69,19 @@ public final class RetrainView extends BorderPane {
         HBox form = new HBox(8, new Label("Ground truth"), task, new Label("classes"), classes, new Label("from"), model,
                 new Label("epochs"), epochs, new Label("batch"), batch, retrain);
         form.setAlignment(Pos.CENTER_LEFT);
+        resume.setId("resumeButton");
+        stoppedRun.setId("stoppedRun");
+        resumeRow.setAlignment(Pos.CENTER_LEFT);
+        resumeRow.getStyleClass().add("result-card");
+        resumeRow.setVisible(false);
+        resumeRow.managedProperty().bind(resumeRow.visibleProperty());
         status.getStyleClass().add("muted");
         status.setText("Reading the project's tasks and the models folder ...");
         vm.loadChoices(this::offer);
         chart.setAxisLabels("epoch", "loss / AP50");
         chart.setWholeNumberX(true);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        setCenter(new VBox(8, form, status, advanced, chart, result));
+        setCenter(new VBox(8, form, resumeRow, status, advanced, chart, result));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
         vm.outcomeProperty().addListener((obs, o, r) -> {
             if (r != null) {
@@ -96,6 +106,23 @@ public final class RetrainView extends BorderPane {
         model.getItems().setAll(choices.models());
         model.setValue(choices.models().contains("yolox_nano") ? "yolox_nano" : choices.models().isEmpty() ? null
                 : choices.models().get(0));
+        if (!choices.unfinished().isEmpty()) {
+            UnfinishedRuns.Run last = choices.unfinished().get(0);
+            TrainSettings s = last.request().settings();
+            stoppedRun.setText(String.format("Run %s stopped after epoch %d of %d (%s on %s).",
+                    last.request().outName(), last.epochsDone(), s.epochs(), last.request().model(),
+                    last.request().task()));
+            resume.setOnAction(e -> {
+                resumeRow.setVisible(false);
+                epochs.getValueFactory().setValue(s.epochs());
+                batch.getValueFactory().setValue(s.batchSize());
+                result.setText("");
+                status.setText(String.format("Continuing %s from epoch %d ...", last.request().outName(),
+                        last.epochsDone() + 1));
+                vm.resume(last);
+            });
+            resumeRow.setVisible(true);
+        }
         status.setText(choices.problem() != null ? choices.problem() : choices.hasSplit()
                 ? "Trains on the dataset's training side; compares on its held-out side."
                 : "No split yet: 30% of the images (each with its augmented copies) will be held out for the comparison.");

@@ -12,6 +12,7 @@ import dev.loupe.train.TrainJob;
 import dev.loupe.train.TrainReport;
 import dev.loupe.train.TrainRequest;
 import dev.loupe.train.TrainSettings;
+import dev.loupe.train.UnfinishedRuns;
 import dev.loupe.ui.common.FxJobs;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,9 +54,11 @@ public final class RetrainViewModel {
 
     /**
      * What the form offers: the project's tasks (not the evaluation caches of model runs), the models with a head Loupe can train (YOLOX), why there are
-     * none when the models folder cannot be read, and whether the dataset has a split yet.
+     * none when the models folder cannot be read, whether the dataset has a split yet, and this dataset's runs
+     * that stopped before writing their model (newest first).
      */
-    public record Choices(List<String> tasks, List<String> models, String problem, boolean hasSplit) {
+    public record Choices(List<String> tasks, List<String> models, String problem, boolean hasSplit,
+                          List<UnfinishedRuns.Run> unfinished) {
     }
 
     /** Reads the choices off the FX thread (the store and the models folder) and hands them over on it. */
@@ -74,11 +78,18 @@ public final class RetrainViewModel {
             List<String> models = ModelCatalog.load(modelsDir).all().stream()
                     .filter(d -> d.decoder() == ModelDescriptor.DecoderFamily.YOLOX).map(ModelDescriptor::name)
                     .toList();
-            return new Choices(tasks, models, null, hasSplit());
+            try {
+                List<UnfinishedRuns.Run> unfinished = UnfinishedRuns.in(outDir()).stream()
+                        .filter(r -> r.request().dataset().equals(dataset)).toList();
+                return new Choices(tasks, models, null, hasSplit(), unfinished);
+            } catch (IOException e) {
+                return new Choices(tasks, models, "A stopped run cannot be continued: " + e.getMessage(), hasSplit(),
+                        List.of());
+            }
         } catch (ModelException e) {
-            return new Choices(tasks, List.of(), "No model to retrain: " + e.getMessage(), false);
+            return new Choices(tasks, List.of(), "No model to retrain: " + e.getMessage(), false, List.of());
         } catch (RuntimeException e) {
-            return new Choices(tasks, List.of(), "Could not read the project: " + e.getMessage(), false);
+            return new Choices(tasks, List.of(), "Could not read the project: " + e.getMessage(), false, List.of());
         }
     }
 
@@ -96,20 +107,33 @@ public final class RetrainViewModel {
 
     /** Splits 70 / 30 if needed, trains, compares; the retrained model goes to the project's models folder. */
     public void retrain(String task, List<String> classes, String model, TrainSettings settings) {
+        String name = model + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        run(new TrainRequest(dataset, task, classes, model, modelsDir, outDir(), name, settings, false));
+    }
+
+    /** Continues a stopped run from its last checkpoint, then compares as a new run does. */
+    public void resume(UnfinishedRuns.Run stopped) {
+        run(stopped.request());
+    }
+
+    private void run(TrainRequest request) {
         epochs.clear();
         outcome.set(null);
-        String name = model + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
-        Path out = project.folder().resolve("models");
-        jobs.submit("Retrain " + model + " on " + dataset, ctx -> {
+        jobs.submit((request.resume() ? "Resume " : "Retrain ") + request.model() + " on " + dataset, ctx -> {
             if (!hasSplit()) {
-                Splits.make(project.store(), dataset, 0.3, 0, settings.seed());
+                Splits.make(project.store(), dataset, 0.3, 0, request.settings().seed());
             }
-            TrainReport r = new TrainJob(project.store(), new TrainRequest(dataset, task, classes, model, modelsDir,
-                    out, name, settings, null), e -> Platform.runLater(() -> epochs.add(e))).run(ctx);
+            TrainReport r = new TrainJob(project.store(), request, e -> Platform.runLater(() -> epochs.add(e)))
+                    .run(ctx);
             ctx.message("Comparing on the held-out images");
-            HeldOutComparison.Result c = HeldOutComparison.run(project.store(), dataset, task, new HashSet<>(classes),
-                    model, modelsDir, name, out, ctx);
+            HeldOutComparison.Result c = HeldOutComparison.run(project.store(), dataset, request.task(),
+                    new HashSet<>(request.classes()), request.model(), request.modelsDir(), request.outName(),
+                    request.outDir(), ctx);
             return new Outcome(r, c);
         }, outcome::set);
+    }
+
+    private Path outDir() {
+        return project.folder().resolve("models");
     }
 }

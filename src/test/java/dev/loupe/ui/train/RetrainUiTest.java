@@ -1,7 +1,14 @@
 package dev.loupe.ui.train;
 
+import dev.loupe.jobs.JobCancelledException;
+import dev.loupe.split.Splits;
+import dev.loupe.testing.CancelAfter;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
+import dev.loupe.train.TrainJob;
+import dev.loupe.train.TrainRequest;
+import dev.loupe.train.TrainSettings;
+import dev.loupe.train.UnfinishedRuns;
 import dev.loupe.ui.app.MainWindowUiTest;
 import dev.loupe.ui.plot.LinePlot;
 import javafx.scene.control.Button;
@@ -20,9 +27,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One click retrains on a small real dataset: the split is made, the chart fills, the result card compares. */
+/**
+ * One click retrains on a small real dataset: the split is made, the chart fills, the result card compares; a
+ * run stopped before it wrote its model is offered to continue.
+ */
 class RetrainUiTest extends MainWindowUiTest {
 
     @Start
@@ -30,33 +41,75 @@ class RetrainUiTest extends MainWindowUiTest {
         mount(stage);
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void oneClickRetrainShowsEpochsAndTheHeldOutComparison(FxRobot robot) throws Exception {
+    private static final List<String> EIGHT = List.of("000000005802.jpg", "000000012448.jpg", "000000060623.jpg",
+            "000000079841.jpg", "000000111076.jpg", "000000113588.jpg", "000000222564.jpg", "000000318219.jpg");
+
+    private void openEight(FxRobot robot) throws Exception {
         Path tiny = SharedData.cocoDev().resolve("tiny50-train");
         Path folder = Files.createDirectories(tmp.resolve("eight"));
-        for (String name : List.of("000000005802.jpg", "000000012448.jpg", "000000060623.jpg", "000000079841.jpg",
-                "000000111076.jpg", "000000113588.jpg", "000000222564.jpg", "000000318219.jpg")) {
+        for (String name : EIGHT) {
             Files.copy(tiny.resolve("images").resolve(name), folder.resolve(name));
         }
         assertTrue(openWithCocoBoxes(robot, folder, 8).startsWith("Stored"));
+    }
 
+    private Window openRetrainWindow(FxRobot robot) throws Exception {
         robot.clickOn("#retrainOpen");
         Window window = robot.listTargetWindows().stream()
                 .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Retrain"))
                 .findFirst().orElseThrow();
         robot.interact(() -> ((Stage) window).toFront());
-        Spinner<Integer> epochs = robot.from(window.getScene().getRoot()).lookup(".spinner").nth(0).queryAs(Spinner.class);
-        robot.interact(() -> epochs.getValueFactory().setValue(2));
         Button retrain = robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton();
         // the tasks and models are read off the FX thread; the button waits for them
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !retrain.isDisabled());
-        robot.clickOn(retrain);
+        return window;
+    }
+
+    private Label awaitResult(FxRobot robot, Window window) throws Exception {
         Label result = robot.from(window.getScene().getRoot()).lookup("#retrainResult").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !result.getText().isEmpty()
                 || vm.jobs().rows().stream().anyMatch(r -> r.stateProperty().get() == dev.loupe.jobs.JobState.FAILED));
         assertTrue(!result.getText().isEmpty(), () -> "the retraining job failed: " + vm.jobs().rows().stream()
                 .map(r -> r.nameProperty().get() + ": " + r.detailProperty().get()).toList());
+        return result;
+    }
+
+    @Test
+    void aStoppedRunIsOfferedAndContinues(FxRobot robot) throws Exception {
+        openEight(robot);
+        var project = vm.projectProperty().get();
+        String dataset = vm.selectedDatasetProperty().get().dataset().name();
+        Splits.make(project.store(), dataset, 0.3, 0, 1);
+        TrainSettings settings = TrainSettings.defaults().withEpochs(2).withBatchSize(8);
+        TrainRequest request = new TrainRequest(dataset, "coco", List.of("person"), "yolox_nano",
+                SharedData.root().resolve("models"), project.folder().resolve("models"), "yolox_nano-20261127-2210",
+                settings, false);
+        // stopped after its first epoch (one batch each), as a crash would stop it
+        assertThrows(JobCancelledException.class, () -> new TrainJob(project.store(), request, e -> { })
+                .run(new CancelAfter(1)));
+
+        Window window = openRetrainWindow(robot);
+        Label stopped = robot.from(window.getScene().getRoot()).lookup("#stoppedRun").queryAs(Label.class);
+        assertEquals("Run yolox_nano-20261127-2210 stopped after epoch 1 of 2 (yolox_nano on coco).", stopped.getText());
+        Screenshots.save(window.getScene(), "retrain-resume");
+        robot.clickOn("#resumeButton");
+        Label result = awaitResult(robot, window);
+        LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
+        assertEquals(2, chart.series().get(0).points().size(), "the checkpointed epoch and the one run now");
+        assertTrue(result.getText().contains("Model yolox_nano-20261127-2210 written to"), result.getText());
+        assertTrue(Files.isRegularFile(project.folder().resolve("models/yolox_nano-20261127-2210.onnx")));
+        assertEquals(List.of(), UnfinishedRuns.in(project.folder().resolve("models")), "finished, no longer offered");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneClickRetrainShowsEpochsAndTheHeldOutComparison(FxRobot robot) throws Exception {
+        openEight(robot);
+        Window window = openRetrainWindow(robot);
+        Spinner<Integer> epochs = robot.from(window.getScene().getRoot()).lookup(".spinner").nth(0).queryAs(Spinner.class);
+        robot.interact(() -> epochs.getValueFactory().setValue(2));
+        robot.clickOn(robot.from(window.getScene().getRoot()).lookup("#retrainButton").queryButton());
+        Label result = awaitResult(robot, window);
         LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
         assertEquals(2, chart.series().get(0).points().size(), "one loss point per epoch");
         assertTrue(result.getText().matches("(?s)person AP50 on \\d+ held-out images: pretrained [\\d.]+% → retrained "
