@@ -75,7 +75,12 @@ public final class TrainJob implements Job<TrainReport> {
             throw new IllegalArgumentException("dataset '" + request.dataset() + "' has no training images");
         }
         Checkpoints checkpoints = new Checkpoints(request.checkpointFolder());
-        if (!request.resume()) {
+        Checkpoints.State resumed = request.resume() ? checkpoints.latest().orElse(null) : null;
+        if (resumed == null) {
+            if (request.resume()) {
+                ctx.message("No checkpoint of " + request.outName() + " in " + request.checkpointFolder()
+                        + " to resume from: starting afresh");
+            }
             checkpoints.startAfresh(request);
         }
         OnnxGraph graph = OnnxGraph.read(weights);
@@ -93,7 +98,6 @@ public final class TrainJob implements Job<TrainReport> {
         try (NDManager root = NDManager.newBaseManager(device, "PyTorch");
              OnnxModule module = new OnnxModule(graph, root)) {
             int firstEpoch = 1;
-            Checkpoints.State resumed = request.resume() ? checkpoints.latest().orElse(null) : null;
             Map<String, float[]> checkpointed = null;
             TrainingState state = null;
             if (resumed != null) {
