@@ -49,6 +49,7 @@ public final class RetrainView extends BorderPane {
         setPadding(new Insets(10));
         chart.setId("trainingChart");
         result.setId("retrainResult");
+        status.setId("retrainStatus");
         result.getStyleClass().add("result-card");
         result.setWrapText(true);
         epochs.setEditable(true);
@@ -64,7 +65,9 @@ public final class RetrainView extends BorderPane {
         Button retrain = new Button("Retrain");
         retrain.setId("retrainButton");
         retrain.getStyleClass().add("accent");
-        retrain.disableProperty().bind(task.valueProperty().isNull().or(model.valueProperty().isNull()));
+        retrain.disableProperty().bind(task.valueProperty().isNull().or(model.valueProperty().isNull())
+                .or(vm.runningProperty()));
+        resume.disableProperty().bind(vm.runningProperty());
         retrain.setOnAction(e -> start());
         HBox form = new HBox(8, new Label("Ground truth"), task, new Label("classes"), classes, new Label("from"), model,
                 new Label("epochs"), epochs, new Label("batch"), batch, retrain);
@@ -83,6 +86,15 @@ public final class RetrainView extends BorderPane {
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(new VBox(8, form, resumeRow, status, advanced, chart, result));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
+        // a run that ended without a result says why, and a stopped one is offered to continue
+        vm.endedProperty().addListener((obs, o, why) -> {
+            if (!why.isEmpty()) {
+                vm.loadChoices(choices -> {
+                    offer(choices);
+                    status.setText(why);
+                });
+            }
+        });
         vm.outcomeProperty().addListener((obs, o, r) -> {
             if (r != null) {
                 var c = r.compared();
@@ -100,12 +112,8 @@ public final class RetrainView extends BorderPane {
     }
 
     private void offer(RetrainViewModel.Choices choices) {
-        task.getItems().setAll(choices.tasks());
-        task.setValue(choices.tasks().contains("coco") ? "coco" : choices.tasks().isEmpty() ? null
-                : choices.tasks().get(0));
-        model.getItems().setAll(choices.models());
-        model.setValue(choices.models().contains("yolox_nano") ? "yolox_nano" : choices.models().isEmpty() ? null
-                : choices.models().get(0));
+        choose(task, choices.tasks(), "coco");
+        choose(model, choices.models(), "yolox_nano");
         if (!choices.unfinished().isEmpty()) {
             UnfinishedRuns.Run last = choices.unfinished().get(0);
             TrainSettings s = last.request().settings();
@@ -126,6 +134,14 @@ public final class RetrainView extends BorderPane {
         status.setText(choices.problem() != null ? choices.problem() : choices.hasSplit()
                 ? "Trains on the dataset's training side; compares on its held-out side."
                 : "No split yet: 30% of the images (each with its augmented copies) will be held out for the comparison.");
+    }
+
+    /** Offers these items, keeping the user's choice when it is still there, else the usual one, else the first. */
+    private static void choose(ComboBox<String> box, List<String> items, String usual) {
+        String kept = box.getValue();
+        box.getItems().setAll(items);
+        box.setValue(items.contains(kept) ? kept : items.contains(usual) ? usual : items.isEmpty() ? null
+                : items.get(0));
     }
 
     private void start() {
@@ -152,6 +168,9 @@ public final class RetrainView extends BorderPane {
         chart.setSeries(validated ? List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss),
                 new LinePlot.Series("validation AP50", Color.web("#e0242b"), ap))
                 : List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss)));
+        if (vm.epochs().isEmpty()) {
+            return; // a new run cleared the last one's epochs
+        }
         EpochStats last = vm.epochs().get(vm.epochs().size() - 1);
         int left = epochs.getValue() - last.epoch();
         status.setText(String.format("Epoch %d of %d: loss %.3f, %.0f s per epoch%s", last.epoch(), epochs.getValue(),

@@ -2,6 +2,8 @@ package dev.loupe.ui.train;
 
 import dev.loupe.core.Task;
 import dev.loupe.inference.ModelCatalog;
+import dev.loupe.jobs.JobHandle;
+import dev.loupe.jobs.JobState;
 import dev.loupe.inference.ModelDescriptor;
 import dev.loupe.inference.ModelException;
 import dev.loupe.project.Project;
@@ -15,8 +17,12 @@ import dev.loupe.train.TrainSettings;
 import dev.loupe.train.UnfinishedRuns;
 import dev.loupe.ui.common.FxJobs;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,6 +50,8 @@ public final class RetrainViewModel {
     private final Path modelsDir;
     private final ObservableList<EpochStats> epochs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper("");
 
     public RetrainViewModel(Project project, String dataset, FxJobs jobs, Path modelsDir) {
         this.project = project;
@@ -105,6 +113,16 @@ public final class RetrainViewModel {
         return outcome.getReadOnlyProperty();
     }
 
+    /** Whether this window's run is going: one at a time, two would share the CPU and the models folder. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Why the last run ended without a result (cancelled, or its error), set when it ends; empty otherwise. */
+    public ReadOnlyStringProperty endedProperty() {
+        return ended.getReadOnlyProperty();
+    }
+
     /** Splits 70 / 30 if needed, trains, compares; the retrained model goes to the project's models folder. */
     public void retrain(String task, List<String> classes, String model, TrainSettings settings) {
         String name = model + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
@@ -119,7 +137,9 @@ public final class RetrainViewModel {
     private void run(TrainRequest request) {
         epochs.clear();
         outcome.set(null);
-        jobs.submit((request.resume() ? "Resume " : "Retrain ") + request.model() + " on " + dataset, ctx -> {
+        ended.set("");
+        running.set(true);
+        JobHandle<Outcome> handle = jobs.submit((request.resume() ? "Resume " : "Retrain ") + request.model() + " on " + dataset, ctx -> {
             if (!hasSplit()) {
                 Splits.make(project.store(), dataset, 0.3, 0, request.settings().seed());
             }
@@ -131,6 +151,14 @@ public final class RetrainViewModel {
                     request.outDir(), ctx);
             return new Outcome(r, c);
         }, outcome::set);
+        handle.result().whenComplete((done, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                ended.set(handle.state() == JobState.CANCELLED
+                        ? "Stopped. Resume continues " + request.outName() + " from its last checkpoint."
+                        : "Retraining failed: " + handle.message());
+            }
+            running.set(false);
+        }));
     }
 
     private Path outDir() {

@@ -99,6 +99,17 @@ class RetrainUiTest extends MainWindowUiTest {
         assertTrue(result.getText().contains("Model yolox_nano-20261127-2210 written to"), result.getText());
         assertTrue(Files.isRegularFile(project.folder().resolve("models/yolox_nano-20261127-2210.onnx")));
         assertEquals(List.of(), UnfinishedRuns.in(project.folder().resolve("models")), "finished, no longer offered");
+
+        // a run cancelled in the window says so and is offered right away
+        robot.clickOn("#retrainButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> chart.series().get(0).points().size() == 1);
+        robot.interact(() -> vm.jobs().rows().get(0).handle().cancel());
+        Label status = robot.from(window.getScene().getRoot()).lookup("#retrainStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Stopped."));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stopped.getText().contains("stopped after epoch 1 of 2")
+                && !stopped.getText().contains("2210"));
+        assertTrue(stopped.getParent().isVisible() && !robot.lookup("#resumeButton").queryButton().isDisabled());
+        Screenshots.save(window.getScene(), "retrain-stopped");
     }
 
     @Test
