@@ -115,17 +115,7 @@ public final class TrainJob implements Job<TrainReport> {
                 resumed.history().forEach(onEpoch); // a resumed run's chart and log show its whole course
                 firstEpoch = resumed.epoch() + 1;
             }
-            Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
-            Map<String, String> operatorOf = module.operatorOf();
-            module.parameters().forEach((name, p) -> {
-                String op = operatorOf.getOrDefault(name, name);
-                boolean frozen = s.freezeBackbone() && (op.startsWith("/backbone/backbone/")
-                        || name.startsWith("backbone.backbone."));
-                p.setRequiresGradient(!frozen);
-                if (!frozen) {
-                    trainable.put(name, p);
-                }
-            });
+            Map<String, NDArray> trainable = trainable(module, s.freezeBackbone());
             SoftStartCosine schedule = new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
                     s.epochs() * stepsPerEpoch);
             ScaledOptimizer optimizer = ScaledOptimizer.of(s.optimizer(), trainable, root);
@@ -135,8 +125,7 @@ public final class TrainJob implements Job<TrainReport> {
                 optimizer.restore(state);
             }
             RunningMean foreground = new RunningMean();
-            double bestAp = -1;
-            int sinceBest = 0;
+            EarlyStop earlyStop = new EarlyStop(s.earlyStopPatience(), history);
             for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
                 // seeded per epoch, so a resumed run augments exactly as an uninterrupted one
                 Random random = new Random(s.seed() * 131 + epoch);
@@ -200,14 +189,9 @@ public final class TrainJob implements Job<TrainReport> {
                     checkpoints.save(epoch, graph.withWeights(averaged),
                             optimizer.state(trainable, average.updates()).bytes(), history);
                 }
-                if (!Double.isNaN(ap) && s.earlyStopPatience() > 0) {
-                    if (ap > bestAp) {
-                        bestAp = ap;
-                        sinceBest = 0;
-                    } else if (++sinceBest >= s.earlyStopPatience()) {
-                        stoppedEarly = true;
-                        break;
-                    }
+                if (earlyStop.shouldStop(ap)) {
+                    stoppedEarly = true;
+                    break;
                 }
             }
             RetrainedModel written = RetrainedModel.write(d, graph.withWeights(average.weights()), request.outDir(),
@@ -216,6 +200,22 @@ public final class TrainJob implements Job<TrainReport> {
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
                     (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
         }
+    }
+
+    /** The parameters to train, marked to collect gradients; a frozen backbone's are left out. */
+    private static Map<String, NDArray> trainable(OnnxModule module, boolean freezeBackbone) {
+        Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
+        Map<String, String> operatorOf = module.operatorOf();
+        module.parameters().forEach((name, p) -> {
+            String op = operatorOf.getOrDefault(name, name);
+            boolean frozen = freezeBackbone && (op.startsWith("/backbone/backbone/")
+                    || name.startsWith("backbone.backbone."));
+            p.setRequiresGradient(!frozen);
+            if (!frozen) {
+                trainable.put(name, p);
+            }
+        });
+        return trainable;
     }
 
     /** The mean number of assigned anchors over the images that had any (the norm of images without). */
