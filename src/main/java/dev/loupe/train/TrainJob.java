@@ -151,7 +151,7 @@ public final class TrainJob implements Job<TrainReport> {
                                 YoloxLoss.Parts parts = YoloxLoss.of(out, anchors, in.targets(), in.ignore(), classes,
                                         (float) Math.max(1, foreground.mean()), step);
                                 foreground.add(parts.foreground());
-                                gc.backward(parts.total().div((float) batch.size()));
+                                gc.backward(parts.total().div(YoloxLoss.scalar(step, batch.size())));
                                 sums[0] += parts.total().getFloat();
                                 sums[1] += parts.iou();
                                 sums[2] += parts.objectness();

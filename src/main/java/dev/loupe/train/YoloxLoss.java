@@ -49,7 +49,7 @@ final class YoloxLoss {
             }
         }
         NDArray obj = output.get(new NDIndex(":, 4"));
-        NDArray objLoss = bce(obj, m.create(objTarget)).mul(m.create(objWeight)).sum().div(norm);
+        NDArray objLoss = bce(obj, m.create(objTarget), m).mul(m.create(objWeight)).sum().div(scalar(m, norm));
         if (as.foreground() == 0) {
             return new Parts(objLoss, 0, objLoss.getFloat(), 0, 0);
         }
@@ -87,26 +87,30 @@ final class YoloxLoss {
         NDArray cy = fg.get(new NDIndex(":, 1")).add(m.create(gy)).mul(stride);
         NDArray w = fg.get(new NDIndex(":, 2")).clip(-20, 20).exp().mul(stride);
         NDArray h = fg.get(new NDIndex(":, 3")).clip(-20, 20).exp().mul(stride);
-        NDArray px1 = cx.sub(w.div(2));
-        NDArray py1 = cy.sub(h.div(2));
-        NDArray px2 = cx.add(w.div(2));
-        NDArray py2 = cy.add(h.div(2));
+        NDArray halfW = w.div(scalar(m, 2));
+        NDArray halfH = h.div(scalar(m, 2));
+        NDArray px1 = cx.sub(halfW);
+        NDArray py1 = cy.sub(halfH);
+        NDArray px2 = cx.add(halfW);
+        NDArray py2 = cy.add(halfH);
         NDArray ix1 = px1.maximum(m.create(tx1));
         NDArray iy1 = py1.maximum(m.create(ty1));
         NDArray ix2 = px2.minimum(m.create(tx2));
         NDArray iy2 = py2.minimum(m.create(ty2));
-        NDArray inter = ix2.sub(ix1).maximum(0).mul(iy2.sub(iy1).maximum(0));
+        NDArray zero = scalar(m, 0);
+        NDArray inter = ix2.sub(ix1).maximum(zero).mul(iy2.sub(iy1).maximum(zero));
         NDArray targetArea = m.create(tx2).sub(m.create(tx1)).mul(m.create(ty2).sub(m.create(ty1)));
-        NDArray union = w.mul(h).add(targetArea).sub(inter).add(1e-9f);
+        NDArray union = w.mul(h).add(targetArea).sub(inter).add(scalar(m, 1e-9f));
         NDArray iou = inter.div(union);
-        NDArray iouLoss = iou.square().neg().add(1).sum().div(norm).mul(IOU_WEIGHT);
+        NDArray one = scalar(m, 1);
+        NDArray iouLoss = one.sub(iou.square()).sum().div(scalar(m, norm)).mul(scalar(m, IOU_WEIGHT));
         NDArray clsLoss = null;
         for (int c = 0; c < trainClasses.length; c++) {
             NDArray p = fg.get(new NDIndex(":, " + (5 + trainClasses[c])));
-            NDArray term = bce(p, m.create(clsTarget[c])).sum();
+            NDArray term = bce(p, m.create(clsTarget[c]), m).sum();
             clsLoss = clsLoss == null ? term : clsLoss.add(term);
         }
-        clsLoss = clsLoss.div(norm);
+        clsLoss = clsLoss.div(scalar(m, norm));
         NDArray total = iouLoss.add(objLoss).add(clsLoss);
         return new Parts(total, iouLoss.getFloat(), objLoss.getFloat(), clsLoss.getFloat(), f);
     }
@@ -121,8 +125,18 @@ final class YoloxLoss {
     }
 
     /** Binary cross-entropy of probabilities (clipped away from 0 and 1). */
-    static NDArray bce(NDArray p, NDArray target) {
+    static NDArray bce(NDArray p, NDArray target, NDManager m) {
         NDArray q = p.clip(EPS, 1 - EPS);
-        return target.mul(q.log()).add(target.neg().add(1).mul(q.neg().add(1).log())).neg();
+        NDArray one = scalar(m, 1);
+        return target.mul(q.log()).add(one.sub(target).mul(one.sub(q).log())).neg();
+    }
+
+    /**
+     * A number as a tensor that lives as long as {@code m}. DJL's arithmetic with a plain number (x.div(2f))
+     * wraps it in a tensor over a Java buffer and closes that at once, but autograd keeps the tensor for the
+     * backward pass: a garbage collection in between freed the buffer and the gradients read junk.
+     */
+    static NDArray scalar(NDManager m, float value) {
+        return m.create(value);
     }
 }
