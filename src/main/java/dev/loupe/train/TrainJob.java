@@ -39,8 +39,8 @@ import java.util.function.Consumer;
 
 /**
  * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background: the
- * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch accumulates the
- * gradients of its images, Adam steps (scaled per layer) along a soft-start cosine learning rate, an L1 penalty
+ * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch goes through it in
+ * one pass, Adam steps (scaled per layer) along a soft-start cosine learning rate, an L1 penalty
  * keeps weights small, and a moving average of the weights is what validation scores and what is written.
  * Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new ONNX
  * file and descriptor that pre-annotation loads like any shipped model.
@@ -142,22 +142,31 @@ public final class TrainJob implements Job<TrainReport> {
                             g.subi(g);
                         }
                     });
-                    try (GradientCollector gc = engine.newGradientCollector()) {
+                    // the whole batch in one forward pass: a third faster than one image at a time (bench train)
+                    try (GradientCollector gc = engine.newGradientCollector(); NDManager step = root.newSubManager()) {
+                        int pixels = 3 * d.inputHeight() * d.inputWidth();
+                        float[] input = new float[batch.size() * pixels];
+                        List<Prepared> prepared = new ArrayList<>();
                         for (int i = 0; i < batch.size(); i++) {
-                            try (NDManager step = root.newSubManager()) {
-                                Prepared in = prepare(batch.get(i), preprocessor, s.augment() ? random : null);
-                                NDArray x = step.create(in.image().tensor(), new Shape(1, 3, d.inputHeight(), d.inputWidth()));
-                                NDArray out = module.forward(x, step).squeeze(0);
-                                YoloxLoss.Parts parts = YoloxLoss.of(out, anchors, in.targets(), in.ignore(), classes,
-                                        (float) Math.max(1, foreground.mean()), step);
-                                foreground.add(parts.foreground());
-                                gc.backward(parts.total().div(YoloxLoss.scalar(step, batch.size())));
-                                sums[0] += parts.total().getFloat();
-                                sums[1] += parts.iou();
-                                sums[2] += parts.objectness();
-                                sums[3] += parts.classes();
-                            }
+                            Prepared in = prepare(batch.get(i), preprocessor, s.augment() ? random : null);
+                            System.arraycopy(in.image().tensor(), 0, input, i * pixels, pixels);
+                            prepared.add(in);
                         }
+                        NDArray out = module.forward(step.create(input,
+                                new Shape(batch.size(), 3, d.inputHeight(), d.inputWidth())), step);
+                        NDArray total = null;
+                        for (int i = 0; i < batch.size(); i++) {
+                            Prepared in = prepared.get(i);
+                            YoloxLoss.Parts parts = YoloxLoss.of(out.get(i), anchors, in.targets(), in.ignore(), classes,
+                                    (float) Math.max(1, foreground.mean()), step);
+                            foreground.add(parts.foreground());
+                            total = total == null ? parts.total() : total.add(parts.total());
+                            sums[0] += parts.total().getFloat();
+                            sums[1] += parts.iou();
+                            sums[2] += parts.objectness();
+                            sums[3] += parts.classes();
+                        }
+                        gc.backward(total.div(YoloxLoss.scalar(step, batch.size())));
                     }
                     float rate = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
                     optimizer.step(trainable, rate);
