@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A saved checkpoint; {@code trainingState} is null for checkpoints written without one. */
+    private static final String RUN_FILE = "run.json";
+
+    /** A saved checkpoint: its files and the epochs so far. */
     record State(int epoch, Path onnx, Path trainingState, List<EpochStats> history) {
     }
 
@@ -31,8 +33,6 @@ final class Checkpoints {
     Checkpoints(Path folder) {
         this.folder = folder;
     }
-
-    static final String RUN_FILE = "run.json";
 
     /** Drops an earlier run's checkpoints of the same name and records this run's request. */
     void startAfresh(TrainRequest request) throws IOException {
@@ -74,7 +74,7 @@ final class Checkpoints {
         }
     }
 
-    /** The newest checkpoint whose two files are both there. */
+    /** The newest checkpoint whose files are all there (its history is written last). */
     Optional<State> latest() throws IOException {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
@@ -84,11 +84,10 @@ final class Checkpoints {
                     .sorted(java.util.Comparator.reverseOrder()).toList()) {
                 String base = json.getFileName().toString().replace(".json", "");
                 Path onnx = folder.resolve(base + ".onnx");
-                if (Files.isRegularFile(onnx)) {
+                Path state = folder.resolve(base + ".state");
+                if (Files.isRegularFile(onnx) && Files.isRegularFile(state)) {
                     List<EpochStats> history = JSON.readValue(json.toFile(), new TypeReference<>() { });
-                    Path state = folder.resolve(base + ".state");
-                    return Optional.of(new State(Integer.parseInt(base.substring(6)), onnx,
-                            Files.isRegularFile(state) ? state : null, history));
+                    return Optional.of(new State(Integer.parseInt(base.substring(6)), onnx, state, history));
                 }
             }
         }

@@ -98,19 +98,17 @@ public final class TrainJob implements Job<TrainReport> {
         try (NDManager root = NDManager.newBaseManager(device, "PyTorch");
              OnnxModule module = new OnnxModule(graph, root)) {
             int firstEpoch = 1;
-            Map<String, float[]> checkpointed = null;
+            Map<String, float[]> checkpointedAverage = null;
             TrainingState state = null;
             if (resumed != null) {
-                checkpointed = OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
+                // the checkpoint's model holds the averaged weights; its state, the live ones and the optimizer's
+                checkpointedAverage = OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
                         .filter(e -> e.getValue().isFloat())
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().floats()));
-                state = resumed.trainingState() == null ? null : TrainingState.read(resumed.trainingState());
-                module.load(checkpointed);
-                if (state != null) {
-                    Map<String, float[]> live = new java.util.HashMap<>();
-                    state.tensors().forEach((name, t) -> live.put(name, t.live()));
-                    module.load(live);
-                }
+                state = TrainingState.read(resumed.trainingState());
+                Map<String, float[]> live = new java.util.HashMap<>();
+                state.tensors().forEach((name, t) -> live.put(name, t.live()));
+                module.load(live);
                 history.addAll(resumed.history());
                 resumed.history().forEach(onEpoch); // a resumed run's chart and log show its whole course
                 firstEpoch = resumed.epoch() + 1;
@@ -121,7 +119,7 @@ public final class TrainJob implements Job<TrainReport> {
             ScaledOptimizer optimizer = ScaledOptimizer.of(s.optimizer(), trainable, root);
             WeightAverage average = new WeightAverage(module.parameters(), root);
             if (state != null) {
-                average.restore(checkpointed, state.averageUpdates());
+                average.restore(checkpointedAverage, state.averageUpdates());
                 optimizer.restore(state);
             }
             RunningMean foreground = new RunningMean();
