@@ -3,9 +3,11 @@ package dev.loupe.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,28 +30,22 @@ public final class UnfinishedRuns {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        List<Run> runs = new ArrayList<>();
         List<Path> folders;
         try (Stream<Path> list = Files.list(root)) {
             folders = list.filter(Files::isDirectory).toList();
         }
-        for (Path folder : folders.stream().sorted(Comparator.comparing(UnfinishedRuns::lastWrite).reversed()).toList()) {
+        Map<Run, FileTime> checkpointed = new HashMap<>();
+        for (Path folder : folders) {
             Optional<TrainRequest> request = Checkpoints.unfinishedRequest(folder);
             Optional<Checkpoints.State> last = new Checkpoints(folder).latest();
             if (request.isPresent() && last.isPresent()) {
                 TrainRequest r = request.get(); // its folder as found now: the project may have moved
-                runs.add(new Run(new TrainRequest(r.dataset(), r.task(), r.classes(), r.model(), r.modelsDir(), outDir,
-                        r.outName(), r.settings(), true), last.get().epoch()));
+                checkpointed.put(new Run(new TrainRequest(r.dataset(), r.task(), r.classes(), r.model(), r.modelsDir(),
+                        outDir, r.outName(), r.settings(), true), last.get().epoch()),
+                        Files.getLastModifiedTime(last.get().onnx()));
             }
         }
-        return runs;
-    }
-
-    private static long lastWrite(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
+        return checkpointed.keySet().stream()
+                .sorted(Comparator.comparing((Run run) -> checkpointed.get(run)).reversed()).toList();
     }
 }
