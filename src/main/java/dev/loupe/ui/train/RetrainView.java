@@ -86,7 +86,7 @@ public final class RetrainView extends BorderPane {
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(new VBox(8, form, resumeRow, status, advanced, chart, result));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
-        // a run that ended without a result says why, and a stopped one is offered to continue
+        // a run that ended without a result says why, and a stopped one with a checkpoint is offered to continue
         vm.endedProperty().addListener((obs, o, why) -> {
             if (!why.isEmpty()) {
                 vm.loadChoices(choices -> {
@@ -114,6 +114,7 @@ public final class RetrainView extends BorderPane {
     private void offer(RetrainViewModel.Choices choices) {
         choose(task, choices.tasks(), "coco");
         choose(model, choices.models(), "yolox_nano");
+        resumeRow.setVisible(!choices.unfinished().isEmpty());
         if (!choices.unfinished().isEmpty()) {
             UnfinishedRuns.Run last = choices.unfinished().get(0);
             TrainSettings s = last.request().settings();
@@ -129,7 +130,6 @@ public final class RetrainView extends BorderPane {
                         last.epochsDone() + 1));
                 vm.resume(last);
             });
-            resumeRow.setVisible(true);
         }
         status.setText(choices.problem() != null ? choices.problem() : choices.hasSplit()
                 ? "Trains on the dataset's training side; compares on its held-out side."

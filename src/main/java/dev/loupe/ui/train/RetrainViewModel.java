@@ -61,9 +61,9 @@ public final class RetrainViewModel {
     }
 
     /**
-     * What the form offers: the project's tasks (not the evaluation caches of model runs), the models with a head Loupe can train (YOLOX), why there are
-     * none when the models folder cannot be read, whether the dataset has a split yet, and this dataset's runs
-     * that stopped before writing their model (newest first).
+     * What the form offers: the project's tasks (not the evaluation caches of model runs), the models with a head
+     * Loupe can train (YOLOX), why there are none when the models folder cannot be read, whether the dataset has
+     * a split yet, and this dataset's runs that stopped before writing their model (newest first).
      */
     public record Choices(List<String> tasks, List<String> models, String problem, boolean hasSplit,
                           List<UnfinishedRuns.Run> unfinished) {
@@ -139,7 +139,8 @@ public final class RetrainViewModel {
         outcome.set(null);
         ended.set("");
         running.set(true);
-        JobHandle<Outcome> handle = jobs.submit((request.resume() ? "Resume " : "Retrain ") + request.model() + " on " + dataset, ctx -> {
+        String name = (request.resume() ? "Resume " : "Retrain ") + request.model() + " on " + dataset;
+        JobHandle<Outcome> handle = jobs.submit(name, ctx -> {
             if (!hasSplit()) {
                 Splits.make(project.store(), dataset, 0.3, 0, request.settings().seed());
             }
@@ -153,8 +154,7 @@ public final class RetrainViewModel {
         }, outcome::set);
         handle.result().whenComplete((done, failure) -> Platform.runLater(() -> {
             if (failure != null) {
-                ended.set(handle.state() == JobState.CANCELLED
-                        ? "Stopped. Resume continues " + request.outName() + " from its last checkpoint."
+                ended.set(handle.state() == JobState.CANCELLED ? "Stopped."
                         : "Retraining failed: " + handle.message());
             }
             running.set(false);
