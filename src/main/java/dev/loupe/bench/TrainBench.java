@@ -104,17 +104,18 @@ final class TrainBench implements Callable<Integer> {
                         p.getGradient().subi(p.getGradient());
                     }
                 });
-                try (GradientCollector gc = engine.newGradientCollector()) {
+                try (GradientCollector gc = engine.newGradientCollector(); NDManager m = root.newSubManager()) {
+                    NDArray all = m.create(input, new Shape(batch, 3, 416, 416));
                     if (batched) {
-                        try (NDManager m = root.newSubManager()) {
-                            NDArray out = module.forward(m.create(input, new Shape(batch, 3, 416, 416)), m);
-                            gc.backward(out.square().mean());
-                        }
+                        gc.backward(module.forward(all, m).square().mean());
                     } else {
+                        // the divisor is a tensor of m: autograd keeps it until the backward pass (see YoloxLoss.scalar)
+                        NDArray share = m.create(1f / batch);
                         for (int k = 0; k < batch; k++) {
-                            try (NDManager m = root.newSubManager()) {
-                                NDArray x = m.create(input, new Shape(batch, 3, 416, 416)).get(k + ":" + (k + 1));
-                                gc.backward(module.forward(x, m).square().mean().div((float) batch));
+                            try (NDManager one = m.newSubManager()) {
+                                NDArray x = all.get(k + ":" + (k + 1));
+                                x.attach(one);
+                                gc.backward(module.forward(x, one).square().mean().mul(share));
                             }
                         }
                     }
