@@ -51,8 +51,7 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
         this.plan = plan;
         this.ranges = ranges;
         this.folder = folder;
-        this.evaluationCaches = store.tasks().stream().filter(Task::isEvaluationCache).map(Task::id)
-                .collect(java.util.stream.Collectors.toSet());
+        this.evaluationCaches = Task.evaluationCacheIds(store.tasks());
     }
 
     private record Made(RebalancePlan.Copy copy, NewImage image, Recipe recipe, List<NewBox> boxes, int dropped) {

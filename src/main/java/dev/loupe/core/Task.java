@@ -1,6 +1,9 @@
 package dev.loupe.core;
 
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A named annotation task: the boxes of one source of truth (a human pass, a model run). */
 public record Task(long id, String name, String description) {
@@ -15,5 +18,10 @@ public record Task(long id, String name, String description) {
     /** A model's evaluation output on the images it ran on; it says nothing about other images. */
     public boolean isEvaluationCache() {
         return name.startsWith(EVALUATION_PREFIX);
+    }
+
+    /** The ids of the evaluation caches among these tasks: boxes of theirs are not annotations. */
+    public static Set<Long> evaluationCacheIds(Collection<Task> tasks) {
+        return tasks.stream().filter(Task::isEvaluationCache).map(Task::id).collect(Collectors.toSet());
     }
 }

@@ -305,9 +305,7 @@ public final class MainViewModel implements AutoCloseable {
         background(() -> {
             java.util.Map<Long, String> names = new java.util.HashMap<>();
             p.store().labels().forEach(l -> names.put(l.id(), l.name()));
-            java.util.Set<Long> evaluationRuns = new java.util.HashSet<>();
-            p.store().tasks().stream().filter(dev.loupe.core.Task::isEvaluationCache)
-                    .forEach(t -> evaluationRuns.add(t.id()));
+            java.util.Set<Long> evaluationRuns = dev.loupe.core.Task.evaluationCacheIds(p.store().tasks());
             // the preview shows annotations: not evaluation runs, not predictions too weak to pre-annotate with
             return p.store().boxes(item.id()).stream().filter(b -> !evaluationRuns.contains(b.taskId())
                     && (!b.hasScore() || b.score() >= PREVIEW_MIN_SCORE)).map(b -> new BoxOverlay(
