@@ -24,6 +24,11 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "0.3", description = "Fraction held out for testing (default: ${DEFAULT-VALUE}).")
     double test;
 
+    @Option(names = "--test-list", paramLabel = "FILE", description = "Keep the dataset's own split: the images this "
+            + "file names (one per line, or a CSV whose first column is the file name) are the test side; --test is "
+            + "then ignored.")
+    Path testList;
+
     @Option(names = "--validation", defaultValue = "0", description = "Fraction for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -31,13 +36,18 @@ final class SplitCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try (Project p = CliSupport.open(project)) {
-            Splits.Report r = Splits.make(p.store(), dataset, test, validation, seed);
+            Splits.Report r = testList == null ? Splits.make(p.store(), dataset, test, validation, seed)
+                    : Splits.fromTestList(p.store(), dataset, testList, validation, seed);
             System.out.printf("Split dataset '%s'%s:%n", dataset, r.stratified() ? " (stratified by cluster)" : "");
             for (Split s : Split.values()) {
                 System.out.printf("  %-10s %6d images (%d augmented copies)%n", s.name().toLowerCase(), r.images().get(s),
                         r.augmented().get(s));
+            }
+            if (!r.unmatched().isEmpty()) {
+                System.out.printf("%d listed names match no image of the dataset: %s%n", r.unmatched().size(),
+                        String.join(", ", r.unmatched()));
             }
         }
         return 0;

@@ -14,8 +14,13 @@ final class TrainingOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "A TAO YOLOv4 training spec (protobuf text) to take settings from.")
     Path spec;
 
-    @Option(names = "--epochs", description = "Overrides the spec's (default 8; the reference ran 80).")
+    @Option(names = "--epochs", description = "Overrides the spec's (default: from the image count, within --budget; "
+            + "the reference ran 80).")
     Integer epochs;
+
+    @Option(names = "--budget", paramLabel = "MINUTES", description = "The longest a run whose epochs follow from the "
+            + "image count may take (default: ${DEFAULT-VALUE}).", defaultValue = "8")
+    double budget;
 
     @Option(names = "--batch", description = "Overrides the spec's (default 8).")
     Integer batch;
@@ -44,6 +49,7 @@ final class TrainingOptions {
         if (epochs != null) {
             s = s.withEpochs(epochs);
         }
+        s = s.withBudgetMinutes(budget);
         if (batch != null) {
             s = s.withBatchSize(batch);
         }
@@ -61,8 +67,10 @@ final class TrainingOptions {
 
     /** The line {@code train} and {@code experiment} print after each epoch. */
     static void printEpoch(EpochStats e) {
-        System.out.printf("epoch %3d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s  lr %.2e  %.0f s%n", e.epoch(), e.loss(),
-                e.iouLoss(), e.objectnessLoss(), e.classLoss(), Double.isNaN(e.validationAp50()) ? ""
-                        : String.format("  val AP50 %.3f", e.validationAp50()), e.learningRate(), e.seconds());
+        System.out.printf("epoch %3d/%d  loss %.4f (iou %.3f, obj %.3f, cls %.3f)%s%s  lr %.2e  %.0f s%n", e.epoch(),
+                e.plannedEpochs(), e.loss(), e.iouLoss(), e.objectnessLoss(), e.classLoss(),
+                Double.isNaN(e.validationAp50()) ? "" : String.format("  val AP50 %.3f", e.validationAp50()),
+                Double.isNaN(e.testAp50()) ? "" : String.format("  test AP50 %.3f", e.testAp50()), e.learningRate(),
+                e.seconds());
     }
 }

@@ -12,13 +12,13 @@ import java.util.Map;
  * Finds the dataset image an annotation names: by its path next to the annotation file, by relative path,
  * then by a unique file name (or stem, for KITTI and YOLO). An ambiguous name matches nothing.
  */
-final class ImageMatcher {
+public final class ImageMatcher {
     private final Map<String, ImageItem> byPath = new HashMap<>();
     private final Map<String, ImageItem> byRelative = new HashMap<>();
     private final Map<String, List<ImageItem>> byName = new HashMap<>();
     private final Map<String, List<ImageItem>> byStem = new HashMap<>();
 
-    ImageMatcher(List<ImageItem> images) {
+    public ImageMatcher(List<ImageItem> images) {
         for (ImageItem im : images) {
             byPath.put(Path.of(im.path()).toAbsolutePath().normalize().toString(), im);
             byRelative.put(im.relativePath(), im);
@@ -28,7 +28,7 @@ final class ImageMatcher {
     }
 
     /** The image, or null when none or several fit. */
-    ImageItem match(ImageRef ref) {
+    public ImageItem match(ImageRef ref) {
         return ref.stemOnly() ? matchStem(ref) : matchName(ref);
     }
 

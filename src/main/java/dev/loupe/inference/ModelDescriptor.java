@@ -63,6 +63,12 @@ public record ModelDescriptor(String name, String version, String description, W
         return name + "@" + version + "#" + weights.sha256().substring(0, 12);
     }
 
+    /** The same model with other class outputs (a re-headed, retrained one). */
+    public ModelDescriptor withClassNames(List<String> names) {
+        return new ModelDescriptor(name, version, description, weights, inputWidth, inputHeight, colorOrder, scale, mean,
+                std, resize, padValue, decoder, names, scoreThreshold, nmsThreshold, maxDetections);
+    }
+
     @Override
     public double[] mean() {
         return mean.clone();

@@ -7,17 +7,22 @@ import dev.loupe.core.ImageFilter;
 import dev.loupe.core.Split;
 import dev.loupe.store.ProjectStore;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Splits a stored dataset (stratified by its latest clustering, when there is one) and stores the split. */
 public final class Splits {
 
-    /** Images per side, and how many of them are augmented copies. */
-    public record Report(Map<Split, Integer> images, Map<Split, Integer> augmented, boolean stratified) {
+    /** Images per side, how many of them are augmented copies, and listed test names that matched nothing. */
+    public record Report(Map<Split, Integer> images, Map<Split, Integer> augmented, boolean stratified,
+                         List<String> unmatched) {
     }
 
     private Splits() {
@@ -38,10 +43,38 @@ public final class Splits {
         Map<Long, Split> sides = SplitPlanner.plan(store.imageIds(ImageFilter.all(ds.id())), sourceOf, strata, test,
                 validation, seed);
         store.saveSplit(ds.id(), sides);
-        return report(sides, copies, !strata.isEmpty());
+        return report(sides, copies, !strata.isEmpty(), List.of());
     }
 
-    static Report report(Map<Long, Split> sides, Set<Long> copies, boolean stratified) {
+    /**
+     * Keeps a dataset's official split: the images of the test list (and their augmented copies) are the test
+     * side, a seeded {@code validation} share of the others is validation, the rest is training.
+     */
+    public static Report fromTestList(ProjectStore store, String dataset, Path testList, double validation,
+                                      long seed) throws IOException {
+        Dataset ds = store.requireDataset(dataset);
+        long[] ids = store.imageIds(ImageFilter.all(ds.id()));
+        TestList.Matched listed = TestList.match(testList, store.images(ids));
+        if (listed.imageIds().isEmpty()) {
+            throw new IllegalArgumentException(testList + ": none of its " + listed.unmatched().size()
+                    + " names matches an image of dataset '" + dataset + "' (e.g. '"
+                    + (listed.unmatched().isEmpty() ? "" : listed.unmatched().get(0)) + "')");
+        }
+        Map<Long, Long> sourceOf = new HashMap<>();
+        Set<Long> copies = new HashSet<>();
+        for (AugmentedImage a : store.augmentedImages(ds.id())) {
+            sourceOf.put(a.imageId(), a.sourceImageId());
+            copies.add(a.imageId());
+        }
+        long[] rest = Arrays.stream(ids).filter(id -> !listed.imageIds().contains(SplitPlanner.root(id, sourceOf)))
+                .toArray();
+        Map<Long, Split> sides = new HashMap<>(SplitPlanner.plan(rest, sourceOf, Map.of(), 0, validation, seed));
+        Arrays.stream(ids).filter(id -> !sides.containsKey(id)).forEach(id -> sides.put(id, Split.TEST));
+        store.saveSplit(ds.id(), sides);
+        return report(sides, copies, false, listed.unmatched());
+    }
+
+    static Report report(Map<Long, Split> sides, Set<Long> copies, boolean stratified, List<String> unmatched) {
         Map<Split, Integer> images = new EnumMap<>(Split.class);
         Map<Split, Integer> augmented = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
@@ -54,6 +87,6 @@ public final class Splits {
                 augmented.merge(side, 1, Integer::sum);
             }
         });
-        return new Report(images, augmented, stratified);
+        return new Report(images, augmented, stratified, List.copyOf(unmatched));
     }
 }

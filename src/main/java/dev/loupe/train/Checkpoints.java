@@ -74,6 +74,11 @@ final class Checkpoints {
         }
     }
 
+    /** The averaged weights checkpointed after this epoch (the file may be missing). */
+    Path onnxOf(int epoch) {
+        return folder.resolve(String.format("epoch-%03d.onnx", epoch));
+    }
+
     /** The newest checkpoint whose files are all there (its history is written last). */
     Optional<State> latest() throws IOException {
         if (!Files.isDirectory(folder)) {

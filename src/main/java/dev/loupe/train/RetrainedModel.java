@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /**
  * Writes a retrained model into a models folder: {@code NAME.onnx} and {@code NAME.json}, the base model's
- * descriptor with the new name, file and checksum, so {@code loupe preannotate --models-dir DIR --model NAME}
+ * descriptor with the new name, file, checksum and the trained classes (the model's outputs), so {@code loupe preannotate --models-dir DIR --model NAME}
  * runs it like a shipped model.
  */
 record RetrainedModel(Path onnx, Path descriptor) {
@@ -25,7 +25,7 @@ record RetrainedModel(Path onnx, Path descriptor) {
                 + ", fine-tuned by Loupe on dataset '" + dataset + "' for " + String.join(", ", classes),
                 new ModelDescriptor.Weights(onnx.getFileName().toString(), null, ImportImagesJob.sha256(onnxBytes)),
                 base.inputWidth(), base.inputHeight(), base.colorOrder(), base.scale(), base.mean(), base.std(),
-                base.resize(), base.padValue(), base.decoder(), base.classNames(), base.scoreThreshold(),
+                base.resize(), base.padValue(), base.decoder(), classes, base.scoreThreshold(),
                 base.nmsThreshold(), base.maxDetections());
         Path json = outDir.resolve(name + ".json");
         ModelCatalog.write(d, json);

@@ -47,6 +47,18 @@ public abstract class ScaledOptimizer {
         };
     }
 
+    /**
+     * Steps these tensors by the given sizes instead of their starting RMS: a new head's tensors start small and
+     * random, and should move like the pretrained head they replace (times any extra factor for a new head).
+     */
+    void scaleAs(Map<String, Float> sizes) {
+        sizes.forEach((name, size) -> {
+            if (scale.containsKey(name)) {
+                scale.put(name, Math.max(MIN_SCALE, size));
+            }
+        });
+    }
+
     /** One update of every parameter from its accumulated gradient, at this (relative) learning rate. */
     public final void step(Map<String, NDArray> parameters, double learningRate) {
         steps++;

@@ -6,35 +6,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.loupe.augment.Augmenter;
-import dev.loupe.augment.Recipe;
 import dev.loupe.core.Split;
-import dev.loupe.eval.CocoEvaluator;
-import dev.loupe.eval.EvalBox;
 import dev.loupe.inference.DeviceChoice;
-import dev.loupe.inference.Detection;
 import dev.loupe.inference.ModelCatalog;
 import dev.loupe.inference.ModelDescriptor;
-import dev.loupe.inference.Nms;
-import dev.loupe.inference.OutputDecoder;
-import dev.loupe.inference.PreparedImage;
 import dev.loupe.inference.Preprocessor;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
-import dev.loupe.media.ImageDecoder;
 import dev.loupe.store.ProjectStore;
 import dev.loupe.train.onnx.OnnxGraph;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -60,17 +48,20 @@ public final class TrainJob implements Job<TrainReport> {
     public TrainReport run(JobContext ctx) throws Exception {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         TrainSettings s = request.settings();
-        ModelDescriptor d = ModelCatalog.load(request.modelsDir()).get(request.model());
-        if (d.decoder() != ModelDescriptor.DecoderFamily.YOLOX) {
-            throw new IllegalArgumentException("training needs a YOLOX head; model " + d.name() + " has a "
-                    + d.decoder() + " head");
-        }
-        Path weights = new WeightsResolver(request.modelsDir(), WeightsResolver.defaultCache()).resolve(d, b -> { });
-        int[] classes = TrainingImages.classIndices(d, request.classes());
+        ModelDescriptor pretrained = ModelCatalog.load(request.modelsDir()).get(request.model());
+        Path weights = new WeightsResolver(request.modelsDir(), WeightsResolver.defaultCache()).resolve(pretrained,
+                b -> { });
+        OnnxGraph pretrainedGraph = OnnxGraph.read(weights);
+        ClassHead head = ClassHead.of(pretrainedGraph, pretrained, request.classes());
+        ModelDescriptor d = pretrained.withClassNames(head.classes());
+        int[] classes = java.util.stream.IntStream.range(0, head.classes().size()).toArray();
         List<TrainingImages.Sample> train = TrainingImages.load(store, request.dataset(), request.task(),
-                request.classes(), d, Split.TRAIN);
+                request.classes(), Split.TRAIN);
         List<TrainingImages.Sample> validation = TrainingImages.load(store, request.dataset(), request.task(),
-                request.classes(), d, Split.VALIDATION);
+                request.classes(), Split.VALIDATION);
+        // without a validation side, the test side draws the AP curve (it chooses nothing)
+        List<TrainingImages.Sample> monitor = validation.isEmpty() ? TrainingImages.load(store, request.dataset(),
+                request.task(), request.classes(), Split.TEST) : List.of();
         if (train.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + request.dataset() + "' has no training images");
         }
@@ -83,7 +74,7 @@ public final class TrainJob implements Job<TrainReport> {
             }
             checkpoints.startAfresh(request);
         }
-        OnnxGraph graph = OnnxGraph.read(weights);
+        OnnxGraph graph = head.apply(pretrainedGraph, pretrained, s.seed());
         Anchors anchors = new Anchors(d.inputWidth(), d.inputHeight());
         Preprocessor preprocessor = new Preprocessor(d);
         Engine engine = Engine.getEngine("PyTorch");
@@ -100,6 +91,7 @@ public final class TrainJob implements Job<TrainReport> {
             int firstEpoch = 1;
             Map<String, float[]> checkpointedAverage = null;
             TrainingState state = null;
+            int planned = s.epochs() > 0 ? s.epochs() : EpochPlan.fromImageCount(train.size());
             if (resumed != null) {
                 // the checkpoint's model holds the averaged weights; its state, the live ones and the optimizer's
                 checkpointedAverage = OnnxGraph.read(resumed.onnx()).initializers().entrySet().stream()
@@ -112,19 +104,28 @@ public final class TrainJob implements Job<TrainReport> {
                 history.addAll(resumed.history());
                 resumed.history().forEach(onEpoch); // a resumed run's chart and log show its whole course
                 firstEpoch = resumed.epoch() + 1;
+                if (s.epochs() == 0) {
+                    planned = EpochPlan.withinBudget(planned, history.get(0).seconds(), s.budgetMinutes());
+                }
             }
             Map<String, NDArray> trainable = trainable(module, s.freezeBackbone());
-            SoftStartCosine schedule = new SoftStartCosine(s.minLearningRate(), s.maxLearningRate(), s.softStart(),
-                    s.epochs() * stepsPerEpoch);
+            // a class the model has never seen needs its features to move, not only a head: a faster run
+            double rate = head.hasNewClass() ? s.newClassRate() : 1;
+            SoftStartCosine schedule = new SoftStartCosine(rate * s.minLearningRate(), rate * s.maxLearningRate(),
+                    s.softStart(), planned * stepsPerEpoch);
             ScaledOptimizer optimizer = ScaledOptimizer.of(s.optimizer(), trainable, root);
+            optimizer.scaleAs(head.stepSizes(pretrainedGraph));
             WeightAverage average = new WeightAverage(module.parameters(), root);
             if (state != null) {
                 average.restore(checkpointedAverage, state.averageUpdates());
                 optimizer.restore(state);
             }
+            // the starting weights' validation AP: a run that never beats them writes them back unchanged
+            double startAp = validation.isEmpty() || resumed != null ? Double.NaN
+                    : EpochScore.ap50(module, validation, d, root);
             RunningMean foreground = new RunningMean();
             EarlyStop earlyStop = new EarlyStop(s.earlyStopPatience(), history);
-            for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= planned; epoch++) {
                 // seeded per epoch, so a resumed run augments exactly as an uninterrupted one
                 Random random = new Random(s.seed() * 131 + epoch);
                 long epochStart = System.nanoTime();
@@ -144,9 +145,10 @@ public final class TrainJob implements Job<TrainReport> {
                     try (GradientCollector gc = engine.newGradientCollector(); NDManager step = root.newSubManager()) {
                         int pixels = 3 * d.inputHeight() * d.inputWidth();
                         float[] input = new float[batch.size() * pixels];
-                        List<Prepared> prepared = new ArrayList<>();
+                        List<TrainingInput> prepared = new ArrayList<>();
                         for (int i = 0; i < batch.size(); i++) {
-                            Prepared in = prepare(batch.get(i), preprocessor, s.augment() ? random : null);
+                            TrainingInput in = TrainingInput.prepare(batch.get(i), preprocessor,
+                                    s.augment() ? random : null);
                             System.arraycopy(in.image().tensor(), 0, input, i * pixels, pixels);
                             prepared.add(in);
                         }
@@ -154,7 +156,7 @@ public final class TrainJob implements Job<TrainReport> {
                                 new Shape(batch.size(), 3, d.inputHeight(), d.inputWidth())), step);
                         NDArray total = null;
                         for (int i = 0; i < batch.size(); i++) {
-                            Prepared in = prepared.get(i);
+                            TrainingInput in = prepared.get(i);
                             YoloxLoss.Parts parts = YoloxLoss.of(out.get(i), anchors, in.targets(), in.ignore(), classes,
                                     (float) Math.max(1, foreground.mean()), step);
                             foreground.add(parts.foreground());
@@ -166,31 +168,42 @@ public final class TrainJob implements Job<TrainReport> {
                         }
                         gc.backward(total.div(YoloxLoss.scalar(step, batch.size())));
                     }
-                    float rate = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
-                    optimizer.step(trainable, rate);
+                    float lr = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
+                    optimizer.step(trainable, lr);
                     if (s.l1() > 0) {
-                        WeightSteps.shrinkKernels(trainable, rate * s.l1(), root);
+                        WeightSteps.shrinkKernels(trainable, lr * s.l1(), root);
                     }
                     if (s.l2() > 0) {
-                        WeightSteps.decayKernels(trainable, rate * s.l2(), root);
+                        WeightSteps.decayKernels(trainable, lr * s.l2(), root);
                     }
                     average.update(trainable);
                     imagesSeen += batch.size();
-                    ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) s.epochs() * order.size());
+                    ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) planned * order.size());
                 }
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                trainingSeconds += seconds;
+                trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
                 boolean checkpoint = s.checkpointInterval() > 0
-                        && (epoch % s.checkpointInterval() == 0 || epoch == s.epochs());
-                Map<String, float[]> averaged = validation.isEmpty() && !checkpoint ? null : average.weights();
+                        && (epoch % s.checkpointInterval() == 0 || epoch == planned);
+                Map<String, float[]> averaged = validation.isEmpty() && monitor.isEmpty() && !checkpoint ? null
+                        : average.weights();
                 double ap = validation.isEmpty() ? Double.NaN
-                        : averagedAp50(module, averaged, validation, d, preprocessor, classes, root);
+                        : EpochScore.ap50With(averaged, module, validation, d, root);
+                double testAp = monitor.isEmpty() ? Double.NaN : EpochScore.ap50With(averaged, module, monitor, d, root);
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                if (epoch == 1 && s.epochs() == 0) {
+                    int fits = EpochPlan.withinBudget(planned, seconds, s.budgetMinutes());
+                    if (fits < planned) {
+                        planned = fits;
+                        schedule = new SoftStartCosine(rate * s.minLearningRate(), rate * s.maxLearningRate(),
+                                s.softStart(), planned * stepsPerEpoch);
+                    }
+                }
                 int n = order.size();
-                EpochStats stats = new EpochStats(epoch, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, ap,
-                        schedule.getNewValue(epoch * stepsPerEpoch), seconds);
+                EpochStats stats = new EpochStats(epoch, planned, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n,
+                        ap, testAp, schedule.getNewValue(epoch * stepsPerEpoch), seconds);
                 history.add(stats);
+                EpochCurve.writeCsv(history, request.outDir().resolve(request.outName() + ".epochs.csv"));
                 onEpoch.accept(stats);
-                ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, s.epochs(), stats.loss(),
+                ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, planned, stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));
                 if (checkpoint) {
                     checkpoints.save(epoch, graph.withWeights(averaged),
@@ -201,8 +214,9 @@ public final class TrainJob implements Job<TrainReport> {
                     break;
                 }
             }
-            RetrainedModel written = RetrainedModel.write(d, graph.withWeights(average.weights()), request.outDir(),
-                    request.outName(), request.dataset(), request.classes());
+            byte[] model = BestEpoch.choose(history, startAp, checkpoints, graph, average.weights(), ctx);
+            RetrainedModel written = RetrainedModel.write(pretrained, model, request.outDir(), request.outName(),
+                    request.dataset(), head.classes());
             checkpoints.finished();
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
                     (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
@@ -240,83 +254,5 @@ public final class TrainJob implements Job<TrainReport> {
         double mean() {
             return count == 0 ? 10 : sum / count;
         }
-    }
-
-    private record Prepared(PreparedImage image, List<TargetBox> targets, List<TargetBox> ignore) {
-    }
-
-    /** Decodes (display orientation), augments when a random source is given, letterboxes; boxes follow. */
-    private static Prepared prepare(TrainingImages.Sample sample, Preprocessor preprocessor, Random random)
-            throws Exception {
-        BufferedImage img = ImageDecoder.decode(Path.of(sample.image().path()), sample.image().orientation());
-        List<TrainingImages.GtBox> all = new ArrayList<>(sample.boxes());
-        all.addAll(sample.ignore());
-        List<Augmenter.Rect> rects = all.stream().map(b -> new Augmenter.Rect(b.x(), b.y(), b.w(), b.h())).toList();
-        List<Integer> classes = all.stream().map(TrainingImages.GtBox::modelClass).toList();
-        if (random != null) {
-            Recipe r = new Recipe(random.nextBoolean(), 1, 0, 0, 0, 0, 0, 0, 0, 0.8 + 0.4 * random.nextDouble(), 0, 1,
-                    1, 0, 0, 0);
-            Augmenter.Output out = Augmenter.apply(img, r, rects, 0.25);
-            img = out.image();
-            rects = out.boxes();
-        }
-        PreparedImage in = preprocessor.prepare(img);
-        List<TargetBox> targets = new ArrayList<>();
-        List<TargetBox> ignore = new ArrayList<>();
-        for (int i = 0; i < rects.size(); i++) {
-            Augmenter.Rect b = rects.get(i);
-            if (b != null) {
-                TargetBox t = new TargetBox(b.x() * in.scaleX() + in.padX(), b.y() * in.scaleY() + in.padY(),
-                        (b.x() + b.w()) * in.scaleX() + in.padX(), (b.y() + b.h()) * in.scaleY() + in.padY(),
-                        classes.get(i));
-                (t.modelClass() >= 0 ? targets : ignore).add(t);
-            }
-        }
-        return new Prepared(in, targets, ignore);
-    }
-
-    /** AP50 of the averaged weights, which the module holds only for the scoring. */
-    private static double averagedAp50(OnnxModule module, Map<String, float[]> averaged,
-                                       List<TrainingImages.Sample> samples, ModelDescriptor d,
-                                       Preprocessor preprocessor, int[] classes, NDManager root) throws Exception {
-        Map<String, float[]> live = module.weights();
-        module.load(averaged);
-        try {
-            return ap50(module, samples, d, preprocessor, classes, root);
-        } finally {
-            module.load(live);
-        }
-    }
-
-    /** AP50 of the current weights on these images, decoded as pre-annotation decodes (score >= 0.001, NMS 0.65). */
-    static double ap50(OnnxModule module, List<TrainingImages.Sample> samples, ModelDescriptor d,
-                       Preprocessor preprocessor, int[] classes, NDManager root) throws Exception {
-        List<EvalBox> gt = new ArrayList<>();
-        List<EvalBox> dt = new ArrayList<>();
-        Set<Integer> keep = new HashSet<>();
-        for (int c : classes) {
-            keep.add(c);
-        }
-        Set<String> labels = new HashSet<>();
-        for (int c : classes) {
-            labels.add(d.classNames().get(c));
-        }
-        for (TrainingImages.Sample sample : samples) {
-            Prepared in = prepare(sample, preprocessor, null);
-            for (TrainingImages.GtBox b : sample.boxes()) {
-                gt.add(new EvalBox(sample.image().id(), d.classNames().get(b.modelClass()), b.x(), b.y(), b.w(), b.h(),
-                        1, false));
-            }
-            try (NDManager step = root.newSubManager()) {
-                NDArray out = module.forward(step.create(in.image().tensor(),
-                        new Shape(1, 3, d.inputHeight(), d.inputWidth())), step);
-                List<Detection> found = OutputDecoder.decode(d, out.toFloatArray(), out.getShape().getShape(),
-                        in.image(), 0.001).stream().filter(x -> keep.contains(x.classIndex())).toList();
-                for (Detection x : Nms.classAware(found, 0.65, 100)) {
-                    dt.add(new EvalBox(sample.image().id(), x.label(), x.x(), x.y(), x.w(), x.h(), x.score(), false));
-                }
-            }
-        }
-        return CocoEvaluator.evaluate(gt, dt, labels, CocoEvaluator.imagesWithGroundTruth(gt, labels)).ap50();
     }
 }

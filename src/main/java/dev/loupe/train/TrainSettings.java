@@ -11,7 +11,8 @@ package dev.loupe.train;
  */
 public record TrainSettings(int epochs, int batchSize, double minLearningRate, double maxLearningRate,
                             double softStart, double l1, double l2, int checkpointInterval, int earlyStopPatience,
-                            boolean freezeBackbone, boolean augment, long seed, OptimizerKind optimizer) {
+                            boolean freezeBackbone, boolean augment, long seed, OptimizerKind optimizer,
+                            double budgetMinutes, double newClassRate) {
 
     /** Adam (the reference's) or SGD with momentum 0.9 (YOLOX's own). */
     public enum OptimizerKind {
@@ -28,8 +29,18 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
         }
     }
 
+    /** How long a run whose epochs follow from the image count may take at most, unless told otherwise. */
+    public static final double DEFAULT_BUDGET_MINUTES = 8;
+    /** A run that teaches a class the model has never seen steps this much faster (see NOTES.md). */
+    static final double NEW_CLASS_RATE = 10;
+    /** Epochs without a better validation AP50 before a run stops. */
+    static final int EARLY_STOP_PATIENCE = 10;
+
     public TrainSettings {
-        check(epochs >= 1, "epochs must be at least 1, got " + epochs);
+        check(epochs >= 0, "epochs must be at least 1 (or 0: from the image count and the time budget), got "
+                + epochs);
+        check(budgetMinutes > 0, "the time budget must be positive, got " + budgetMinutes + " minutes");
+        check(newClassRate > 0, "the new-class rate factor must be positive, got " + newClassRate);
         check(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
         check(minLearningRate > 0 && minLearningRate <= maxLearningRate,
                 "learning rates need 0 < min <= max, got " + minLearningRate + " and " + maxLearningRate);
@@ -47,7 +58,8 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
 
     /** The reference's settings (its TAO run). */
     public static TrainSettings reference() {
-        return new TrainSettings(80, 8, 1e-7, 1e-4, 0.3, 3e-5, 0, 10, 0, false, true, 1, OptimizerKind.ADAM);
+        return new TrainSettings(80, 8, 1e-7, 1e-4, 0.3, 3e-5, 0, 10, 0, false, true, 1, OptimizerKind.ADAM,
+                DEFAULT_BUDGET_MINUTES, 1);
     }
 
     /**
@@ -58,37 +70,50 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
      */
     public static TrainSettings defaults() {
         TrainSettings r = reference();
-        return new TrainSettings(8, r.batchSize(), r.minLearningRate(), 3e-5, r.softStart(), r.l1(), r.l2(), 1,
-                r.earlyStopPatience(), r.freezeBackbone(), r.augment(), r.seed(), r.optimizer());
+        return new TrainSettings(0, r.batchSize(), r.minLearningRate(), 3e-5, r.softStart(), r.l1(), r.l2(), 1,
+                EARLY_STOP_PATIENCE, r.freezeBackbone(), r.augment(), r.seed(), r.optimizer(), r.budgetMinutes(),
+                NEW_CLASS_RATE);
     }
 
     public TrainSettings withEpochs(int n) {
         return new TrainSettings(n, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, newClassRate);
     }
 
     public TrainSettings withMaxLearningRate(double lr) {
         return new TrainSettings(epochs, batchSize, minLearningRate, lr, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, newClassRate);
     }
 
     public TrainSettings withL1(double weight) {
         return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, weight, l2,
-                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer);
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes,
+                newClassRate);
     }
 
     public TrainSettings withFrozenBackbone(boolean frozen) {
         return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
-                checkpointInterval, earlyStopPatience, frozen, augment, seed, optimizer);
+                checkpointInterval, earlyStopPatience, frozen, augment, seed, optimizer, budgetMinutes, newClassRate);
     }
 
     public TrainSettings withOptimizer(OptimizerKind kind) {
         return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
-                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, kind);
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, kind, budgetMinutes, newClassRate);
+    }
+
+    /** The time budget of a run whose epochs follow from it (epochs 0). */
+    public TrainSettings withBudgetMinutes(double minutes) {
+        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer, minutes, newClassRate);
+    }
+
+    public TrainSettings withNewClassRate(double factor) {
+        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
+                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, factor);
     }
 
     public TrainSettings withBatchSize(int n) {
         return new TrainSettings(epochs, n, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
-                earlyStopPatience, freezeBackbone, augment, seed, optimizer);
+                earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, newClassRate);
     }
 }

@@ -7,7 +7,6 @@ import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Split;
 import dev.loupe.core.Task;
-import dev.loupe.inference.ModelDescriptor;
 import dev.loupe.store.ProjectStore;
 
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ import java.util.Map;
 
 /**
  * The images of one side of a dataset's split with their ground-truth boxes of the trained classes (crowd
- * regions and rejected boxes left out), each class mapped to the model's class index.
+ * regions and rejected boxes left out), each class mapped to its index among the trained classes (the trained
+ * model's class outputs, see {@link ClassHead}).
  */
 final class TrainingImages {
 
@@ -35,30 +35,15 @@ final class TrainingImages {
     private TrainingImages() {
     }
 
-    /** Model class indices of these label names; every name must be one of the model's classes. */
-    static int[] classIndices(ModelDescriptor d, List<String> classes) {
-        int[] out = new int[classes.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = d.classNames().indexOf(classes.get(i));
-            if (out[i] < 0) {
-                throw new IllegalArgumentException("model " + d.name() + " has no class '" + classes.get(i)
-                        + "' (it knows " + d.classNames().size() + " classes, e.g. " + d.classNames().get(0) + ")");
-            }
-        }
-        return out;
-    }
-
-    static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes,
-                             ModelDescriptor d, Split side) {
+    static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes, Split side) {
         Dataset ds = store.requireDataset(dataset);
         long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' with ground truth"));
         Map<Long, Integer> modelClassOfLabel = new HashMap<>();
-        int[] indices = classIndices(d, classes);
         for (Label l : store.labels()) {
             int k = classes.indexOf(l.name());
             if (k >= 0) {
-                modelClassOfLabel.put(l.id(), indices[k]);
+                modelClassOfLabel.put(l.id(), k);
             }
         }
         Map<Long, Split> split = store.split(ds.id());

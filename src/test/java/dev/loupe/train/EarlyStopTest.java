@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EarlyStopTest {
 
     private static EpochStats epoch(int n, double ap) {
-        return new EpochStats(n, 1, 0, 0, 0, ap, 1e-5, 1);
+        return new EpochStats(n, 10, 1, 0, 0, 0, ap, Double.NaN, 1e-5, 1);
     }
 
     @Test

@@ -69,7 +69,7 @@ class TrainJobTest {
                     UnknownLabels.ADD, "test")).run(JobContext.silent());
             Splits.make(p.store(), "d", 0, 0, 1); // all six for training: this is about fitting them
             TrainSettings settings = new TrainSettings(8, 2, 1e-6, 1e-3, 0.1, 0, 0, 3, 0, false, false, 1,
-                    TrainSettings.OptimizerKind.ADAM);
+                    TrainSettings.OptimizerKind.ADAM, 10, 1);
             TrainRequest request = new TrainRequest("d", "gt", List.of("person"), "yolox_nano", models, out, "six",
                     settings, false);
 

@@ -38,7 +38,7 @@ public final class OnnxGraph {
         }
     }
 
-    static OnnxGraph parse(byte[] bytes) {
+    public static OnnxGraph parse(byte[] bytes) {
         ProtoReader model = new ProtoReader(bytes, 0, bytes.length);
         while (model.hasMore()) {
             int tag = model.tag();
@@ -99,6 +99,19 @@ public final class OnnxGraph {
 
     public List<String> outputs() {
         return outputs;
+    }
+
+    /** A float initializer's new shape and values. */
+    public record Reshaped(long[] dims, float[] values) {
+    }
+
+    /**
+     * A copy of the file in which these float initializers take new shapes (a head with another number of
+     * classes) and the graph output's last dimension becomes {@code outputColumns}; read it back with
+     * {@link #parse(byte[])} to train it.
+     */
+    public byte[] withReshaped(Map<String, Reshaped> tensors, long outputColumns) {
+        return OnnxRewriter.rewrite(file, tensors, outputColumns);
     }
 
     /**

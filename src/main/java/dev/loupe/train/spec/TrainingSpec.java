@@ -79,7 +79,8 @@ public final class TrainingSpec {
                 regularizer.equalsIgnoreCase("L2") ? weight : 0,
                 (int) number(TC + "checkpoint_interval", r.checkpointInterval()),
                 r.earlyStopPatience(), r.freezeBackbone(), r.augment(), r.seed(),
-                sgd ? TrainSettings.OptimizerKind.SGD : TrainSettings.OptimizerKind.ADAM);
+                sgd ? TrainSettings.OptimizerKind.SGD : TrainSettings.OptimizerKind.ADAM, r.budgetMinutes(),
+                r.newClassRate());
     }
 
     /** Writes these settings into the spec's training fields, leaving every other field as it was. */
