@@ -47,6 +47,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "0.3")
     double test;
 
+    @Option(names = "--validation", defaultValue = "0.1", description = "Share held out to choose the best epoch "
+            + "(or the starting weights when none beats them) (default: ${DEFAULT-VALUE}).")
+    double validation;
+
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
@@ -58,10 +62,11 @@ final class ExperimentCommand implements Callable<Integer> {
         TrainSettings settings = training.settings();
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
-                    gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, seed, settings),
+                    gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, validation, seed,
+                    settings),
                     TrainingOptions::printEpoch));
             System.out.printf("%nSettings: %d epochs, batch %d, %s%s, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
-                            + "L1 %.0e; trained on %d images at %.2f images/s%n", settings.epochs(), settings.batchSize(),
+                            + "L1 %.0e; trained on %d images at %.2f images/s%n", r.training().epochs().size(), settings.batchSize(),
                     settings.optimizer().label(), settings.freezeBackbone() ? " (backbone frozen)" : "",
                     settings.minLearningRate(), settings.maxLearningRate(), settings.softStart(), settings.l1(),
                     r.training().trainImages(), r.training().imagesPerSecond());

@@ -31,7 +31,8 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
 
     /** The inputs; {@code perCluster} 0 means "as many as the largest cluster has". */
     public record Request(String dataset, String gtTask, List<String> classes, String model, Path modelsDir,
-                          Path outDir, int perCluster, double testFraction, long seed, TrainSettings settings) {
+                          Path outDir, int perCluster, double testFraction, double validationFraction, long seed,
+                          TrainSettings settings) {
     }
 
     /** AP before and after on the held-out side, the clusters balanced, the training run, the time taken. */
@@ -70,7 +71,7 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
                 store.augmentedImages(ds.id()), target, request.seed());
         new AugmentJob(store, request.dataset(), plan, AugmentRanges.reference(), project.cacheDir("augmented")).run(ctx);
         ctx.message("5/7 splitting");
-        Splits.make(store, request.dataset(), request.testFraction(), 0, request.seed());
+        Splits.make(store, request.dataset(), request.testFraction(), request.validationFraction(), request.seed());
         ctx.message("6/7 training");
         String name = request.model() + "-retrained";
         TrainReport training = new TrainJob(store, new TrainRequest(request.dataset(), request.gtTask(),

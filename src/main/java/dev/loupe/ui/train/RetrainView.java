@@ -1,27 +1,34 @@
 package dev.loupe.ui.train;
 
+import dev.loupe.train.EpochCurve;
 import dev.loupe.train.EpochStats;
+import dev.loupe.train.TrainableLabels;
 import dev.loupe.train.TrainSettings;
 import dev.loupe.train.UnfinishedRuns;
 import dev.loupe.train.spec.TrainingSpec;
 import dev.loupe.ui.plot.LinePlot;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,14 +39,19 @@ import java.util.List;
 public final class RetrainView extends BorderPane {
     private final RetrainViewModel vm;
     private final ComboBox<String> task = new ComboBox<>();
-    private final TextField classes = new TextField("person");
+    private final FlowPane classes = new FlowPane(10, 4);
+    private final Label classesHint = new Label();
+    private final ObservableList<String> checkedClasses = FXCollections.observableArrayList();
     private final ComboBox<String> model = new ComboBox<>();
-    private final Spinner<Integer> epochs = new Spinner<>(1, 1000, TrainSettings.defaults().epochs());
+    private final Spinner<Integer> epochs = new Spinner<>(0, 1000, TrainSettings.defaults().epochs());
     private final Spinner<Integer> batch = new Spinner<>(1, 256, 8);
     private final TextArea spec = new TextArea();
     private final LinePlot chart = new LinePlot();
     private final Label status = new Label();
     private final Label result = new Label();
+    private final Button preannotate = new Button();
+    private final Label preannotated = new Label();
+    private final HBox nextRow = new HBox(8, preannotate, preannotated);
     private final Label stoppedRun = new Label();
     private final Button resume = new Button("Resume");
     private final HBox resumeRow = new HBox(8, stoppedRun, resume);
@@ -65,13 +77,27 @@ public final class RetrainView extends BorderPane {
         Button retrain = new Button("Retrain");
         retrain.setId("retrainButton");
         retrain.getStyleClass().add("accent");
-        retrain.disableProperty().bind(task.valueProperty().isNull().or(model.valueProperty().isNull())
-                .or(vm.runningProperty()));
         resume.disableProperty().bind(vm.runningProperty());
         retrain.setOnAction(e -> start());
-        HBox form = new HBox(8, new Label("Ground truth"), task, new Label("classes"), classes, new Label("from"), model,
-                new Label("epochs"), epochs, new Label("batch"), batch, retrain);
+        retrain.disableProperty().bind(task.valueProperty().isNull().or(model.valueProperty().isNull())
+                .or(vm.runningProperty()).or(Bindings.isEmpty(checkedClasses)));
+        epochs.setTooltip(new Tooltip("0: as many as the image count needs, within "
+                + (int) TrainSettings.DEFAULT_BUDGET_MINUTES + " minutes"));
+        HBox form = new HBox(8, new Label("Ground truth"), task, new Label("from"), model,
+                new Label("epochs (0 = auto)"), epochs, new Label("batch"), batch, retrain);
         form.setAlignment(Pos.CENTER_LEFT);
+        classes.setId("trainClasses");
+        classesHint.getStyleClass().add("muted");
+        HBox classRow = new HBox(8, new Label("Classes"), classes, classesHint);
+        classRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(classes, Priority.ALWAYS);
+        task.valueProperty().addListener((obs, o, n) -> loadLabels());
+        model.valueProperty().addListener((obs, o, n) -> loadLabels());
+        preannotate.setId("preannotateUnlabelled");
+        preannotate.getStyleClass().add("accent");
+        nextRow.setAlignment(Pos.CENTER_LEFT);
+        nextRow.setVisible(false);
+        nextRow.managedProperty().bind(nextRow.visibleProperty());
         resume.setId("resumeButton");
         stoppedRun.setId("stoppedRun");
         resumeRow.setAlignment(Pos.CENTER_LEFT);
@@ -81,10 +107,9 @@ public final class RetrainView extends BorderPane {
         status.getStyleClass().add("muted");
         status.setText("Reading the project's tasks and the models folder ...");
         vm.loadChoices(this::offer);
-        chart.setAxisLabels("epoch", "loss / AP50");
-        chart.setWholeNumberX(true);
+        chart.setAxisLabels("minutes", "loss / AP50");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        setCenter(new VBox(8, form, resumeRow, status, advanced, chart, result));
+        setCenter(new VBox(8, form, classRow, resumeRow, status, advanced, chart, result, nextRow));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
         // a run that ended without a result says why, and a stopped one with a checkpoint is offered to continue
         vm.endedProperty().addListener((obs, o, why) -> {
@@ -96,19 +121,60 @@ public final class RetrainView extends BorderPane {
             }
         });
         vm.outcomeProperty().addListener((obs, o, r) -> {
+            nextRow.setVisible(false);
             if (r != null) {
-                var c = r.compared();
-                String copies = c.copies() == 0 ? "" : String.format("%nWith their %d augmented copies (as the "
-                        + "reference measured): %.1f%% → %.1f%%", c.copies(), 100 * c.pretrainedWithCopies().ap50(),
-                        100 * c.retrainedWithCopies().ap50());
-                result.setText(String.format("%s AP50 on %d held-out images: pretrained %.1f%% → retrained %.1f%% "
-                                + "(%+.1f points)%s%nModel %s written to %s; trained on %d images at %.1f images/s; "
-                                + "Pre-annotate finds it when that folder is the models folder.",
-                        classes.getText(), c.originals(), 100 * c.pretrained().ap50(), 100 * c.retrained().ap50(),
-                        100 * (c.retrained().ap50() - c.pretrained().ap50()), copies, r.training().modelName(),
-                        r.training().onnx().getParent(), r.training().trainImages(), r.training().imagesPerSecond()));
+                result.setText(RetrainResult.describe(r));
+                if (r.unlabelled() > 0) {
+                    preannotate.setText(String.format("Pre-annotate the %d images without boxes with %s",
+                            r.unlabelled(), r.training().modelName()));
+                    preannotated.setText("");
+                    preannotate.setDisable(false);
+                    preannotate.setOnAction(e -> {
+                        preannotate.setDisable(true);
+                        preannotated.setText("Pre-annotating ...");
+                        vm.preannotateUnlabelled(r, preannotated::setText);
+                    });
+                    nextRow.setVisible(true);
+                }
             }
         });
+    }
+
+    /** Offers the chosen task's labels as classes, all checked, new ones marked against the chosen model. */
+    private void loadLabels() {
+        if (task.getValue() == null || model.getValue() == null) {
+            return;
+        }
+        String forTask = task.getValue();
+        String forModel = model.getValue();
+        vm.loadLabels(forTask, forModel, labels -> {
+            if (!forTask.equals(task.getValue()) || !forModel.equals(model.getValue())) {
+                return; // the user chose again meanwhile
+            }
+            classes.getChildren().clear();
+            checkedClasses.clear();
+            for (TrainableLabels.TrainableLabel l : labels) {
+                CheckBox box = new CheckBox(l.name() + " (" + l.boxes() + (l.isNew() ? " boxes, new)" : " boxes)"));
+                box.setSelected(true);
+                box.setUserData(l.name());
+                if (l.isNew()) {
+                    box.getStyleClass().add("new-class");
+                    box.setTooltip(new Tooltip(forModel + " has never seen '" + l.name()
+                            + "': it gets a new output of its own"));
+                }
+                box.selectedProperty().addListener((obs, was, on) -> syncChecked());
+                classes.getChildren().add(box);
+            }
+            syncChecked();
+            long fresh = labels.stream().filter(TrainableLabels.TrainableLabel::isNew).count();
+            classesHint.setText(labels.isEmpty() ? "no boxes in this task" : fresh == 0 ? ""
+                    : fresh + " new to " + forModel);
+        });
+    }
+
+    private void syncChecked() {
+        checkedClasses.setAll(classes.getChildren().stream().map(n -> (CheckBox) n).filter(CheckBox::isSelected)
+                .map(c -> (String) c.getUserData()).toList());
     }
 
     private void offer(RetrainViewModel.Choices choices) {
@@ -153,28 +219,42 @@ public final class RetrainView extends BorderPane {
             status.setText(e.getMessage());
             return;
         }
-        List<String> names = Arrays.stream(classes.getText().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
+        List<String> names = List.copyOf(checkedClasses);
         result.setText("");
-        status.setText(String.format("Training %d epochs, batch %d, LR %.0e..%.0e, L1 %.0e ...", settings.epochs(),
-                settings.batchSize(), settings.minLearningRate(), settings.maxLearningRate(), settings.l1()));
+        status.setText(String.format("Training %s, batch %d, LR %.0e..%.0e, L1 %.0e ...", settings.epochs() == 0
+                        ? "as many epochs as the images need (at most " + (int) settings.budgetMinutes() + " min)"
+                        : settings.epochs() + " epochs", settings.batchSize(), settings.minLearningRate(),
+                settings.maxLearningRate(), settings.l1()));
         vm.retrain(task.getValue(), names, model.getValue(), settings);
     }
 
     private void plot() {
-        List<double[]> loss = vm.epochs().stream().map(e -> new double[]{e.epoch(), e.loss()}).toList();
-        List<double[]> ap = vm.epochs().stream().map(e -> new double[]{e.epoch(), e.validationAp50()}).toList();
-        boolean validated = ap.stream().anyMatch(p -> !Double.isNaN(p[1]));
-        chart.setSeries(validated ? List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss),
-                new LinePlot.Series("validation AP50", Color.web("#e0242b"), ap))
-                : List.of(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss)));
+        double[] minutes = EpochCurve.minutes(vm.epochs());
+        List<double[]> loss = new ArrayList<>();
+        List<double[]> validationAp = new ArrayList<>();
+        List<double[]> testAp = new ArrayList<>();
+        for (int i = 0; i < minutes.length; i++) {
+            EpochStats e = vm.epochs().get(i);
+            loss.add(new double[]{minutes[i], e.loss()});
+            validationAp.add(new double[]{minutes[i], e.validationAp50()});
+            testAp.add(new double[]{minutes[i], e.testAp50()});
+        }
+        List<LinePlot.Series> series = new ArrayList<>();
+        series.add(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss));
+        if (validationAp.stream().anyMatch(p -> !Double.isNaN(p[1]))) {
+            series.add(new LinePlot.Series("validation AP50", Color.web("#e0242b"), validationAp));
+        }
+        if (testAp.stream().anyMatch(p -> !Double.isNaN(p[1]))) {
+            series.add(new LinePlot.Series("held-out AP50 (watched, not used)", Color.web("#e08a24"), testAp));
+        }
+        chart.setSeries(series);
         if (vm.epochs().isEmpty()) {
             return; // a new run cleared the last one's epochs
         }
         EpochStats last = vm.epochs().get(vm.epochs().size() - 1);
-        int left = epochs.getValue() - last.epoch();
-        status.setText(String.format("Epoch %d of %d: loss %.3f, %.0f s per epoch%s", last.epoch(), epochs.getValue(),
-                last.loss(), last.seconds(), left > 0 ? String.format(", about %.0f min left", left * last.seconds() / 60)
-                        : ""));
+        int left = last.plannedEpochs() - last.epoch();
+        status.setText(String.format("Epoch %d of %d: loss %.3f, %.0f s per epoch%s", last.epoch(),
+                last.plannedEpochs(), last.loss(), last.seconds(), left > 0
+                        ? String.format(", about %.0f min left", left * last.seconds() / 60) : ""));
     }
 }

@@ -10,7 +10,10 @@ import dev.loupe.project.Project;
 import dev.loupe.split.Splits;
 import dev.loupe.train.EpochStats;
 import dev.loupe.train.HeldOutComparison;
+import dev.loupe.inference.PreannotateReport;
+import dev.loupe.train.PreannotateUnlabelled;
 import dev.loupe.train.TrainJob;
+import dev.loupe.train.TrainableLabels;
 import dev.loupe.train.TrainReport;
 import dev.loupe.train.TrainRequest;
 import dev.loupe.train.TrainSettings;
@@ -40,8 +43,12 @@ import java.util.function.Consumer;
  */
 public final class RetrainViewModel {
 
-    /** The finished run and its comparison. */
-    public record Outcome(TrainReport training, HeldOutComparison.Result compared) {
+    /**
+     * The finished run, its comparison, the classes the base model did not know, and how many images have no box
+     * in the ground truth (what the new model can pre-annotate next).
+     */
+    public record Outcome(TrainReport training, HeldOutComparison.Result compared, String groundTruth,
+                          List<String> newClasses, int unlabelled) {
     }
 
     private final Project project;
@@ -150,7 +157,9 @@ public final class RetrainViewModel {
             HeldOutComparison.Result c = HeldOutComparison.run(project.store(), dataset, request.task(),
                     new HashSet<>(request.classes()), request.model(), request.modelsDir(), request.outName(),
                     request.outDir(), ctx);
-            return new Outcome(r, c);
+            List<String> known = ModelCatalog.load(request.modelsDir()).get(request.model()).classNames();
+            return new Outcome(r, c, request.task(), request.classes().stream().filter(k -> !known.contains(k)).toList(),
+                    PreannotateUnlabelled.unlabelled(project.store(), dataset, request.task()).size());
         }, outcome::set);
         handle.result().whenComplete((done, failure) -> Platform.runLater(() -> {
             if (failure != null) {
@@ -159,6 +168,37 @@ public final class RetrainViewModel {
             }
             running.set(false);
         }));
+    }
+
+    /** The task's labels with their box counts, new ones marked against the model, read off the FX thread. */
+    public void loadLabels(String task, String model, Consumer<List<TrainableLabels.TrainableLabel>> onLoaded) {
+        Thread reader = new Thread(() -> {
+            List<TrainableLabels.TrainableLabel> labels;
+            try {
+                labels = TrainableLabels.of(project.store(), dataset, task, ModelCatalog.load(modelsDir).get(model));
+            } catch (ModelException | RuntimeException e) {
+                labels = List.of();
+            }
+            List<TrainableLabels.TrainableLabel> read = labels;
+            Platform.runLater(() -> onLoaded.accept(read));
+        }, "loupe-retrain-labels");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Pre-annotates the images without ground truth with the retrained model, into a task named after it. */
+    public void preannotateUnlabelled(Outcome done, Consumer<String> onDone) {
+        TrainReport r = done.training();
+        String task = r.modelName();
+        JobHandle<PreannotateReport> handle = jobs.submit("Pre-annotate with " + task, ctx ->
+                new PreannotateUnlabelled(project.store(), dataset, done.groundTruth(), r.modelName(), r.onnx().getParent(), task)
+                        .run(ctx), rep -> onDone.accept(String.format("Pre-annotated %d images into task '%s': %d boxes "
+                        + "to review.", rep.images(), task, rep.boxes())));
+        handle.result().whenComplete((x, failure) -> {
+            if (failure != null) {
+                Platform.runLater(() -> onDone.accept("Pre-annotation stopped: " + handle.message()));
+            }
+        });
     }
 
     private Path outDir() {

@@ -96,7 +96,7 @@ class RetrainUiTest extends MainWindowUiTest {
         Label result = awaitResult(robot, window);
         LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
         assertEquals(2, chart.series().get(0).points().size(), "the checkpointed epoch and the one run now");
-        assertTrue(result.getText().contains("Model yolox_nano-20261127-2210 written to"), result.getText());
+        assertTrue(result.getText().contains("Model yolox_nano-20261127-2210 (person) written to"), result.getText());
         assertTrue(Files.isRegularFile(project.folder().resolve("models/yolox_nano-20261127-2210.onnx")));
         assertEquals(List.of(), UnfinishedRuns.in(project.folder().resolve("models")), "finished, no longer offered");
 
@@ -123,8 +123,8 @@ class RetrainUiTest extends MainWindowUiTest {
         Label result = awaitResult(robot, window);
         LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
         assertEquals(2, chart.series().get(0).points().size(), "one loss point per epoch");
-        assertTrue(result.getText().matches("(?s)person AP50 on \\d+ held-out images: pretrained [\\d.]+% → retrained "
-                + "[\\d.]+%.*"), result.getText());
+        assertTrue(result.getText().matches("(?s)AP50 on \\d+ held-out images, pretrained → retrained:\n"
+                + ".*  person: [\\d.]+% → [\\d.]+%\n.*"), result.getText());
         assertTrue(Files.isDirectory(vm.projectProperty().get().folder().resolve("models")));
         Screenshots.save(window.getScene(), "retrain");
 
@@ -150,6 +150,58 @@ class RetrainUiTest extends MainWindowUiTest {
             String[] words = box.caption().split(" ");
             String last = words[words.length - 1];
             assertTrue(!last.matches("\\d\\.\\d+") || Double.parseDouble(last) >= 0.3, box.caption());
+        }
+    }
+
+    @Test
+    void aNewClassIsOneClickFromLabelsToADetectorThatPreannotatesTheRest(FxRobot robot) throws Exception {
+        Path raccoon = SharedData.root().resolve("data/raccoon");
+        Path folder = Files.createDirectories(tmp.resolve("raccoons"));
+        Path labels = Files.createDirectories(tmp.resolve("labels"));
+        for (int i = 1; i <= 10; i++) {
+            Files.copy(raccoon.resolve("images/raccoon-" + i + ".jpg"), folder.resolve("raccoon-" + i + ".jpg"));
+            if (i <= 8) { // two photos stay unlabelled: the new model pre-annotates them
+                Files.copy(raccoon.resolve("annotations/raccoon-" + i + ".xml"), labels.resolve("raccoon-" + i + ".xml"));
+            }
+        }
+        openAndImport(robot, "p", folder, 10);
+        var project = vm.projectProperty().get();
+        String dataset = vm.selectedDatasetProperty().get().dataset().name();
+        new dev.loupe.formats.ImportAnnotationsJob(project.store(), new dev.loupe.formats.AnnotationImportRequest(
+                dataset, dev.loupe.formats.AnnotationFormats.byName("voc"), List.of(labels),
+                dev.loupe.formats.ReadOptions.defaults(), "gt", "", false, false,
+                dev.loupe.formats.UnknownLabels.ADD, "test")).run(dev.loupe.jobs.JobContext.silent());
+        Window window = openRetrainWindow(robot);
+        var root = window.getScene().getRoot();
+        javafx.scene.layout.FlowPane classes = robot.from(root).lookup("#trainClasses")
+                .queryAs(javafx.scene.layout.FlowPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !classes.getChildren().isEmpty());
+        var offered = (javafx.scene.control.CheckBox) classes.getChildren().get(0);
+        assertEquals("raccoon (8 boxes, new)", offered.getText());
+        assertTrue(offered.isSelected(), "the task's labels are the classes unless unchecked");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> epochs = robot.from(root).lookup(".spinner").nth(0).queryAs(Spinner.class);
+        assertEquals(0, epochs.getValue(), "epochs follow from the image count unless set");
+        robot.interact(() -> epochs.getValueFactory().setValue(3));
+        robot.clickOn(robot.from(root).lookup("#retrainButton").queryButton());
+        Label result = awaitResult(robot, window);
+        assertTrue(result.getText().contains("raccoon: not detectable (new class) → "), result.getText());
+        Button next = robot.from(root).lookup("#preannotateUnlabelled").queryButton();
+        assertTrue(next.isVisible() && next.getText().startsWith("Pre-annotate the 2 images without boxes"),
+                next.getText());
+        Screenshots.save(window.getScene(), "retrain-new-class");
+        robot.clickOn(next);
+        Label done = (Label) ((javafx.scene.layout.HBox) next.getParent()).getChildren().get(1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.getText().startsWith("Pre-annotated"));
+        assertTrue(done.getText().startsWith("Pre-annotated 2 images into task"), done.getText());
+        String modelTask = project.store().tasks().stream().map(t -> t.name())
+                .filter(n -> n.startsWith("yolox_nano-")).findFirst().orElseThrow();
+        var store = project.store();
+        long taskId = store.tasks().stream().filter(t -> t.name().equals(modelTask)).findFirst().orElseThrow().id();
+        for (var image : store.images(store.imageIds(dev.loupe.core.ImageFilter.all(1)))) {
+            boolean labelled = !List.of("raccoon-9.jpg", "raccoon-10.jpg").contains(image.fileName());
+            boolean predicted = store.boxes(image.id()).stream().anyMatch(b -> b.taskId() == taskId);
+            assertTrue(!(labelled && predicted), "only the unlabelled images are pre-annotated: " + image.fileName());
         }
     }
 }

@@ -1,0 +1,37 @@
+package dev.loupe.train;
+
+import dev.loupe.core.BoxQuery;
+import dev.loupe.core.Label;
+import dev.loupe.core.Task;
+import dev.loupe.inference.ModelDescriptor;
+import dev.loupe.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The labels a task's boxes carry in a dataset, with their box counts and whether the base model knows them. */
+public final class TrainableLabels {
+
+    /** One label: its boxes in the task, and whether it would be a new class for the model. */
+    public record TrainableLabel(String name, long boxes, boolean isNew) {
+    }
+
+    private TrainableLabels() {
+    }
+
+    /** Labels with at least one box, most boxes first. */
+    public static List<TrainableLabel> of(ProjectStore store, String dataset, String task, ModelDescriptor model) {
+        long datasetId = store.requireDataset(dataset).id();
+        long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "'"));
+        List<TrainableLabel> out = new ArrayList<>();
+        for (Label l : store.labels()) {
+            long n = store.countBoxes(new BoxQuery(datasetId, taskId, null, l.id(), null, null, null));
+            if (n > 0) {
+                out.add(new TrainableLabel(l.name(), n, !model.classNames().contains(l.name())));
+            }
+        }
+        out.sort((a, b) -> Long.compare(b.boxes(), a.boxes()));
+        return out;
+    }
+}
