@@ -28,7 +28,7 @@ final class TaoBundleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Project p = CliSupport.open(data.project)) {
             TaoBundleJob.Report r = CliSupport.run("tao bundle", new TaoBundleJob(p.store(),
-                    new TaoBundleJob.Request(data.dataset, data.task, data.classes, training.spec(), out)));
+                    new TaoBundleJob.Request(data.dataset, data.task, data.classes(p.store()), training.spec(), out)));
             System.out.printf("Wrote %d training images (%d boxes) and %d test images (%d boxes) in KITTI layout, "
                             + "and %s%n", r.train().images(), r.train().boxes(), r.test().images(), r.test().boxes(), r.spec());
         }

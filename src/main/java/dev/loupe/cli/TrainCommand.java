@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = training.settings();
         Path models = WeightsResolver.modelsDir(modelsDir);
         try (Project p = CliSupport.open(data.project)) {
-            TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes, model, models, out,
+            TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes(p.store()), model, models, out,
                     name == null ? model + "-retrained" : name, settings, resume);
             TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, TrainingOptions::printEpoch));
             System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s and %s%n", r.trainImages(),

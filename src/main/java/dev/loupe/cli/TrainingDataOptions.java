@@ -1,5 +1,7 @@
 package dev.loupe.cli;
 
+import dev.loupe.store.ProjectStore;
+import dev.loupe.train.TrainableLabels;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +20,21 @@ final class TrainingDataOptions {
     @Option(names = "--task", required = true, paramLabel = "GT_TASK", description = "The task holding the ground truth.")
     String task;
 
-    @Option(names = "--classes", split = ",", defaultValue = "person", description = "Classes to train (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--classes", split = ",", description = "Classes to train, in the model's order; classes the model "
+            + "has never seen get new outputs (default: every label of the task, by name).")
     List<String> classes;
+
+    /** The classes named, or every label the task's boxes carry in the dataset. */
+    List<String> classes(ProjectStore store) {
+        if (classes != null && !classes.isEmpty()) {
+            return classes;
+        }
+        List<String> all = TrainableLabels.of(store, dataset, task, java.util.Set.of()).stream()
+                .map(TrainableLabels.TrainableLabel::name).toList();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("task '" + task + "' has no boxes in dataset '" + dataset
+                    + "': nothing to train");
+        }
+        return all;
+    }
 }

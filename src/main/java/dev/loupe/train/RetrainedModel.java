@@ -11,8 +11,8 @@ import java.time.LocalDate;
 
 /**
  * Writes a retrained model into a models folder: {@code NAME.onnx} and {@code NAME.json}, the base model's
- * descriptor with the new name, file, checksum and the trained classes (the model's outputs), so {@code loupe preannotate --models-dir DIR --model NAME}
- * runs it like a shipped model.
+ * descriptor with the new name, file, checksum and the trained classes (the model's outputs), so
+ * {@code loupe preannotate --models-dir DIR --model NAME} runs it like a shipped model.
  */
 record RetrainedModel(Path onnx, Path descriptor) {
 

@@ -3,13 +3,17 @@ package dev.loupe.train;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Label;
 import dev.loupe.core.Task;
-import dev.loupe.inference.ModelDescriptor;
 import dev.loupe.store.ProjectStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
-/** The labels a task's boxes carry in a dataset, with their box counts and whether the base model knows them. */
+/**
+ * The labels a task's boxes carry in a dataset, by name (the order a model trained on them gets), with their box
+ * counts and whether the base model knows them.
+ */
 public final class TrainableLabels {
 
     /** One label: its boxes in the task, and whether it would be a new class for the model. */
@@ -19,8 +23,8 @@ public final class TrainableLabels {
     private TrainableLabels() {
     }
 
-    /** Labels with at least one box, most boxes first. */
-    public static List<TrainableLabel> of(ProjectStore store, String dataset, String task, ModelDescriptor model) {
+    /** Labels with at least one box, by name; {@code known} are the base model's classes. */
+    public static List<TrainableLabel> of(ProjectStore store, String dataset, String task, Collection<String> known) {
         long datasetId = store.requireDataset(dataset).id();
         long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "'"));
@@ -28,10 +32,10 @@ public final class TrainableLabels {
         for (Label l : store.labels()) {
             long n = store.countBoxes(new BoxQuery(datasetId, taskId, null, l.id(), null, null, null));
             if (n > 0) {
-                out.add(new TrainableLabel(l.name(), n, !model.classNames().contains(l.name())));
+                out.add(new TrainableLabel(l.name(), n, !known.contains(l.name())));
             }
         }
-        out.sort((a, b) -> Long.compare(b.boxes(), a.boxes()));
+        out.sort(Comparator.comparing(TrainableLabel::name));
         return out;
     }
 }

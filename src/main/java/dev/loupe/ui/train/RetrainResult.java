@@ -16,11 +16,20 @@ final class RetrainResult {
         HeldOutComparison.Result c = r.compared();
         StringBuilder text = new StringBuilder(String.format("AP50 on %d held-out images, pretrained → retrained:",
                 c.originals()));
+        int unscored = 0;
         for (ClassResult after : c.retrained().perClass()) {
+            if (after.groundTruth() == 0) {
+                unscored++;
+                continue;
+            }
             String name = after.label();
             String before = r.newClasses().contains(name) ? "not detectable (new class)"
                     : percent(ap50Of(c.pretrained(), name));
             text.append(String.format("%n  %s: %s → %s", name, before, percent(after.ap50())));
+        }
+        if (unscored > 0) {
+            text.append(String.format("%n  (%d trained %s no box on the held-out images)", unscored,
+                    unscored == 1 ? "class has" : "classes have"));
         }
         if (c.retrained().perClass().size() > 1) {
             text.append(String.format("%n  all classes: %s → %s", percent(c.pretrained().ap50()),

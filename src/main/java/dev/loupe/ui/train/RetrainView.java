@@ -94,6 +94,7 @@ public final class RetrainView extends BorderPane {
         task.valueProperty().addListener((obs, o, n) -> loadLabels());
         model.valueProperty().addListener((obs, o, n) -> loadLabels());
         preannotate.setId("preannotateUnlabelled");
+        preannotate.setMnemonicParsing(false); // model names have underscores
         preannotate.getStyleClass().add("accent");
         nextRow.setAlignment(Pos.CENTER_LEFT);
         nextRow.setVisible(false);
@@ -154,8 +155,10 @@ public final class RetrainView extends BorderPane {
             classes.getChildren().clear();
             checkedClasses.clear();
             for (TrainableLabels.TrainableLabel l : labels) {
-                CheckBox box = new CheckBox(l.name() + " (" + l.boxes() + (l.isNew() ? " boxes, new)" : " boxes)"));
+                CheckBox box = new CheckBox(String.format("%s (%d %s%s)", l.name(), l.boxes(),
+                        l.boxes() == 1 ? "box" : "boxes", l.isNew() ? ", new" : ""));
                 box.setSelected(true);
+                box.setMnemonicParsing(false); // label names may have underscores
                 box.setUserData(l.name());
                 if (l.isNew()) {
                     box.getStyleClass().add("new-class");
@@ -245,7 +248,7 @@ public final class RetrainView extends BorderPane {
             series.add(new LinePlot.Series("validation AP50", Color.web("#e0242b"), validationAp));
         }
         if (testAp.stream().anyMatch(p -> !Double.isNaN(p[1]))) {
-            series.add(new LinePlot.Series("held-out AP50 (watched, not used)", Color.web("#e08a24"), testAp));
+            series.add(new LinePlot.Series("test AP50 (only watched)", Color.web("#e08a24"), testAp));
         }
         chart.setSeries(series);
         if (vm.epochs().isEmpty()) {

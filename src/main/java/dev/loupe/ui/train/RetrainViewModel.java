@@ -175,7 +175,8 @@ public final class RetrainViewModel {
         Thread reader = new Thread(() -> {
             List<TrainableLabels.TrainableLabel> labels;
             try {
-                labels = TrainableLabels.of(project.store(), dataset, task, ModelCatalog.load(modelsDir).get(model));
+                labels = TrainableLabels.of(project.store(), dataset, task,
+                        ModelCatalog.load(modelsDir).get(model).classNames());
             } catch (ModelException | RuntimeException e) {
                 labels = List.of();
             }
