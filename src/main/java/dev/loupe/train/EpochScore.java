@@ -25,25 +25,25 @@ final class EpochScore {
 
     /** AP50 of these weights (the average's), which the module holds only for the scoring. */
     static double ap50With(Map<String, float[]> weights, OnnxModule module, List<TrainingImages.Sample> samples,
-                           ModelDescriptor d, NDManager root) throws Exception {
+                           DecodedImages decoded, ModelDescriptor d, NDManager root) throws Exception {
         Map<String, float[]> live = module.weights();
         module.load(weights);
         try {
-            return ap50(module, samples, d, root);
+            return ap50(module, samples, decoded, d, root);
         } finally {
             module.load(live);
         }
     }
 
     /** AP50 of the module's current weights over the trained classes (the descriptor's). */
-    static double ap50(OnnxModule module, List<TrainingImages.Sample> samples, ModelDescriptor d, NDManager root)
-            throws Exception {
+    static double ap50(OnnxModule module, List<TrainingImages.Sample> samples, DecodedImages decoded,
+                       ModelDescriptor d, NDManager root) throws Exception {
         Preprocessor preprocessor = new Preprocessor(d);
         List<EvalBox> gt = new ArrayList<>();
         List<EvalBox> dt = new ArrayList<>();
         Set<String> labels = new HashSet<>(d.classNames());
         for (TrainingImages.Sample sample : samples) {
-            TrainingInput in = TrainingInput.prepare(sample, preprocessor, null);
+            TrainingInput in = TrainingInput.prepare(sample, decoded, preprocessor, null);
             for (TrainingImages.GtBox b : sample.boxes()) {
                 gt.add(new EvalBox(sample.image().id(), d.classNames().get(b.modelClass()), b.x(), b.y(), b.w(), b.h(),
                         1, false));

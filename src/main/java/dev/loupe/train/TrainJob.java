@@ -77,6 +77,7 @@ public final class TrainJob implements Job<TrainReport> {
         OnnxGraph graph = head.apply(pretrainedGraph, pretrained, s.seed());
         Anchors anchors = new Anchors(d.inputWidth(), d.inputHeight());
         Preprocessor preprocessor = new Preprocessor(d);
+        DecodedImages decoded = new DecodedImages(DecodedImages.PIXEL_BUDGET);
         Engine engine = Engine.getEngine("PyTorch");
         Device device = DeviceChoice.choose(System.getenv(DeviceChoice.VARIABLE), engine.getGpuCount(), true)
                 == DeviceChoice.Kind.GPU ? Device.gpu() : Device.cpu();
@@ -122,7 +123,7 @@ public final class TrainJob implements Job<TrainReport> {
             }
             // the starting weights' validation AP: a run that never beats them writes them back unchanged
             double startAp = validation.isEmpty() || resumed != null ? Double.NaN
-                    : EpochScore.ap50(module, validation, d, root);
+                    : EpochScore.ap50(module, validation, decoded, d, root);
             RunningMean foreground = new RunningMean();
             EarlyStop earlyStop = new EarlyStop(s.earlyStopPatience(), history);
             for (int epoch = firstEpoch; epoch <= planned; epoch++) {
@@ -132,53 +133,51 @@ public final class TrainJob implements Job<TrainReport> {
                 List<TrainingImages.Sample> order = new ArrayList<>(train);
                 Collections.shuffle(order, new Random(s.seed() * 31 + epoch));
                 double[] sums = new double[4];
-                for (int b = 0; b < order.size(); b += s.batchSize()) {
-                    ctx.checkCancelled();
-                    List<TrainingImages.Sample> batch = order.subList(b, Math.min(order.size(), b + s.batchSize()));
-                    trainable.values().forEach(p -> {
-                        if (p.hasGradient()) {
-                            NDArray g = p.getGradient();
-                            g.subi(g);
+                int pixels = 3 * d.inputHeight() * d.inputWidth();
+                try (BatchPrefetch batches = new BatchPrefetch(order, s.batchSize(), decoded, preprocessor, pixels,
+                        s.augment() ? random : null)) {
+                    for (int b = 0; b < order.size(); b += s.batchSize()) {
+                        ctx.checkCancelled();
+                        BatchPrefetch.Batch batch = batches.take();
+                        trainable.values().forEach(p -> {
+                            if (p.hasGradient()) {
+                                NDArray g = p.getGradient();
+                                g.subi(g);
+                            }
+                        });
+                        // the whole batch in one forward pass: a third faster than one at a time (bench train)
+                        try (GradientCollector gc = engine.newGradientCollector();
+                             NDManager step = root.newSubManager()) {
+                            List<TrainingInput> prepared = batch.inputs();
+                            NDArray out = module.forward(step.create(batch.pixels(),
+                                    new Shape(prepared.size(), 3, d.inputHeight(), d.inputWidth())), step);
+                            NDArray total = null;
+                            for (int i = 0; i < prepared.size(); i++) {
+                                TrainingInput in = prepared.get(i);
+                                YoloxLoss.Parts parts = YoloxLoss.of(out.get(i), anchors, in.targets(), in.ignore(),
+                                        classes, (float) Math.max(1, foreground.mean()), step);
+                                foreground.add(parts.foreground());
+                                total = total == null ? parts.total() : total.add(parts.total());
+                                sums[0] += parts.total().getFloat();
+                                sums[1] += parts.iou();
+                                sums[2] += parts.objectness();
+                                sums[3] += parts.classes();
+                            }
+                            gc.backward(total.div(YoloxLoss.scalar(step, prepared.size())));
                         }
-                    });
-                    // the whole batch in one forward pass: a third faster than one image at a time (bench train)
-                    try (GradientCollector gc = engine.newGradientCollector(); NDManager step = root.newSubManager()) {
-                        int pixels = 3 * d.inputHeight() * d.inputWidth();
-                        float[] input = new float[batch.size() * pixels];
-                        List<TrainingInput> prepared = new ArrayList<>();
-                        for (int i = 0; i < batch.size(); i++) {
-                            TrainingInput in = TrainingInput.prepare(batch.get(i), preprocessor,
-                                    s.augment() ? random : null);
-                            System.arraycopy(in.image().tensor(), 0, input, i * pixels, pixels);
-                            prepared.add(in);
+                        float lr = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
+                        optimizer.step(trainable, lr);
+                        if (s.l1() > 0) {
+                            WeightSteps.shrinkKernels(trainable, lr * s.l1(), root);
                         }
-                        NDArray out = module.forward(step.create(input,
-                                new Shape(batch.size(), 3, d.inputHeight(), d.inputWidth())), step);
-                        NDArray total = null;
-                        for (int i = 0; i < batch.size(); i++) {
-                            TrainingInput in = prepared.get(i);
-                            YoloxLoss.Parts parts = YoloxLoss.of(out.get(i), anchors, in.targets(), in.ignore(), classes,
-                                    (float) Math.max(1, foreground.mean()), step);
-                            foreground.add(parts.foreground());
-                            total = total == null ? parts.total() : total.add(parts.total());
-                            sums[0] += parts.total().getFloat();
-                            sums[1] += parts.iou();
-                            sums[2] += parts.objectness();
-                            sums[3] += parts.classes();
+                        if (s.l2() > 0) {
+                            WeightSteps.decayKernels(trainable, lr * s.l2(), root);
                         }
-                        gc.backward(total.div(YoloxLoss.scalar(step, batch.size())));
+                        average.update(trainable);
+                        imagesSeen += batch.inputs().size();
+                        ctx.progress((long) (epoch - 1) * order.size() + b + batch.inputs().size(),
+                                (long) planned * order.size());
                     }
-                    float lr = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
-                    optimizer.step(trainable, lr);
-                    if (s.l1() > 0) {
-                        WeightSteps.shrinkKernels(trainable, lr * s.l1(), root);
-                    }
-                    if (s.l2() > 0) {
-                        WeightSteps.decayKernels(trainable, lr * s.l2(), root);
-                    }
-                    average.update(trainable);
-                    imagesSeen += batch.size();
-                    ctx.progress((long) (epoch - 1) * order.size() + b + batch.size(), (long) planned * order.size());
                 }
                 trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
                 boolean checkpoint = s.checkpointInterval() > 0
@@ -186,8 +185,9 @@ public final class TrainJob implements Job<TrainReport> {
                 Map<String, float[]> averaged = validation.isEmpty() && monitor.isEmpty() && !checkpoint ? null
                         : average.weights();
                 double ap = validation.isEmpty() ? Double.NaN
-                        : EpochScore.ap50With(averaged, module, validation, d, root);
-                double testAp = monitor.isEmpty() ? Double.NaN : EpochScore.ap50With(averaged, module, monitor, d, root);
+                        : EpochScore.ap50With(averaged, module, validation, decoded, d, root);
+                double testAp = monitor.isEmpty() ? Double.NaN
+                        : EpochScore.ap50With(averaged, module, monitor, decoded, d, root);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 if (epoch == 1 && s.epochs() == 0) {
                     int fits = EpochPlan.withinBudget(planned, seconds, s.budgetMinutes());

@@ -4,7 +4,10 @@ package dev.loupe.train;
  * How to fine-tune: the reference's TAO run used 80 epochs, batch 8, Adam with a soft-start cosine learning
  * rate from 1e-7 up to 1e-4 (soft start over the first 30%), an L1 regulariser of 3e-5 and a checkpoint every
  * 10 epochs. Early stopping watches validation AP50 (when the split has a validation side); a frozen backbone
- * trains only the neck and head; train-time augmentation flips half the images and varies their brightness.
+ * trains only the neck and head; train-time augmentation flips, scales, shifts and colour-jitters the images
+ * (see {@link TrainingInput}). Epochs 0 means: as many as the image count needs, within {@code budgetMinutes}
+ * (see {@link EpochPlan}); a run that teaches a class the model has never seen multiplies its rates by
+ * {@code newClassRate}.
  * With Adam the learning rate is relative: each weight tensor moves by about that share of its own scale per
  * step (see {@link ScaledOptimizer}); the same holds for SGD. The L1 and L2 regularisers shrink
  * convolution kernels in a step of their own (see {@link WeightSteps}).
@@ -63,10 +66,11 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
     }
 
     /**
-     * What a run uses where nothing else is said: the reference's, with the rate and length that held out best on
-     * coco-dev. With Loupe's relative rate, 1e-4 fitted the training images and lost 2 points of held-out AP50
-     * against 3e-5 after 8 epochs, and 16 epochs gained nothing over 8 (see NOTES.md); 80 epochs would take ten
-     * times as long. A checkpoint every epoch, so a stopped run loses at most one.
+     * What a run uses where nothing else is said: the reference's, with the rate that held out best on coco-dev
+     * (with Loupe's relative rate, 1e-4 fitted the training images and lost 2 points of held-out AP50 against
+     * 3e-5), ten times that for a new class, epochs from the image count within the time budget, early stopping
+     * after 10 epochs without a better validation AP50, and a checkpoint every epoch, so a stopped run loses at
+     * most one (see NOTES.md).
      */
     public static TrainSettings defaults() {
         TrainSettings r = reference();

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 public final class UnfinishedRuns {
 
-    /** A run to continue: its request and the epochs its last checkpoint holds. */
-    public record Run(TrainRequest request, int epochsDone) {
+    /** A run to continue: its request, the epochs its last checkpoint holds, and how many it plans in all. */
+    public record Run(TrainRequest request, int epochsDone, int plannedEpochs) {
     }
 
     private UnfinishedRuns() {
@@ -40,8 +40,11 @@ public final class UnfinishedRuns {
             Optional<Checkpoints.State> last = new Checkpoints(folder).latest();
             if (request.isPresent() && last.isPresent()) {
                 TrainRequest r = request.get(); // its folder as found now: the project may have moved
+                List<EpochStats> history = last.get().history();
+                int planned = history.isEmpty() ? r.settings().epochs()
+                        : history.get(history.size() - 1).plannedEpochs();
                 checkpointed.put(new Run(new TrainRequest(r.dataset(), r.task(), r.classes(), r.model(), r.modelsDir(),
-                        outDir, r.outName(), r.settings(), true), last.get().epoch()),
+                        outDir, r.outName(), r.settings(), true), last.get().epoch(), planned),
                         Files.getLastModifiedTime(last.get().onnx()));
             }
         }

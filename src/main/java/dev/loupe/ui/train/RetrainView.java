@@ -188,7 +188,7 @@ public final class RetrainView extends BorderPane {
             UnfinishedRuns.Run last = choices.unfinished().get(0);
             TrainSettings s = last.request().settings();
             stoppedRun.setText(String.format("Run %s stopped after epoch %d of %d (%s on %s).",
-                    last.request().outName(), last.epochsDone(), s.epochs(), last.request().model(),
+                    last.request().outName(), last.epochsDone(), last.plannedEpochs(), last.request().model(),
                     last.request().task()));
             resume.setOnAction(e -> {
                 resumeRow.setVisible(false);

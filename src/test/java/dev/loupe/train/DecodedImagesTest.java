@@ -1,0 +1,40 @@
+package dev.loupe.train;
+
+import dev.loupe.core.ImageItem;
+import dev.loupe.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** A training image is decoded once while the budget holds it, and the least recently used goes first. */
+class DecodedImagesTest {
+
+    private static ImageItem photo(long id, String name) {
+        Path p = SharedData.photos().resolve(name);
+        return new ImageItem(id, 1, p.toString(), null, name, 1, 1, 1, "h" + id, 1, Instant.EPOCH);
+    }
+
+    @Test
+    void keepsDecodedImagesWithinItsPixelBudget() throws Exception {
+        ImageItem bus = photo(1, "bus.jpg");
+        ImageItem horses = photo(2, "horses.jpg");
+        BufferedImage first = new DecodedImages(Long.MAX_VALUE).get(bus);
+        long busPixels = (long) first.getWidth() * first.getHeight();
+
+        DecodedImages roomy = new DecodedImages(10 * busPixels);
+        BufferedImage once = roomy.get(bus);
+        assertSame(once, roomy.get(bus), "decoded once, then kept");
+        assertEquals(810, once.getWidth(), "display orientation, full size");
+
+        DecodedImages tight = new DecodedImages(busPixels); // room for the bus alone
+        BufferedImage kept = tight.get(bus);
+        tight.get(horses);
+        assertNotSame(kept, tight.get(bus), "the bus made way for the horses and is decoded again");
+    }
+}
