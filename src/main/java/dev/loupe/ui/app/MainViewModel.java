@@ -498,7 +498,7 @@ public final class MainViewModel implements AutoCloseable {
     /** The retraining view model of the selected dataset (models from the configured models folder). */
     public RetrainViewModel retrain() {
         return new RetrainViewModel(project.get(), selectedDataset.get().dataset().name(), jobs,
-                WeightsResolver.modelsDir(null));
+                WeightsResolver.modelsDir(null), () -> refreshDatasets(null));
     }
 
     /** Loads the dataset's latest clustering as a job; the result opens in the cluster view. */

@@ -172,6 +172,10 @@ public final class RetrainView extends BorderPane {
             long fresh = labels.stream().filter(TrainableLabels.TrainableLabel::isNew).count();
             classesHint.setText(labels.isEmpty() ? "no boxes in this task" : fresh == 0 ? ""
                     : fresh + " new to " + forModel);
+        }, problem -> {
+            classes.getChildren().clear();
+            checkedClasses.clear();
+            classesHint.setText(problem);
         });
     }
 

@@ -8,9 +8,9 @@ import dev.loupe.inference.ModelDescriptor;
 import dev.loupe.inference.ModelException;
 import dev.loupe.project.Project;
 import dev.loupe.split.Splits;
+import dev.loupe.inference.PreannotateReport;
 import dev.loupe.train.EpochStats;
 import dev.loupe.train.HeldOutComparison;
-import dev.loupe.inference.PreannotateReport;
 import dev.loupe.train.PreannotateUnlabelled;
 import dev.loupe.train.TrainJob;
 import dev.loupe.train.TrainableLabels;
@@ -55,13 +55,16 @@ public final class RetrainViewModel {
     private final String dataset;
     private final FxJobs jobs;
     private final Path modelsDir;
+    private final Runnable onNewTask;
     private final ObservableList<EpochStats> epochs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper("");
 
-    public RetrainViewModel(Project project, String dataset, FxJobs jobs, Path modelsDir) {
+    /** @param onNewTask runs on the FX thread when a task was added to the project (the gallery shows it) */
+    public RetrainViewModel(Project project, String dataset, FxJobs jobs, Path modelsDir, Runnable onNewTask) {
         this.project = project;
+        this.onNewTask = onNewTask;
         this.dataset = dataset;
         this.jobs = jobs;
         this.modelsDir = modelsDir;
@@ -170,18 +173,20 @@ public final class RetrainViewModel {
         }));
     }
 
-    /** The task's labels with their box counts, new ones marked against the model, read off the FX thread. */
-    public void loadLabels(String task, String model, Consumer<List<TrainableLabels.TrainableLabel>> onLoaded) {
+    /**
+     * The task's labels with their box counts, new ones marked against the model, read off the FX thread; why they
+     * cannot be read goes to {@code onProblem}.
+     */
+    public void loadLabels(String task, String model, Consumer<List<TrainableLabels.TrainableLabel>> onLoaded,
+                           Consumer<String> onProblem) {
         Thread reader = new Thread(() -> {
-            List<TrainableLabels.TrainableLabel> labels;
             try {
-                labels = TrainableLabels.of(project.store(), dataset, task,
+                List<TrainableLabels.TrainableLabel> labels = TrainableLabels.of(project.store(), dataset, task,
                         ModelCatalog.load(modelsDir).get(model).classNames());
+                Platform.runLater(() -> onLoaded.accept(labels));
             } catch (ModelException | RuntimeException e) {
-                labels = List.of();
+                Platform.runLater(() -> onProblem.accept("Cannot list the classes: " + e.getMessage()));
             }
-            List<TrainableLabels.TrainableLabel> read = labels;
-            Platform.runLater(() -> onLoaded.accept(read));
         }, "loupe-retrain-labels");
         reader.setDaemon(true);
         reader.start();
@@ -191,10 +196,13 @@ public final class RetrainViewModel {
     public void preannotateUnlabelled(Outcome done, Consumer<String> onDone) {
         TrainReport r = done.training();
         String task = r.modelName();
-        JobHandle<PreannotateReport> handle = jobs.submit("Pre-annotate with " + task, ctx ->
-                new PreannotateUnlabelled(project.store(), dataset, done.groundTruth(), r.modelName(), r.onnx().getParent(), task)
-                        .run(ctx), rep -> onDone.accept(String.format("Pre-annotated %d images into task '%s': %d boxes "
-                        + "to review.", rep.images(), task, rep.boxes())));
+        JobHandle<PreannotateReport> handle = jobs.submit("Pre-annotate with " + task,
+                new PreannotateUnlabelled(project.store(), dataset, done.groundTruth(), r.modelName(),
+                        r.onnx().getParent(), task), report -> {
+                    onDone.accept(String.format("Pre-annotated %d images into task '%s': %d boxes to review.",
+                            report.images(), task, report.boxes()));
+                    onNewTask.run();
+                });
         handle.result().whenComplete((x, failure) -> {
             if (failure != null) {
                 Platform.runLater(() -> onDone.accept("Pre-annotation stopped: " + handle.message()));
