@@ -75,7 +75,8 @@ final class ExperimentCommand implements Callable<Integer> {
             row("held-out originals (" + c.originals() + " images)", c.pretrained(), c.retrained());
             row("held-out with copies (" + (c.originals() + c.copies()) + " images)", c.pretrainedWithCopies(),
                     c.retrainedWithCopies());
-            System.out.printf("Run time %.1f min; retrained model: %s%n", r.seconds() / 60, r.training().onnx());
+            System.out.printf("Run time %.1f min; retrained model: %s (%s)%n", r.seconds() / 60,
+                    r.training().onnx(), r.training().writtenWeights());
         }
         return 0;
     }

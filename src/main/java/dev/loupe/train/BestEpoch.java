@@ -16,10 +16,14 @@ import java.util.Map;
  */
 final class BestEpoch {
 
+    /** The model to write and the epoch its weights are from (0: the starting weights). */
+    record Choice(byte[] onnx, int epoch) {
+    }
+
     private BestEpoch() {
     }
 
-    static byte[] choose(List<EpochStats> history, double startAp, Checkpoints checkpoints, OnnxGraph graph,
+    static Choice choose(List<EpochStats> history, double startAp, Checkpoints checkpoints, OnnxGraph graph,
                          Map<String, float[]> last, JobContext ctx) throws IOException {
         EpochStats best = null;
         for (EpochStats e : history) {
@@ -27,21 +31,21 @@ final class BestEpoch {
                 best = e;
             }
         }
+        EpochStats end = history.get(history.size() - 1);
         if (best == null) {
-            return graph.withWeights(last);
+            return new Choice(graph.withWeights(last), end.epoch());
         }
         if (!Double.isNaN(startAp) && startAp >= best.validationAp50()) {
             ctx.message(String.format("No epoch beat the starting weights on validation (AP50 %.3f, best epoch %.3f): "
                     + "writing the starting weights", startAp, best.validationAp50()));
-            return graph.withWeights(Map.of());
+            return new Choice(graph.withWeights(Map.of()), 0);
         }
-        EpochStats end = history.get(history.size() - 1);
         Path saved = checkpoints.onnxOf(best.epoch());
         if (best.epoch() == end.epoch() || !Files.isRegularFile(saved)) {
-            return graph.withWeights(last);
+            return new Choice(graph.withWeights(last), end.epoch());
         }
         ctx.message(String.format("Writing epoch %d, the best on validation (AP50 %.3f; the last had %.3f)",
                 best.epoch(), best.validationAp50(), end.validationAp50()));
-        return Files.readAllBytes(saved);
+        return new Choice(Files.readAllBytes(saved), best.epoch());
     }
 }

@@ -214,12 +214,13 @@ public final class TrainJob implements Job<TrainReport> {
                     break;
                 }
             }
-            byte[] model = BestEpoch.choose(history, startAp, checkpoints, graph, average.weights(), ctx);
-            RetrainedModel written = RetrainedModel.write(pretrained, model, request.outDir(), request.outName(),
-                    request.dataset(), head.classes());
+            BestEpoch.Choice model = BestEpoch.choose(history, startAp, checkpoints, graph, average.weights(), ctx);
+            RetrainedModel written = RetrainedModel.write(pretrained, model.onnx(), request.outDir(),
+                    request.outName(), request.dataset(), head.classes());
             checkpoints.finished();
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
-                    (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly);
+                    (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly,
+                    model.epoch());
         }
     }
 

@@ -35,6 +35,11 @@ final class TrainingImages {
     private TrainingImages() {
     }
 
+    /**
+     * The side's images; a held-out side (validation, test) without augmented copies: scores there choose the
+     * epoch to write, and copies made in the training images' style reward fitting that style (on coco-dev the
+     * held-out side with copies rose while the originals fell).
+     */
     static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes, Split side) {
         Dataset ds = store.requireDataset(dataset);
         long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
@@ -50,7 +55,11 @@ final class TrainingImages {
         if (split.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + dataset + "' has no split yet: run 'loupe split' first");
         }
-        long[] ids = split.entrySet().stream().filter(e -> e.getValue() == side).mapToLong(Map.Entry::getKey).toArray();
+        java.util.Set<Long> copies = side == Split.TRAIN ? java.util.Set.of()
+                : store.augmentedImages(ds.id()).stream().map(dev.loupe.core.AugmentedImage::imageId)
+                .collect(java.util.stream.Collectors.toSet());
+        long[] ids = split.entrySet().stream().filter(e -> e.getValue() == side && !copies.contains(e.getKey()))
+                .mapToLong(Map.Entry::getKey).toArray();
         List<Sample> out = new ArrayList<>();
         for (ImageItem im : store.images(ids)) {
             List<GtBox> boxes = new ArrayList<>();
