@@ -20,24 +20,28 @@ import java.util.Set;
 /** AP50 of a model under training on a side of the split, decoded as pre-annotation decodes (score >= 0.001, NMS 0.65). */
 final class EpochScore {
 
+    /** Weights scored after {@code epoch} (0: before training): AP50 and the boxes it came from, to compare runs. */
+    record Scored(int epoch, double ap50, List<EvalBox> gt, List<EvalBox> dt, Set<String> labels, List<Long> images) {
+    }
+
     private EpochScore() {
     }
 
-    /** AP50 of these weights (the average's), which the module holds only for the scoring. */
-    static double ap50With(Map<String, float[]> weights, OnnxModule module, List<TrainingImages.Sample> samples,
-                           DecodedImages decoded, ModelDescriptor d, NDManager root) throws Exception {
+    /** These weights (the average's) scored; the module holds them only for the scoring. */
+    static Scored with(Map<String, float[]> weights, int epoch, OnnxModule module, List<TrainingImages.Sample> samples,
+                       DecodedImages decoded, ModelDescriptor d, NDManager root) throws Exception {
         Map<String, float[]> live = module.weights();
         module.load(weights);
         try {
-            return ap50(module, samples, decoded, d, root);
+            return of(epoch, module, samples, decoded, d, root);
         } finally {
             module.load(live);
         }
     }
 
-    /** AP50 of the module's current weights over the trained classes (the descriptor's). */
-    static double ap50(OnnxModule module, List<TrainingImages.Sample> samples, DecodedImages decoded,
-                       ModelDescriptor d, NDManager root) throws Exception {
+    /** The module's current weights scored over the trained classes (the descriptor's). */
+    static Scored of(int epoch, OnnxModule module, List<TrainingImages.Sample> samples, DecodedImages decoded,
+                     ModelDescriptor d, NDManager root) throws Exception {
         Preprocessor preprocessor = new Preprocessor(d);
         List<EvalBox> gt = new ArrayList<>();
         List<EvalBox> dt = new ArrayList<>();
@@ -58,6 +62,8 @@ final class EpochScore {
                 }
             }
         }
-        return CocoEvaluator.evaluate(gt, dt, labels, CocoEvaluator.imagesWithGroundTruth(gt, labels)).ap50();
+        Set<Long> images = CocoEvaluator.imagesWithGroundTruth(gt, labels);
+        return new Scored(epoch, CocoEvaluator.evaluate(gt, dt, labels, images).ap50(), gt, dt, labels,
+                List.copyOf(new java.util.TreeSet<>(images)));
     }
 }

@@ -122,8 +122,9 @@ public final class TrainJob implements Job<TrainReport> {
                 optimizer.restore(state);
             }
             // the starting weights' validation AP: a run that never beats them writes them back unchanged
-            double startAp = validation.isEmpty() || resumed != null ? Double.NaN
-                    : EpochScore.ap50(module, validation, decoded, d, root);
+            EpochScore.Scored startScore = validation.isEmpty() || resumed != null ? null
+                    : EpochScore.of(0, module, validation, decoded, d, root);
+            EpochScore.Scored best = null;
             RunningMean foreground = new RunningMean();
             EarlyStop earlyStop = new EarlyStop(s.earlyStopPatience(), history);
             for (int epoch = firstEpoch; epoch <= planned; epoch++) {
@@ -184,10 +185,14 @@ public final class TrainJob implements Job<TrainReport> {
                         && (epoch % s.checkpointInterval() == 0 || epoch == planned);
                 Map<String, float[]> averaged = validation.isEmpty() && monitor.isEmpty() && !checkpoint ? null
                         : average.weights();
-                double ap = validation.isEmpty() ? Double.NaN
-                        : EpochScore.ap50With(averaged, module, validation, decoded, d, root);
+                EpochScore.Scored validated = validation.isEmpty() ? null
+                        : EpochScore.with(averaged, epoch, module, validation, decoded, d, root);
+                double ap = validated == null ? Double.NaN : validated.ap50();
+                if (validated != null && history.stream().noneMatch(e -> e.validationAp50() >= ap)) {
+                    best = validated;
+                }
                 double testAp = monitor.isEmpty() ? Double.NaN
-                        : EpochScore.ap50With(averaged, module, monitor, decoded, d, root);
+                        : EpochScore.with(averaged, epoch, module, monitor, decoded, d, root).ap50();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 if (epoch == 1 && s.epochs() == 0) {
                     int fits = EpochPlan.withinBudget(planned, seconds, s.budgetMinutes());
@@ -214,7 +219,8 @@ public final class TrainJob implements Job<TrainReport> {
                     break;
                 }
             }
-            BestEpoch.Choice model = BestEpoch.choose(history, startAp, checkpoints, graph, average.weights(), ctx);
+            BestEpoch.Choice model = BestEpoch.choose(history, startScore, best, checkpoints, graph, average.weights(),
+                    ctx);
             RetrainedModel written = RetrainedModel.write(pretrained, model.onnx(), request.outDir(),
                     request.outName(), request.dataset(), head.classes());
             checkpoints.finished();
