@@ -3,6 +3,7 @@ package dev.loupe.ui.plot;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,10 @@ public final class LinePlot extends PlotCanvas {
         return List.copyOf(series);
     }
 
+    /** From zero to a little past the largest values, whatever their scale (epochs or minutes). */
     private void fit() {
         xMin = 0;
-        xMax = 1;
+        xMax = 1e-9;
         yMin = 0;
         yMax = 1e-9;
         for (Series s : series) {
@@ -41,7 +43,7 @@ public final class LinePlot extends PlotCanvas {
             }
         }
         yMax *= 1.1;
-        xMax += 0.5;
+        xMax = xMax <= 1e-9 ? 1 : xMax * 1.05;
     }
 
     @Override
@@ -65,13 +67,21 @@ public final class LinePlot extends PlotCanvas {
                 last = new double[]{x, y};
             }
         }
-        g.setFont(Font.font(11));
+        Font font = Font.font(11);
+        g.setFont(font);
+        double widest = 0;
+        for (Series s : series) {
+            Text t = new Text(s.name());
+            t.setFont(font);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        double left = getWidth() - widest - 30;
         double y = 22;
         for (Series s : series) {
             g.setFill(s.color());
-            g.fillRect(getWidth() - 150, y - 8, 10, 10);
+            g.fillRect(left, y - 8, 10, 10);
             g.setFill(Color.web("#1f2937"));
-            g.fillText(s.name(), getWidth() - 134, y + 1);
+            g.fillText(s.name(), left + 16, y + 1);
             y += 16;
         }
     }

@@ -39,11 +39,13 @@ final class RetrainResult {
             text.append(String.format("%nWith their %d augmented copies (as the reference measured): %s → %s",
                     c.copies(), percent(c.pretrainedWithCopies().ap50()), percent(c.retrainedWithCopies().ap50())));
         }
+        double seconds = r.training().seconds();
         text.append(String.format("%nModel %s (%s) written to %s with %s; %d epochs on %d images at %.1f "
-                        + "images/s, %.1f min. Pre-annotate finds it when that folder is the models folder.",
+                        + "images/s, %s. Pre-annotate finds it when that folder is the models folder.",
                 r.training().modelName(), String.join(", ", classes(c.retrained())), r.training().onnx().getParent(),
                 r.training().writtenWeights(), r.training().epochs().size(), r.training().trainImages(),
-                r.training().imagesPerSecond(), r.training().seconds() / 60));
+                r.training().imagesPerSecond(), seconds < 90 ? String.format("%.0f s", seconds)
+                        : String.format("%.1f min", seconds / 60)));
         return text.toString();
     }
 
