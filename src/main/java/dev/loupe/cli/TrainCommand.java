@@ -48,9 +48,10 @@ final class TrainCommand implements Callable<Integer> {
             TrainRequest request = new TrainRequest(data.dataset, data.task, data.classes(p.store()), model, models, out,
                     name == null ? model + "-retrained" : name, settings, resume);
             TrainReport r = CliSupport.run("train", new TrainJob(p.store(), request, TrainingOptions::printEpoch));
-            System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s (%s) and %s%n",
-                    r.trainImages(), r.seconds(), r.imagesPerSecond(), r.stoppedEarly() ? ", stopped early" : "",
-                    r.onnx(), r.writtenWeights(), r.descriptor());
+            System.out.printf("Trained on %d images in %.0f s (%.2f images/s)%s; wrote %s (%s) and %s; the epoch "
+                            + "curve is in %s%n", r.trainImages(), r.seconds(), r.imagesPerSecond(),
+                    r.stoppedEarly() ? ", stopped early" : "", r.onnx(), r.writtenWeights(), r.descriptor(),
+                    request.curveFile());
         }
         return 0;
     }

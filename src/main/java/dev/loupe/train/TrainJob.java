@@ -206,7 +206,7 @@ public final class TrainJob implements Job<TrainReport> {
                 EpochStats stats = new EpochStats(epoch, planned, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n,
                         ap, testAp, schedule.getNewValue(epoch * stepsPerEpoch), seconds);
                 history.add(stats);
-                EpochCurve.writeCsv(history, request.outDir().resolve(request.outName() + ".epochs.csv"));
+                EpochCurve.writeCsv(history, request.curveFile());
                 onEpoch.accept(stats);
                 ctx.message(String.format("epoch %d/%d: loss %.3f%s", epoch, planned, stats.loss(),
                         Double.isNaN(ap) ? "" : String.format(", validation AP50 %.3f", ap)));

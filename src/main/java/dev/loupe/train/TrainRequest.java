@@ -18,6 +18,11 @@ public record TrainRequest(String dataset, String task, List<String> classes, St
         }
     }
 
+    /** Where the run writes its epoch curve as CSV (minutes, loss, AP50), after every epoch. */
+    public Path curveFile() {
+        return outDir.resolve(outName + ".epochs.csv");
+    }
+
     /** This run's checkpoints: one folder per model name, so runs into the same folder keep theirs apart. */
     public Path checkpointFolder() {
         return outDir.resolve("checkpoints").resolve(outName);
