@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.loupe.core.Split;
 import dev.loupe.inference.DeviceChoice;
 import dev.loupe.inference.ModelCatalog;
@@ -26,12 +24,14 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background: the
- * graph runs on DJL's PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch goes through it in
- * one pass, Adam steps (scaled per layer) along a soft-start cosine learning rate, an L1 penalty
- * keeps weights small, and a moving average of the weights is what validation scores and what is written.
- * Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The result is a new ONNX
- * file and descriptor that pre-annotation loads like any shipped model.
+ * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background, for
+ * exactly the requested classes (new ones get new outputs, see {@link ClassHead}): the graph runs on DJL's
+ * PyTorch engine (a GPU when DJL finds CUDA, else the CPU), each batch goes through it in one pass while the next
+ * is made, Adam steps (scaled per layer) along a soft-start cosine learning rate over as many epochs as the image
+ * count needs within the time budget, an L1 penalty keeps weights small, and a moving average of the weights is
+ * what each epoch scores. Checkpoints are ONNX files; a cancelled or killed run resumes from the last one. The
+ * result is a new ONNX file and descriptor that pre-annotation loads like any shipped model: the best validated
+ * epoch's, or the starting weights when validation is not sure any epoch beat them (see {@link BestEpoch}).
  */
 public final class TrainJob implements Job<TrainReport> {
     private final ProjectStore store;
@@ -125,7 +125,8 @@ public final class TrainJob implements Job<TrainReport> {
             EpochScore.Scored startScore = validation.isEmpty() || resumed != null ? null
                     : EpochScore.of(0, module, validation, decoded, d, root);
             EpochScore.Scored best = null;
-            RunningMean foreground = new RunningMean();
+            BatchGradient gradient = new BatchGradient(module, engine, anchors, classes, d.inputHeight(),
+                    d.inputWidth(), root);
             EarlyStop earlyStop = new EarlyStop(s.earlyStopPatience(), history);
             for (int epoch = firstEpoch; epoch <= planned; epoch++) {
                 // seeded per epoch, so a resumed run augments exactly as an uninterrupted one
@@ -140,32 +141,7 @@ public final class TrainJob implements Job<TrainReport> {
                     for (int b = 0; b < order.size(); b += s.batchSize()) {
                         ctx.checkCancelled();
                         BatchPrefetch.Batch batch = batches.take();
-                        trainable.values().forEach(p -> {
-                            if (p.hasGradient()) {
-                                NDArray g = p.getGradient();
-                                g.subi(g);
-                            }
-                        });
-                        // the whole batch in one forward pass: a third faster than one at a time (bench train)
-                        try (GradientCollector gc = engine.newGradientCollector();
-                             NDManager step = root.newSubManager()) {
-                            List<TrainingInput> prepared = batch.inputs();
-                            NDArray out = module.forward(step.create(batch.pixels(),
-                                    new Shape(prepared.size(), 3, d.inputHeight(), d.inputWidth())), step);
-                            NDArray total = null;
-                            for (int i = 0; i < prepared.size(); i++) {
-                                TrainingInput in = prepared.get(i);
-                                YoloxLoss.Parts parts = YoloxLoss.of(out.get(i), anchors, in.targets(), in.ignore(),
-                                        classes, (float) Math.max(1, foreground.mean()), step);
-                                foreground.add(parts.foreground());
-                                total = total == null ? parts.total() : total.add(parts.total());
-                                sums[0] += parts.total().getFloat();
-                                sums[1] += parts.iou();
-                                sums[2] += parts.objectness();
-                                sums[3] += parts.classes();
-                            }
-                            gc.backward(total.div(YoloxLoss.scalar(step, prepared.size())));
-                        }
+                        gradient.compute(batch, trainable, sums);
                         float lr = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
                         optimizer.step(trainable, lr);
                         if (s.l1() > 0) {
@@ -244,22 +220,5 @@ public final class TrainJob implements Job<TrainReport> {
             }
         });
         return trainable;
-    }
-
-    /** The mean number of assigned anchors over the images that had any (the norm of images without). */
-    private static final class RunningMean {
-        private double sum;
-        private int count;
-
-        void add(int foreground) {
-            if (foreground > 0) {
-                sum += foreground;
-                count++;
-            }
-        }
-
-        double mean() {
-            return count == 0 ? 10 : sum / count;
-        }
     }
 }
