@@ -108,7 +108,7 @@ public final class RetrainView extends BorderPane {
         status.getStyleClass().add("muted");
         status.setText("Reading the project's tasks and the models folder ...");
         vm.loadChoices(this::offer);
-        chart.setAxisLabels("minutes", "loss / AP50");
+        chart.setAxisLabels("minutes", "AP50 / relative loss");
         VBox.setVgrow(chart, Priority.ALWAYS);
         setCenter(new VBox(8, form, classRow, resumeRow, status, advanced, chart, result, nextRow));
         vm.epochs().addListener((ListChangeListener<EpochStats>) c -> plot());
@@ -237,17 +237,19 @@ public final class RetrainView extends BorderPane {
 
     private void plot() {
         double[] minutes = EpochCurve.minutes(vm.epochs());
+        // loss as a share of the first epoch's, so it shares the 0..1 axis with AP50 (the status gives its value)
+        double firstLoss = vm.epochs().isEmpty() ? 1 : vm.epochs().get(0).loss();
         List<double[]> loss = new ArrayList<>();
         List<double[]> validationAp = new ArrayList<>();
         List<double[]> testAp = new ArrayList<>();
         for (int i = 0; i < minutes.length; i++) {
             EpochStats e = vm.epochs().get(i);
-            loss.add(new double[]{minutes[i], e.loss()});
+            loss.add(new double[]{minutes[i], e.loss() / firstLoss});
             validationAp.add(new double[]{minutes[i], e.validationAp50()});
             testAp.add(new double[]{minutes[i], e.testAp50()});
         }
         List<LinePlot.Series> series = new ArrayList<>();
-        series.add(new LinePlot.Series("loss per image", Color.web("#2f6fde"), loss));
+        series.add(new LinePlot.Series("loss (share of the first epoch's)", Color.web("#2f6fde"), loss));
         if (validationAp.stream().anyMatch(p -> !Double.isNaN(p[1]))) {
             series.add(new LinePlot.Series("validation AP50", Color.web("#e0242b"), validationAp));
         }
@@ -262,6 +264,10 @@ public final class RetrainView extends BorderPane {
         int left = last.plannedEpochs() - last.epoch();
         status.setText(String.format("Epoch %d of %d: loss %.3f, %.0f s per epoch%s", last.epoch(),
                 last.plannedEpochs(), last.loss(), last.seconds(), left > 0
-                        ? String.format(", about %.0f min left", left * last.seconds() / 60) : ""));
+                        ? ", " + timeLeft(left * last.seconds()) : ""));
+    }
+
+    private static String timeLeft(double seconds) {
+        return seconds < 60 ? "under a minute left" : String.format("about %.0f min left", seconds / 60);
     }
 }
