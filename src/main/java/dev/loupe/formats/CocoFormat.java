@@ -70,7 +70,7 @@ public final class CocoFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Files.createDirectories(outDir);
-        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options);
         JsonGenerator g = JSON.createGenerator(outDir.resolve("annotations.json").toFile(), JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeObjectFieldStart("info");

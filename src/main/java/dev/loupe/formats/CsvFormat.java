@@ -56,7 +56,7 @@ public final class CsvFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Files.createDirectories(outDir);
-        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options);
         BufferedWriter w = Files.newBufferedWriter(outDir.resolve("annotations.csv"), StandardCharsets.UTF_8);
         w.write(HEADER);
         w.write('\n');

@@ -52,7 +52,7 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
         int boxes = 0;
         int crowdLeftOut = 0;
         try (AnnotationWriter writer = request.format().writer(request.outDir(),
-                new WriteOptions(classes, request.images()))) {
+                new WriteOptions(classes, request.images(), importedImages()))) {
             long after = 0;
             List<ImageItem> page;
             while (!(page = store.imagePage(all, after, PAGE)).isEmpty()) {
@@ -81,6 +81,20 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
             }
         }
         return new ExportReport(images, boxes, crowdLeftOut, classes);
+    }
+
+    /** Every image file of the project, wherever it lies: an export into its folder must leave them alone. */
+    private Set<java.nio.file.Path> importedImages() {
+        Set<java.nio.file.Path> out = new java.util.HashSet<>();
+        for (Dataset d : store.datasets()) {
+            long after = 0;
+            List<ImageItem> page;
+            while (!(page = store.imagePage(ImageFilter.all(d.id()), after, PAGE)).isEmpty()) {
+                page.forEach(im -> out.add(java.nio.file.Path.of(im.path()).toAbsolutePath().normalize()));
+                after = page.get(page.size() - 1).id();
+            }
+        }
+        return out;
     }
 
     /** Label id → exported class name, for the labels the request keeps. */

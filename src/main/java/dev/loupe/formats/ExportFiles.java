@@ -4,6 +4,7 @@ import dev.loupe.core.ImageItem;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
@@ -11,32 +12,46 @@ import java.util.Set;
 
 /**
  * Names and places the image files of an export. Flat layouts (KITTI, YOLO, VOC) need one file name per
- * image; two images with the same name from different folders get the image id added to the second.
+ * image; a name already taken (by another image of the export, or by an imported image lying in the export's
+ * folder) gets the image id added, then a counter, until it is free. An imported image is never deleted or
+ * overwritten: an image whose file already is where the export puts it stays as it is.
  */
 final class ExportFiles {
     private final Path imageDir;
     private final WriteOptions.ImageFiles mode;
+    private final Set<Path> imported;
     private final Set<String> usedStems = new HashSet<>();
 
-    ExportFiles(Path imageDir, WriteOptions.ImageFiles mode) throws IOException {
-        this.imageDir = imageDir;
-        this.mode = mode;
+    ExportFiles(Path imageDir, WriteOptions options) throws IOException {
+        this.imageDir = imageDir.toAbsolutePath().normalize();
+        this.mode = options.images();
+        this.imported = options.importedImages();
         if (mode != WriteOptions.ImageFiles.NONE) {
             Files.createDirectories(imageDir);
         }
     }
 
-    /** A unique name for the image inside the export (its file name when free). */
+    /** A name for the image inside the export that no other image there has (its file name when free). */
     String nameFor(ImageItem image) {
         String name = image.fileName();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
-        if (!usedStems.add(stem)) {
-            stem = stem + "_" + image.id();
-            usedStems.add(stem);
+        String candidate = stem;
+        for (int n = 1; !free(candidate, ext, image); n++) {
+            candidate = stem + "_" + image.id() + (n == 1 ? "" : "_" + n);
         }
-        return stem + ext;
+        usedStems.add(candidate);
+        return candidate + ext;
+    }
+
+    /** Unused by the export so far, and not the path of another imported image. */
+    private boolean free(String stem, String ext, ImageItem image) {
+        if (usedStems.contains(stem)) {
+            return false;
+        }
+        Path target = imageDir.resolve(stem + ext);
+        return !imported.contains(target) || target.equals(Path.of(image.path()).toAbsolutePath().normalize());
     }
 
     static String stem(String name) {
@@ -51,7 +66,12 @@ final class ExportFiles {
             return source;
         }
         Path target = imageDir.resolve(name);
-        Files.deleteIfExists(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target) && Files.isSameFile(target, source)) {
+                return target; // the image already is where the export puts it
+            }
+            Files.delete(target); // an earlier export's copy or link
+        }
         if (mode == WriteOptions.ImageFiles.LINK) {
             Files.createSymbolicLink(target, source.toAbsolutePath());
         } else {

@@ -74,7 +74,7 @@ public final class KittiFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Path labels = Files.createDirectories(outDir.resolve("labels"));
-        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options);
         return new AnnotationWriter() {
             @Override
             public void write(ImageItem image, List<ExportBox> boxes) throws IOException {

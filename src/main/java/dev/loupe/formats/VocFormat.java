@@ -131,7 +131,7 @@ public final class VocFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Path annotations = Files.createDirectories(outDir.resolve("Annotations"));
-        ExportFiles files = new ExportFiles(outDir.resolve("JPEGImages"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("JPEGImages"), options);
         return new AnnotationWriter() {
             @Override
             public void write(ImageItem image, List<ExportBox> boxes) throws IOException {

@@ -76,7 +76,7 @@ public final class YoloFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Path labels = Files.createDirectories(outDir.resolve("labels"));
-        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options);
         Files.write(outDir.resolve("classes.txt"), options.classNames(), StandardCharsets.UTF_8);
         StringBuilder yaml = new StringBuilder("path: .\ntrain: images\nval: images\nnames:\n");
         for (int i = 0; i < options.classNames().size(); i++) {

@@ -85,7 +85,7 @@ public final class YoloKerasFormat implements AnnotationFormat {
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Files.createDirectories(outDir);
-        ExportFiles files = new ExportFiles(outDir.resolve("images"), options.images());
+        ExportFiles files = new ExportFiles(outDir.resolve("images"), options);
         Files.write(outDir.resolve("classes.txt"), options.classNames(), StandardCharsets.UTF_8);
         BufferedWriter w = Files.newBufferedWriter(outDir.resolve("annotations.txt"), StandardCharsets.UTF_8);
         return new AnnotationWriter() {
