@@ -19,6 +19,12 @@ public record ModelDescriptor(String name, String version, String description, W
     public record Weights(String file, String url, String sha256) {
         public Weights {
             Objects.requireNonNull(file, "weights.file");
+            // a plain name: the file is looked up, downloaded and hashed inside the models folder or cache only
+            if (file.isEmpty() || file.equals(".") || file.equals("..") || file.contains("/") || file.contains("\\")
+                    || file.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("weights.file must be a plain file name (no folders), was '"
+                        + file + "'");
+            }
             if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
                 throw new IllegalArgumentException("weights.sha256 must be 64 lowercase hex digits, was " + sha256);
             }

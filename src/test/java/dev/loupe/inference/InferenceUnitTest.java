@@ -84,6 +84,21 @@ class InferenceUnitTest {
     }
 
     @Test
+    void aDescriptorsWeightsFileIsAPlainNameInsideTheModelsFolders() throws Exception {
+        for (String file : List.of("/tmp/x.onnx", "../../etc/hostname", "sub/x.onnx", "..", "")) {
+            Path dir = Files.createDirectories(tmp.resolve("models-" + Math.abs(file.hashCode())));
+            Files.writeString(dir.resolve("evil.json"), "{\"name\": \"evil\", \"weights\": {\"file\": \""
+                    + file + "\", \"url\": \"https://example.org/x.onnx\", \"sha256\": \""
+                    + "0".repeat(64) + "\"}, \"inputWidth\": 416, \"inputHeight\": 416, \"colorOrder\": \"BGR\", "
+                    + "\"scale\": 1, \"mean\": [0, 0, 0], \"std\": [1, 1, 1], \"resize\": \"STRETCH\", "
+                    + "\"padValue\": 0, \"decoder\": \"YOLOX\", \"classNames\": [\"a\"], \"scoreThreshold\": 0.3, "
+                    + "\"nmsThreshold\": 0.45, \"maxDetections\": 10}");
+            ModelException e = assertThrows(ModelException.class, () -> ModelCatalog.load(dir), file);
+            assertTrue(e.getMessage().contains("evil.json") && e.getMessage().contains("weights.file"), e.getMessage());
+        }
+    }
+
+    @Test
     void corruptOrMissingWeightsNameThePathAndTheExpectedChecksum() throws Exception {
         ModelDescriptor d = ModelCatalog.load(null).get("yolox_nano");
         Files.write(tmp.resolve("yolox_nano.onnx"), new byte[]{1, 2, 3});
