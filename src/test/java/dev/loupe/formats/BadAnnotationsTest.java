@@ -70,6 +70,19 @@ class BadAnnotationsTest {
     }
 
     @Test
+    void classNamesWithControlCharactersAreRefusedWithTheirFile() throws Exception {
+        String coco = "{\"images\": [{\"id\": 1, \"file_name\": \"bus.jpg\", \"width\": 810, \"height\": 1080}],"
+                + " \"categories\": [{\"id\": 1, \"name\": \"per\\nson\"}],"
+                + " \"annotations\": [{\"id\": 1, \"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 2, 30, 40],"
+                + " \"iscrowd\": 0}]}";
+        String message = failure("coco", write("instances.json", coco));
+        assertTrue(message.contains("instances.json") && message.contains("per\\nson")
+                && message.contains("control character"), message);
+        String csv = failure("csv", write("tabs.csv", "bus.jpg,1,2,30,40,per\tson\n"));
+        assertTrue(csv.contains("tabs.csv:1") && csv.contains("per\\tson"), csv);
+    }
+
+    @Test
     void wrongFieldCountsNameTheFileLineAndExpectation() throws Exception {
         String kitti = failure("kitti", write("bus.txt", "person 0 0 0 10 10 50 50 0 0 0 0 0 0 0\ncar 1 2 3\n"));
         assertTrue(kitti.contains("bus.txt:2: 4 fields (expected 15"), kitti);
