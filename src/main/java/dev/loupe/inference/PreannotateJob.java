@@ -163,6 +163,8 @@ public final class PreannotateJob implements Job<PreannotateReport> {
                     ready.put(new Outcome(image, input, null, null));
                 } catch (UnreadableImageException | RuntimeException e) {
                     results.put(new Outcome(image, null, List.of(), e.getMessage()));
+                } catch (OutOfMemoryError e) { // the image's result must still arrive, or the run waits for ever
+                    results.put(new Outcome(image, null, List.of(), "not enough memory to prepare it"));
                 }
             }
         } catch (InterruptedException e) {

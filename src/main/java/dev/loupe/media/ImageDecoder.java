@@ -20,8 +20,23 @@ import java.util.Iterator;
  * orientation is applied so pixels match the display frame that boxes use.
  */
 public final class ImageDecoder {
+    /** Overrides {@link #DEFAULT_MAX_PIXELS}: the most pixels an image may declare to be decoded. */
+    public static final String MAX_PIXELS_VARIABLE = "LOUPE_MAX_PIXELS";
+    /** 250 megapixels, twice a 100-megapixel camera's frames; 1 GB as 32-bit pixels. */
+    public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
 
     private ImageDecoder() {
+    }
+
+    /** The pixel cap in force: {@code $LOUPE_MAX_PIXELS} when set to a positive number, else the default. */
+    public static long maxPixels() {
+        String v = System.getenv(MAX_PIXELS_VARIABLE);
+        try {
+            long n = v == null || v.isBlank() ? DEFAULT_MAX_PIXELS : Long.parseLong(v.strip());
+            return n > 0 ? n : DEFAULT_MAX_PIXELS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_PIXELS;
+        }
     }
 
     public static BufferedImage decode(Path file, int orientation) throws UnreadableImageException {
@@ -42,6 +57,8 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                // the header's size, checked before a single pixel is allocated: a 1 KB file may declare 40000²
+                ImageProbe.checkSize(reader.getWidth(0) / subsampling, reader.getHeight(0) / subsampling);
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (subsampling > 1) {
                     param.setSourceSubsampling(subsampling, subsampling, 0, 0);
@@ -52,6 +69,8 @@ public final class ImageDecoder {
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableImageException("cannot decode image: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) { // one image too big for the heap must not end a whole run
+            throw new UnreadableImageException("not enough memory to decode it", e);
         }
     }
 

@@ -27,11 +27,22 @@ public final class ImageProbe {
         if (format == null) {
             throw new UnreadableImageException("not an image: the content is not JPEG, PNG, GIF, BMP or WebP");
         }
-        return switch (format) {
+        ImageInfo info = switch (format) {
             case JPEG -> jpeg(bytes);
             case PNG -> png(bytes);
             default -> decoded(bytes, format);
         };
+        checkSize(info.storedWidthPx(), info.storedHeightPx());
+        return info;
+    }
+
+    /** Refuses an image that declares more pixels than Loupe decodes (see {@link ImageDecoder#maxPixels()}). */
+    static void checkSize(long width, long height) throws UnreadableImageException {
+        if (width * height > ImageDecoder.maxPixels()) {
+            throw new UnreadableImageException(String.format("declares %d x %d pixels, more than the %,d Loupe "
+                    + "decodes (set %s to allow more)", width, height, ImageDecoder.maxPixels(),
+                    ImageDecoder.MAX_PIXELS_VARIABLE));
+        }
     }
 
     private static ImageInfo jpeg(byte[] b) throws UnreadableImageException {
@@ -155,6 +166,7 @@ public final class ImageProbe {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in);
+                checkSize(reader.getWidth(0), reader.getHeight(0)); // before a pixel is allocated
                 var image = reader.read(0);
                 return new ImageInfo(format, image.getWidth(), image.getHeight(), 1);
             } finally {
