@@ -115,8 +115,10 @@ public final class MetricsJob implements Job<MetricsReport> {
         try {
             var img = ImageDecoder.decode(Path.of(w.image().path()), w.image().orientation());
             return new Done(w, MetricsCalculator.compute(w.image().id(), img, w.boxes()), null);
-        } catch (UnreadableImageException e) {
+        } catch (UnreadableImageException | RuntimeException e) {
             return new Done(w, null, e.getMessage());
+        } catch (OutOfMemoryError e) { // one image's failure, not the run's
+            return new Done(w, null, "not enough memory to measure it");
         }
     }
 
