@@ -127,12 +127,27 @@ public final class ImportImagesJob implements Job<ImportReport> {
                     c.relativePath(), info.widthPx(), info.heightPx(), info.orientation(), sha256(bytes), bytes.length);
             return new Checked(c, image, null);
         } catch (UnreadableImageException e) {
+            if (c.url() != null) {
+                forget(c.url()); // a rejected download does not stay in the cache
+            }
             return new Checked(c, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Checked(c, null, "cannot check it: " + e.getMessage());
+        } catch (OutOfMemoryError e) { // one file's failure, not the import's
+            return new Checked(c, null, "not enough memory to check it");
         } catch (java.io.IOException e) {
             return new Checked(c, null, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Checked(c, null, "interrupted");
+        }
+    }
+
+    private void forget(java.net.URI url) {
+        try {
+            fetcher.forget(url);
+        } catch (java.io.IOException e) {
+            // the file stays in the cache; the import goes on
         }
     }
 

@@ -82,12 +82,24 @@ public final class ImportSources {
         return out;
     }
 
+    /**
+     * The name a URL's image is stored under: its last path segment, decoded, made a plain file name (no folder
+     * separators, control characters, or '.' / '..', which %2e%2e decodes to and which broke every export).
+     */
+    static String nameOf(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceAll("[\\\\\\p{Cntrl}]", "_").strip();
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) {
+            String host = uri.getHost() == null ? "" : uri.getHost().replaceAll("[^A-Za-z0-9.-]", "_");
+            return (host.isEmpty() ? "" : host + "-") + "image";
+        }
+        return name;
+    }
+
     private static ImportCandidate urlCandidate(String url, String where) throws IOException {
         try {
             URI uri = new URI(url);
-            String path = uri.getPath() == null ? "" : uri.getPath();
-            String name = path.substring(path.lastIndexOf('/') + 1);
-            return new ImportCandidate(null, uri, name.isEmpty() ? uri.getHost() : name);
+            return new ImportCandidate(null, uri, nameOf(uri));
         } catch (URISyntaxException e) {
             throw new IOException(where + ": not a valid URL: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package dev.loupe.media;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,18 +18,38 @@ import java.util.HexFormat;
 
 /**
  * Downloads images into a cache folder, one file per URL, retrying transient failures (network errors,
- * 429 and 5xx) with backoff. A URL already downloaded is not fetched again.
+ * 429 and 5xx) with backoff. A URL already downloaded is not fetched again. Redirects are followed to http(s)
+ * only and never from https down to http; a download larger than the cap is stopped and deleted.
  */
 public final class UrlFetcher {
+    /** Overrides the download cap, in megabytes. */
+    public static final String MAX_MB_VARIABLE = "LOUPE_MAX_DOWNLOAD_MB";
+    static final long DEFAULT_MAX_BYTES = 100L << 20;
     private static final int ATTEMPTS = 3;
 
     private HttpClient client;
     private final Path folder;
     private final Duration firstBackoff;
+    private final long maxBytes;
 
     public UrlFetcher(Path folder, Duration firstBackoff) {
+        this(folder, firstBackoff, maxBytesFromEnvironment());
+    }
+
+    UrlFetcher(Path folder, Duration firstBackoff, long maxBytes) {
         this.folder = folder;
         this.firstBackoff = firstBackoff;
+        this.maxBytes = maxBytes;
+    }
+
+    private static long maxBytesFromEnvironment() {
+        String v = System.getenv(MAX_MB_VARIABLE);
+        try {
+            long mb = v == null || v.isBlank() ? 0 : Long.parseLong(v.strip());
+            return mb > 0 ? mb << 20 : DEFAULT_MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_BYTES;
+        }
     }
 
     /** Made on first use: most imports have no URL, and a client starts a selector thread. */
@@ -55,17 +77,21 @@ public final class UrlFetcher {
             Path tmp = Files.createTempFile(folder, "download", ".tmp");
             try {
                 HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build();
-                HttpResponse<Path> response = client().send(request,
-                        HttpResponse.BodyHandlers.ofFile(tmp));
+                HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                if (status == 200) {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    return target;
+                try (InputStream body = response.body()) {
+                    if (status == 200) {
+                        copyCapped(body, tmp, url);
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        return target;
+                    }
                 }
                 last = new IOException("HTTP " + status);
                 if (status != 429 && status < 500) {
                     break;
                 }
+            } catch (TooLargeException e) {
+                throw e;
             } catch (IOException e) {
                 last = e;
             } finally {
@@ -73,6 +99,34 @@ public final class UrlFetcher {
             }
         }
         throw new IOException("download failed after retries: " + last.getMessage(), last);
+    }
+
+    /** Deletes a URL's download (it was no image). */
+    public void forget(URI url) throws IOException {
+        Files.deleteIfExists(folder.resolve(fileNameFor(url)));
+    }
+
+    /** Writes the body to the file, stopping (and failing for good) past the cap. */
+    private void copyCapped(InputStream body, Path file, URI url) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new TooLargeException(url + ": larger than the " + (maxBytes >> 20) + " MB a download may "
+                            + "take (set " + MAX_MB_VARIABLE + " to allow more)");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /** A download over the cap: trying again would not help. */
+    private static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
+        }
     }
 
     /** A stable file name: a hash of the URL plus the URL's own file name, so the cache is readable. */
