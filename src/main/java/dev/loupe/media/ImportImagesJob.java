@@ -7,6 +7,7 @@ import dev.loupe.jobs.JobContext;
 import dev.loupe.jobs.JobProblem;
 import dev.loupe.store.ProjectStore;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,6 +121,11 @@ public final class ImportImagesJob implements Job<ImportReport> {
             Path file = c.file();
             if (c.url() != null) {
                 file = fetcher.fetch(c.url());
+            } else if (!Files.exists(Path.of(file.toString()))) {
+                // its name as text does not lead back to it (not valid in the file-name encoding): stored, it
+                // could never be opened again
+                return new Checked(c, null, "its name is not valid " + System.getProperty("sun.jnu.encoding",
+                        "UTF-8") + " text, so Loupe could not open it again: rename the file");
             }
             byte[] bytes = ImageDecoder.readBytes(file);
             ImageInfo info = ImageProbe.probe(bytes);
