@@ -121,7 +121,7 @@ public final class ImportImagesJob implements Job<ImportReport> {
             Path file = c.file();
             if (c.url() != null) {
                 file = fetcher.fetch(c.url());
-            } else if (!Files.exists(Path.of(file.toString()))) {
+            } else if (!Files.exists(Path.of(file.toString()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 // its name as text does not lead back to it (not valid in the file-name encoding): stored, it
                 // could never be opened again
                 return new Checked(c, null, "its name is not valid " + System.getProperty("sun.jnu.encoding",
