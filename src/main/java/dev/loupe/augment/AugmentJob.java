@@ -11,6 +11,7 @@ import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
+import dev.loupe.jobs.JobProblem;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.ImportImagesJob;
 import dev.loupe.media.JpegEncoder;
@@ -34,7 +35,11 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
     private static final int BATCH = 16;
 
     /** Copies made, boxes stored and boxes dropped (pushed out of the image). */
-    public record Report(int copies, int boxes, int droppedBoxes, int alreadyThere, double seconds) {
+    public record Report(int copies, int boxes, int droppedBoxes, int alreadyThere, double seconds,
+                         List<JobProblem> failed) {
+        public Report {
+            failed = List.copyOf(failed);
+        }
     }
 
     private final ProjectStore store;
@@ -54,7 +59,12 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
         this.evaluationCaches = Task.evaluationCacheIds(store.tasks());
     }
 
-    private record Made(RebalancePlan.Copy copy, NewImage image, Recipe recipe, List<NewBox> boxes, int dropped) {
+    /** A copy made, or why it could not be (then {@code image} is null). */
+    private record Made(RebalancePlan.Copy copy, NewImage image, Recipe recipe, List<NewBox> boxes, int dropped,
+                        String problem) {
+        static Made failed(RebalancePlan.Copy copy, String problem) {
+            return new Made(copy, null, null, List.of(), 0, problem);
+        }
     }
 
     @Override
@@ -67,12 +77,16 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
         int copies = 0;
         int boxes = 0;
         int dropped = 0;
+        List<JobProblem> failed = new ArrayList<>();
         for (int at = 0; at < todo.size(); at += BATCH) {
             ctx.checkCancelled();
             List<Made> made = todo.subList(at, Math.min(todo.size(), at + BATCH)).parallelStream()
                     .map(this::make).toList();
             store.inTransaction(() -> {
                 for (Made m : made) {
+                    if (m.image() == null) {
+                        continue;
+                    }
                     long id = store.addImages(ds.id(), List.of(m.image()))[0];
                     store.addBoxes(m.boxes().stream().map(b -> new NewBox(id, b.taskId(), b.labelId(), b.x(), b.y(),
                             b.w(), b.h(), b.source(), b.score(), b.status(), b.author(), b.crowd())).toList());
@@ -82,13 +96,17 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
                 return null;
             });
             for (Made m : made) {
+                if (m.image() == null) {
+                    failed.add(new JobProblem("copy of image " + m.copy().sourceImageId(), m.problem()));
+                    continue;
+                }
                 copies++;
                 boxes += m.boxes().size();
                 dropped += m.dropped();
             }
             ctx.progress(already + copies, plan.copies().size());
         }
-        return new Report(copies, boxes, dropped, already, (System.nanoTime() - start) / 1e9);
+        return new Report(copies, boxes, dropped, already, (System.nanoTime() - start) / 1e9, failed);
     }
 
     private Made make(RebalancePlan.Copy copy) {
@@ -116,10 +134,11 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
             }
             NewImage image = new NewImage(file.toAbsolutePath().toString(), null, copy.relativePath(),
                     img.getWidth(), img.getHeight(), 1, ImportImagesJob.sha256(jpeg), jpeg.length);
-            return new Made(copy, image, recipe, boxes, sourceBoxes.size() - boxes.size());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot augment image " + copy.sourceImageId() + " for cluster "
-                    + copy.cluster() + ": " + e.getMessage(), e);
+            return new Made(copy, image, recipe, boxes, sourceBoxes.size() - boxes.size(), null);
+        } catch (Exception e) { // one source that cannot be read or written fails its copy, not the job
+            return Made.failed(copy, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return Made.failed(copy, "not enough memory to augment it");
         }
     }
 

@@ -62,6 +62,7 @@ final class AugmentCommand implements Callable<Integer> {
             System.out.printf("Made %d copies with %d boxes in %.1f s (%.1f images/s); %d boxes dropped as pushed out "
                             + "of the image; %d copies were already there%n", r.copies(), r.boxes(), r.seconds(),
                     r.copies() / Math.max(1e-9, r.seconds()), r.droppedBoxes(), r.alreadyThere());
+            r.failed().forEach(f -> System.out.printf("  not made: %s: %s%n", f.item(), f.reason()));
             ClusterReport after = CliSupport.run("cluster", new ClusterJob(p.store(), dataset,
                     ClusterSettings.ofRun(run)));
             ClusterCommand.print(after);

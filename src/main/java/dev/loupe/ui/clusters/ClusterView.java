@@ -110,7 +110,9 @@ public final class ClusterView extends BorderPane {
                 rebalance.setDisable(true);
                 vm.rebalance(plan, allOps.isSelected() ? AugmentRanges.all() : AugmentRanges.reference(),
                         r -> summary.setText(String.format("Made %,d copies with %,d boxes in %.1f s (%,d boxes dropped, "
-                                + "pushed out of the image)", r.copies(), r.boxes(), r.seconds(), r.droppedBoxes())));
+                                + "pushed out of the image)%s", r.copies(), r.boxes(), r.seconds(), r.droppedBoxes(),
+                                r.failed().isEmpty() ? "" : String.format("; %d not made, e.g. %s: %s",
+                                        r.failed().size(), r.failed().get(0).item(), r.failed().get(0).reason()))));
             }
         });
         Label rebalanceTitle = new Label("Rebalance: augment every cluster to");
