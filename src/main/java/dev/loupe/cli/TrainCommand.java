@@ -52,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
                             + "curve is in %s%n", r.trainImages(), r.seconds(), r.imagesPerSecond(),
                     r.stoppedEarly() ? ", stopped early" : "", r.onnx(), r.writtenWeights(), r.descriptor(),
                     request.curveFile());
+            r.unreadable().forEach(u -> System.out.printf("  left out: %s: %s%n", u.item(), u.reason()));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.loupe.train;
 
 import dev.loupe.inference.Preprocessor;
+import dev.loupe.jobs.JobProblem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,21 +34,24 @@ final class BatchPrefetch implements AutoCloseable {
     private final Preprocessor preprocessor;
     private final int pixels;
     private final Random random;
+    private final List<JobProblem> skipped;
     private Future<Batch> next;
     private int nextStart;
 
     /**
      * @param pixels values per image (3 x the network's input height x width)
      * @param random the augmentation's source, or null for none
+     * @param skipped  receives the images that could not be prepared, with the reason
      */
     BatchPrefetch(List<TrainingImages.Sample> order, int batchSize, DecodedImages decoded, Preprocessor preprocessor,
-                  int pixels, Random random) {
+                  int pixels, Random random, List<JobProblem> skipped) {
         this.order = order;
         this.batchSize = batchSize;
         this.decoded = decoded;
         this.preprocessor = preprocessor;
         this.pixels = pixels;
         this.random = random;
+        this.skipped = skipped;
         submit();
     }
 
@@ -71,13 +75,21 @@ final class BatchPrefetch implements AutoCloseable {
         next = worker.submit(() -> make(samples));
     }
 
-    private Batch make(List<TrainingImages.Sample> samples) throws Exception {
-        float[] all = new float[samples.size() * pixels];
+    /** A batch of the samples that could be read; one that cannot is left out and recorded, the run goes on. */
+    private Batch make(List<TrainingImages.Sample> samples) {
         List<TrainingInput> inputs = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            TrainingInput in = TrainingInput.prepare(samples.get(i), decoded, preprocessor, random);
-            System.arraycopy(in.image().tensor(), 0, all, i * pixels, pixels);
-            inputs.add(in);
+        for (TrainingImages.Sample sample : samples) {
+            try {
+                inputs.add(TrainingInput.prepare(sample, decoded, preprocessor, random));
+            } catch (Exception e) {
+                skipped.add(new JobProblem(sample.image().path(), e.getMessage()));
+            } catch (OutOfMemoryError e) {
+                skipped.add(new JobProblem(sample.image().path(), "not enough memory to prepare it"));
+            }
+        }
+        float[] all = new float[inputs.size() * pixels];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(inputs.get(i).image().tensor(), 0, all, i * pixels, pixels);
         }
         return new Batch(all, inputs);
     }

@@ -12,6 +12,7 @@ import dev.loupe.inference.Preprocessor;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
+import dev.loupe.jobs.JobProblem;
 import dev.loupe.store.ProjectStore;
 import dev.loupe.train.onnx.OnnxGraph;
 
@@ -83,6 +84,7 @@ public final class TrainJob implements Job<TrainReport> {
                 == DeviceChoice.Kind.GPU ? Device.gpu() : Device.cpu();
         int stepsPerEpoch = (train.size() + s.batchSize() - 1) / s.batchSize();
         List<EpochStats> history = new ArrayList<>();
+        List<JobProblem> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long imagesSeen = 0;
         double trainingSeconds = 0;
@@ -137,10 +139,13 @@ public final class TrainJob implements Job<TrainReport> {
                 double[] sums = new double[4];
                 int pixels = 3 * d.inputHeight() * d.inputWidth();
                 try (BatchPrefetch batches = new BatchPrefetch(order, s.batchSize(), decoded, preprocessor, pixels,
-                        s.augment() ? random : null)) {
+                        s.augment() ? random : null, skipped)) {
                     for (int b = 0; b < order.size(); b += s.batchSize()) {
                         ctx.checkCancelled();
                         BatchPrefetch.Batch batch = batches.take();
+                        if (batch.inputs().isEmpty()) {
+                            continue; // none of its images could be read: they are reported
+                        }
                         gradient.compute(batch, trainable, sums);
                         float lr = schedule.getNewValue((epoch - 1) * stepsPerEpoch + b / s.batchSize() + 1);
                         optimizer.step(trainable, lr);
@@ -202,8 +207,17 @@ public final class TrainJob implements Job<TrainReport> {
             checkpoints.finished();
             return new TrainReport(history, written.onnx(), written.descriptor(), request.outName(), train.size(),
                     (System.nanoTime() - start) / 1e9, imagesSeen / Math.max(1e-9, trainingSeconds), stoppedEarly,
-                    model.epoch());
+                    model.epoch(), unreadable(skipped));
         }
+    }
+
+    /** Each image that could not be prepared, once, with its first reason. */
+    private static List<JobProblem> unreadable(List<JobProblem> skipped) {
+        Map<String, JobProblem> first = new java.util.LinkedHashMap<>();
+        synchronized (skipped) {
+            skipped.forEach(p -> first.putIfAbsent(p.item(), p));
+        }
+        return List.copyOf(first.values());
     }
 
     /** The parameters to train, marked to collect gradients; a frozen backbone's are left out. */

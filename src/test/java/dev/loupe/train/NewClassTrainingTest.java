@@ -88,6 +88,33 @@ class NewClassTrainingTest {
         }
     }
 
+    @Test
+    void aTrainingImageThatCannotBeReadIsLeftOutAndReported() throws Exception {
+        Path raccoon = SharedData.root().resolve("data/raccoon");
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path annotations = Files.createDirectories(tmp.resolve("annotations"));
+        for (String name : List.of("raccoon-1", "raccoon-12", "raccoon-20")) {
+            Files.copy(raccoon.resolve("images").resolve(name + ".jpg"), images.resolve(name + ".jpg"));
+            Files.copy(raccoon.resolve("annotations").resolve(name + ".xml"), annotations.resolve(name + ".xml"));
+        }
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(images),
+                    new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
+            new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("d", AnnotationFormats.byName("voc"),
+                    List.of(annotations), ReadOptions.defaults(), "gt", "", false, false, UnknownLabels.ADD, "test"))
+                    .run(JobContext.silent());
+            Splits.make(p.store(), "d", 0, 0, 1);
+            Files.delete(images.resolve("raccoon-12.jpg")); // moved away after the import
+            TrainReport r = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("raccoon"), "yolox_nano",
+                    SharedData.root().resolve("models"), tmp.resolve("out"), "m",
+                    TrainSettings.defaults().withEpochs(2).withBatchSize(2), false), e -> { }).run(JobContext.silent());
+            assertEquals(1, r.unreadable().size(), r.unreadable().toString());
+            assertTrue(r.unreadable().get(0).item().endsWith("raccoon-12.jpg")
+                    && r.unreadable().get(0).reason().contains("not found"), r.unreadable().toString());
+            assertTrue(Files.isRegularFile(r.onnx()), "the run still wrote its model");
+        }
+    }
+
     private static double iou(Box b, Detection d) {
         double iw = Math.min(b.x() + b.w(), d.x() + d.w()) - Math.max(b.x(), d.x());
         double ih = Math.min(b.y() + b.h(), d.y() + d.h()) - Math.max(b.y(), d.y());
