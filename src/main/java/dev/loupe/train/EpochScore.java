@@ -10,6 +10,7 @@ import dev.loupe.inference.ModelDescriptor;
 import dev.loupe.inference.Nms;
 import dev.loupe.inference.OutputDecoder;
 import dev.loupe.inference.Preprocessor;
+import dev.loupe.jobs.JobProblem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,11 +30,12 @@ final class EpochScore {
 
     /** These weights (the average's) scored; the module holds them only for the scoring. */
     static Scored with(Map<String, float[]> weights, int epoch, OnnxModule module, List<TrainingImages.Sample> samples,
-                       DecodedImages decoded, ModelDescriptor d, NDManager root) throws Exception {
+                       DecodedImages decoded, ModelDescriptor d, NDManager root, List<JobProblem> skipped)
+            throws Exception {
         Map<String, float[]> live = module.weights();
         module.load(weights);
         try {
-            return of(epoch, module, samples, decoded, d, root);
+            return of(epoch, module, samples, decoded, d, root, skipped);
         } finally {
             module.load(live);
         }
@@ -41,13 +43,19 @@ final class EpochScore {
 
     /** The module's current weights scored over the trained classes (the descriptor's). */
     static Scored of(int epoch, OnnxModule module, List<TrainingImages.Sample> samples, DecodedImages decoded,
-                     ModelDescriptor d, NDManager root) throws Exception {
+                     ModelDescriptor d, NDManager root, List<JobProblem> skipped) throws Exception {
         Preprocessor preprocessor = new Preprocessor(d);
         List<EvalBox> gt = new ArrayList<>();
         List<EvalBox> dt = new ArrayList<>();
         Set<String> labels = new HashSet<>(d.classNames());
         for (TrainingImages.Sample sample : samples) {
-            TrainingInput in = TrainingInput.prepare(sample, decoded, preprocessor, null);
+            TrainingInput in;
+            try {
+                in = TrainingInput.prepare(sample, decoded, preprocessor, null);
+            } catch (Exception e) {
+                skipped.add(new JobProblem(sample.image().path(), e.getMessage())); // not scored, reported
+                continue;
+            }
             for (TrainingImages.GtBox b : sample.boxes()) {
                 gt.add(new EvalBox(sample.image().id(), d.classNames().get(b.modelClass()), b.x(), b.y(), b.w(), b.h(),
                         1, false));

@@ -125,7 +125,7 @@ public final class TrainJob implements Job<TrainReport> {
             }
             // the starting weights' validation AP: a run that never beats them writes them back unchanged
             EpochScore.Scored startScore = validation.isEmpty() || resumed != null ? null
-                    : EpochScore.of(0, module, validation, decoded, d, root);
+                    : EpochScore.of(0, module, validation, decoded, d, root, skipped);
             EpochScore.Scored best = null;
             BatchGradient gradient = new BatchGradient(module, engine, anchors, classes, d.inputHeight(),
                     d.inputWidth(), root);
@@ -167,13 +167,13 @@ public final class TrainJob implements Job<TrainReport> {
                 Map<String, float[]> averaged = validation.isEmpty() && monitor.isEmpty() && !checkpoint ? null
                         : average.weights();
                 EpochScore.Scored validated = validation.isEmpty() ? null
-                        : EpochScore.with(averaged, epoch, module, validation, decoded, d, root);
+                        : EpochScore.with(averaged, epoch, module, validation, decoded, d, root, skipped);
                 double ap = validated == null ? Double.NaN : validated.ap50();
                 if (validated != null && history.stream().noneMatch(e -> e.validationAp50() >= ap)) {
                     best = validated;
                 }
                 double testAp = monitor.isEmpty() ? Double.NaN
-                        : EpochScore.with(averaged, epoch, module, monitor, decoded, d, root).ap50();
+                        : EpochScore.with(averaged, epoch, module, monitor, decoded, d, root, skipped).ap50();
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 if (epoch == 1 && s.epochs() == 0) {
                     int fits = EpochPlan.withinBudget(planned, seconds, s.budgetMinutes());

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A finished (or early-stopped) training run: every epoch, the model written and the epoch its weights are from
- * (0: the starting weights, which no epoch beat on validation), the speed, and the training images that could
- * not be read (left out, each with its reason).
+ * (0: the starting weights, which no epoch beat on validation), the speed, and the images (training, validation or
+ * test) that could not be read: left out, each with its reason.
  */
 public record TrainReport(List<EpochStats> epochs, Path onnx, Path descriptor, String modelName, int trainImages,
                           double seconds, double imagesPerSecond, boolean stoppedEarly, int writtenEpoch,

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,19 @@ class NewClassTrainingTest {
             assertTrue(r.unreadable().get(0).item().endsWith("raccoon-12.jpg")
                     && r.unreadable().get(0).reason().contains("not found"), r.unreadable().toString());
             assertTrue(Files.isRegularFile(r.onnx()), "the run still wrote its model");
+
+            // a validation image that cannot be read is left out of each epoch's score, and reported as well
+            Splits.make(p.store(), "d", 0, 0.5, 1);
+            var sides = p.store().split(1);
+            var validation = p.store().images(sides.entrySet().stream()
+                    .filter(e -> e.getValue() == dev.loupe.core.Split.VALIDATION).mapToLong(Map.Entry::getKey)
+                    .toArray()).stream().filter(im -> Files.exists(Path.of(im.path()))).findFirst().orElseThrow();
+            Files.delete(Path.of(validation.path()));
+            TrainReport again = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("raccoon"), "yolox_nano",
+                    SharedData.root().resolve("models"), tmp.resolve("out"), "m2",
+                    TrainSettings.defaults().withEpochs(1).withBatchSize(2), false), e -> { }).run(JobContext.silent());
+            assertTrue(again.unreadable().stream().anyMatch(u -> u.item().equals(validation.path())),
+                    again.unreadable().toString());
         }
     }
 
