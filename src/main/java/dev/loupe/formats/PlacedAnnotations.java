@@ -56,7 +56,7 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
                 ctx.progress(done, parsed.boxes().size());
             }
             ParsedBox b = withKnownSpelling(parsedBox, knownLabels);
-            if (b.label().isBlank() || b.label().chars().anyMatch(Character::isISOControl)) {
+            if (!dev.loupe.core.Label.isPlainName(b.label())) {
                 // a newline or tab in a class name breaks every line-based format it is exported to
                 throw new AnnotationFormatException(b.where() + ": class name '" + printable(b.label())
                         + "' is empty or holds a control character (newline, tab ...); expected a plain name");

@@ -115,6 +115,11 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public Label label(String name) {
+        if (!Label.isPlainName(name)) {
+            throw new IllegalArgumentException("a label name must be plain text, not empty and without control "
+                    + "characters (newline, tab ...): " + String.valueOf(name).replace("\n", "\\n")
+                    .replace("\t", "\\t"));
+        }
         return db.write(c -> {
             try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO labels(name) VALUES (?)")) {
                 ins.setString(1, name);

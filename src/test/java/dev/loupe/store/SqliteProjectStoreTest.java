@@ -74,6 +74,11 @@ class SqliteProjectStoreTest {
             assertEquals(store.label("car").id(), store.label("car").id());
             assertEquals(store.task("t", "a").id(), store.task("t", "b").id());
             assertEquals(1, store.labels().size());
+            for (String bad : List.of("per\nson", "tab\tbed", "", "  ")) {
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.label(bad),
+                        bad);
+            }
+            assertEquals(1, store.labels().size(), "no label with a control character is ever stored");
         }
     }
 
