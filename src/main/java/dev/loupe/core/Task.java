@@ -2,6 +2,7 @@ package dev.loupe.core;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,5 +24,10 @@ public record Task(long id, String name, String description) {
     /** The ids of the evaluation caches among these tasks: boxes of theirs are not annotations. */
     public static Set<Long> evaluationCacheIds(Collection<Task> tasks) {
         return tasks.stream().filter(Task::isEvaluationCache).map(Task::id).collect(Collectors.toSet());
+    }
+
+    /** The task of this name among these, if there is one. */
+    public static Optional<Task> named(Collection<Task> tasks, String name) {
+        return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

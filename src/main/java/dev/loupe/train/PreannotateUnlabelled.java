@@ -1,8 +1,8 @@
 package dev.loupe.train;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
 import dev.loupe.core.ImageFilter;
-import dev.loupe.core.ImageItem;
 import dev.loupe.core.Task;
 import dev.loupe.inference.Detector;
 import dev.loupe.inference.Detectors;
@@ -23,6 +23,8 @@ import java.util.Set;
  * pre-annotated by the retrained model into a task of their own, ready for review.
  */
 public final class PreannotateUnlabelled implements Job<PreannotateReport> {
+    private static final int PAGE = 10_000;
+
     private final ProjectStore store;
     private final String dataset;
     private final String groundTruth;
@@ -40,23 +42,25 @@ public final class PreannotateUnlabelled implements Job<PreannotateReport> {
         this.task = task;
     }
 
-    /** Images of the dataset without a box in the ground-truth task. */
+    /**
+     * Images of the dataset without a box in the ground-truth task: one paged scan of the task's boxes, not a
+     * query per image.
+     */
     public static Set<Long> unlabelled(ProjectStore store, String dataset, String groundTruth) {
         long datasetId = store.requireDataset(dataset).id();
-        Long taskId = store.tasks().stream().filter(t -> t.name().equals(groundTruth)).map(Task::id).findFirst()
-                .orElse(null);
         Set<Long> out = new HashSet<>();
-        long after = 0;
-        List<ImageItem> page;
-        while (!(page = store.imagePage(ImageFilter.all(datasetId), after, 2000)).isEmpty()) {
-            for (ImageItem im : page) {
-                List<Box> boxes = store.boxes(im.id());
-                if (taskId == null || boxes.stream().noneMatch(b -> b.taskId() == taskId)) {
-                    out.add(im.id());
-                }
-            }
-            after = page.get(page.size() - 1).id();
+        for (long id : store.imageIds(ImageFilter.all(datasetId))) {
+            out.add(id);
         }
+        Task.named(store.tasks(), groundTruth).ifPresent(task -> {
+            BoxQuery inTask = new BoxQuery(datasetId, task.id(), null, null, null, null, null);
+            long after = 0;
+            List<Box> page;
+            while (!(page = store.boxPage(inTask, after, PAGE)).isEmpty()) {
+                page.forEach(b -> out.remove(b.imageId()));
+                after = page.get(page.size() - 1).id();
+            }
+        });
         return out;
     }
 

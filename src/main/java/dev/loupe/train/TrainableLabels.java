@@ -26,7 +26,7 @@ public final class TrainableLabels {
     /** Labels with at least one box, by name; {@code known} are the base model's classes. */
     public static List<TrainableLabel> of(ProjectStore store, String dataset, String task, Collection<String> known) {
         long datasetId = store.requireDataset(dataset).id();
-        long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
+        long taskId = Task.named(store.tasks(), task).map(Task::id)
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "'"));
         List<TrainableLabel> out = new ArrayList<>();
         for (Label l : store.labels()) {

@@ -42,7 +42,7 @@ final class TrainingImages {
      */
     static List<Sample> load(ProjectStore store, String dataset, String task, List<String> classes, Split side) {
         Dataset ds = store.requireDataset(dataset);
-        long taskId = store.tasks().stream().filter(t -> t.name().equals(task)).map(Task::id).findFirst()
+        long taskId = Task.named(store.tasks(), task).map(Task::id)
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' with ground truth"));
         Map<Long, Integer> modelClassOfLabel = new HashMap<>();
         for (Label l : store.labels()) {
