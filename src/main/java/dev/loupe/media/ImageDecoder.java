@@ -24,19 +24,14 @@ public final class ImageDecoder {
     public static final String MAX_PIXELS_VARIABLE = "LOUPE_MAX_PIXELS";
     /** 250 megapixels, twice a 100-megapixel camera's frames; 1 GB as 32-bit pixels. */
     public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
+    private static final long MAX_PIXELS = Limits.fromEnvironment(MAX_PIXELS_VARIABLE, DEFAULT_MAX_PIXELS);
 
     private ImageDecoder() {
     }
 
     /** The pixel cap in force: {@code $LOUPE_MAX_PIXELS} when set to a positive number, else the default. */
     public static long maxPixels() {
-        String v = System.getenv(MAX_PIXELS_VARIABLE);
-        try {
-            long n = v == null || v.isBlank() ? DEFAULT_MAX_PIXELS : Long.parseLong(v.strip());
-            return n > 0 ? n : DEFAULT_MAX_PIXELS;
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_PIXELS;
-        }
+        return MAX_PIXELS;
     }
 
     public static BufferedImage decode(Path file, int orientation) throws UnreadableImageException {

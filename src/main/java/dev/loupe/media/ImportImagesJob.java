@@ -133,10 +133,7 @@ public final class ImportImagesJob implements Job<ImportReport> {
                     c.relativePath(), info.widthPx(), info.heightPx(), info.orientation(), sha256(bytes), bytes.length);
             return new Checked(c, image, null);
         } catch (UnreadableImageException e) {
-            if (c.url() != null) {
-                forget(c.url()); // a rejected download does not stay in the cache
-            }
-            return new Checked(c, null, e.getMessage());
+            return new Checked(c, null, c.url() == null ? e.getMessage() : e.getMessage() + forget(c.url()));
         } catch (RuntimeException e) {
             return new Checked(c, null, "cannot check it: " + e.getMessage());
         } catch (OutOfMemoryError e) { // one file's failure, not the import's
@@ -149,11 +146,13 @@ public final class ImportImagesJob implements Job<ImportReport> {
         }
     }
 
-    private void forget(java.net.URI url) {
+    /** Deletes a rejected download; says so in the reason when the file could not be deleted. */
+    private String forget(java.net.URI url) {
         try {
             fetcher.forget(url);
+            return "";
         } catch (java.io.IOException e) {
-            // the file stays in the cache; the import goes on
+            return " (the download stays in the cache: " + e.getMessage() + ")";
         }
     }
 

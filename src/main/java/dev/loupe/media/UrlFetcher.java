@@ -33,23 +33,13 @@ public final class UrlFetcher {
     private final long maxBytes;
 
     public UrlFetcher(Path folder, Duration firstBackoff) {
-        this(folder, firstBackoff, maxBytesFromEnvironment());
+        this(folder, firstBackoff, Limits.fromEnvironment(MAX_MB_VARIABLE, DEFAULT_MAX_BYTES >> 20) << 20);
     }
 
     UrlFetcher(Path folder, Duration firstBackoff, long maxBytes) {
         this.folder = folder;
         this.firstBackoff = firstBackoff;
         this.maxBytes = maxBytes;
-    }
-
-    private static long maxBytesFromEnvironment() {
-        String v = System.getenv(MAX_MB_VARIABLE);
-        try {
-            long mb = v == null || v.isBlank() ? 0 : Long.parseLong(v.strip());
-            return mb > 0 ? mb << 20 : DEFAULT_MAX_BYTES;
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_BYTES;
-        }
     }
 
     /** Made on first use: most imports have no URL, and a client starts a selector thread. */
@@ -102,7 +92,7 @@ public final class UrlFetcher {
     }
 
     /** Deletes a URL's download (it was no image). */
-    public void forget(URI url) throws IOException {
+    void forget(URI url) throws IOException {
         Files.deleteIfExists(folder.resolve(fileNameFor(url)));
     }
 
