@@ -58,7 +58,7 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
             ParsedBox b = withKnownSpelling(parsedBox, knownLabels);
             if (!dev.loupe.core.Label.isPlainName(b.label())) {
                 // a newline or tab in a class name breaks every line-based format it is exported to
-                throw new AnnotationFormatException(b.where() + ": class name '" + printable(b.label())
+                throw new AnnotationFormatException(b.where() + ": class name '" + dev.loupe.core.Label.printable(b.label())
                         + "' is empty or holds a control character (newline, tab ...); expected a plain name");
             }
             if (unknownLabels == UnknownLabels.REJECT && !knownLabels.contains(b.label())) {
@@ -82,14 +82,6 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
         }
         int without = (int) images.stream().filter(im -> !covered.contains(im.id())).count();
         return new PlacedAnnotations(placed, covered, unmatchedBoxes, unmatched, without, dropped, warnings);
-    }
-
-    /** The name with control characters written as Java escapes, so the message shows them. */
-    static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        name.chars().forEach(c -> out.append(c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
-                : Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        return out.toString();
     }
 
     /**

@@ -117,8 +117,7 @@ public final class SqliteProjectStore implements ProjectStore {
     public Label label(String name) {
         if (!Label.isPlainName(name)) {
             throw new IllegalArgumentException("a label name must be plain text, not empty and without control "
-                    + "characters (newline, tab ...): " + String.valueOf(name).replace("\n", "\\n")
-                    .replace("\t", "\\t"));
+                    + "characters (newline, tab ...): '" + Label.printable(name) + "'");
         }
         return db.write(c -> {
             try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO labels(name) VALUES (?)")) {
