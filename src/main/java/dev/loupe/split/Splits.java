@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,12 +29,8 @@ public final class Splits {
 
     public static Report make(ProjectStore store, String dataset, double test, double validation, long seed) {
         Dataset ds = store.requireDataset(dataset);
-        Map<Long, Long> sourceOf = new HashMap<>();
-        Set<Long> copies = new HashSet<>();
-        for (AugmentedImage a : store.augmentedImages(ds.id())) {
-            sourceOf.put(a.imageId(), a.sourceImageId());
-            copies.add(a.imageId());
-        }
+        Map<Long, Long> sourceOf = sourceOf(store, ds.id());
+        Set<Long> copies = sourceOf.keySet();
         Map<Long, Integer> strata = store.latestClusterRun(ds.id())
                 .map(run -> ClusterMembership.ofImages(run.boxes().stream()
                         .filter(b -> !copies.contains(b.imageId())).toList()))
@@ -60,18 +55,23 @@ public final class Splits {
                     + " names matches an image of dataset '" + dataset + "' (e.g. '"
                     + (listed.unmatched().isEmpty() ? "" : listed.unmatched().get(0)) + "')");
         }
-        Map<Long, Long> sourceOf = new HashMap<>();
-        Set<Long> copies = new HashSet<>();
-        for (AugmentedImage a : store.augmentedImages(ds.id())) {
-            sourceOf.put(a.imageId(), a.sourceImageId());
-            copies.add(a.imageId());
-        }
+        Map<Long, Long> sourceOf = sourceOf(store, ds.id());
+        Set<Long> copies = sourceOf.keySet();
         long[] rest = Arrays.stream(ids).filter(id -> !listed.imageIds().contains(SplitPlanner.root(id, sourceOf)))
                 .toArray();
         Map<Long, Split> sides = new HashMap<>(SplitPlanner.plan(rest, sourceOf, Map.of(), 0, validation, seed));
         Arrays.stream(ids).filter(id -> !sides.containsKey(id)).forEach(id -> sides.put(id, Split.TEST));
         store.saveSplit(ds.id(), sides);
         return report(sides, copies, false, listed.unmatched());
+    }
+
+    /** Each augmented copy's source image: a copy and its source always go to one side. */
+    private static Map<Long, Long> sourceOf(ProjectStore store, long datasetId) {
+        Map<Long, Long> out = new HashMap<>();
+        for (AugmentedImage a : store.augmentedImages(datasetId)) {
+            out.put(a.imageId(), a.sourceImageId());
+        }
+        return out;
     }
 
     static Report report(Map<Long, Split> sides, Set<Long> copies, boolean stratified, List<String> unmatched) {
