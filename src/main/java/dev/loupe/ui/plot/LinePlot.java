@@ -15,11 +15,20 @@ public final class LinePlot extends PlotCanvas {
     public record Series(String name, Color color, List<double[]> points) {
     }
 
+    private static final Font LEGEND_FONT = Font.font(11);
     private final List<Series> series = new ArrayList<>();
+    /** The longest series name's width, measured once per set of series rather than at every redraw. */
+    private double legendWidth;
 
     public void setSeries(List<Series> all) {
         series.clear();
         series.addAll(all);
+        legendWidth = 0;
+        for (Series s : series) {
+            Text t = new Text(s.name());
+            t.setFont(LEGEND_FONT);
+            legendWidth = Math.max(legendWidth, t.getLayoutBounds().getWidth());
+        }
         fit();
         redraw();
     }
@@ -67,15 +76,8 @@ public final class LinePlot extends PlotCanvas {
                 last = new double[]{x, y};
             }
         }
-        Font font = Font.font(11);
-        g.setFont(font);
-        double widest = 0;
-        for (Series s : series) {
-            Text t = new Text(s.name());
-            t.setFont(font);
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
-        }
-        double left = getWidth() - widest - 30;
+        g.setFont(LEGEND_FONT);
+        double left = getWidth() - legendWidth - 30;
         double y = 22;
         for (Series s : series) {
             g.setFill(s.color());

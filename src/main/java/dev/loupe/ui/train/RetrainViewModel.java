@@ -81,10 +81,15 @@ public final class RetrainViewModel {
 
     /** Reads the choices off the FX thread (the store and the models folder) and hands them over on it. */
     public void loadChoices(Consumer<Choices> onLoaded) {
-        Thread reader = new Thread(() -> {
+        readOffFx("loupe-retrain-choices", () -> {
             Choices c = choices();
             Platform.runLater(() -> onLoaded.accept(c));
-        }, "loupe-retrain-choices");
+        });
+    }
+
+    /** Reads the store or the models folder on a thread of its own; the reader hands its result to the FX thread. */
+    private static void readOffFx(String name, Runnable read) {
+        Thread reader = new Thread(read, name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -179,7 +184,7 @@ public final class RetrainViewModel {
      */
     public void loadLabels(String task, String model, Consumer<List<TrainableLabels.TrainableLabel>> onLoaded,
                            Consumer<String> onProblem) {
-        Thread reader = new Thread(() -> {
+        readOffFx("loupe-retrain-labels", () -> {
             try {
                 List<TrainableLabels.TrainableLabel> labels = TrainableLabels.of(project.store(), dataset, task,
                         ModelCatalog.load(modelsDir).get(model).classNames());
@@ -187,9 +192,7 @@ public final class RetrainViewModel {
             } catch (ModelException | RuntimeException e) {
                 Platform.runLater(() -> onProblem.accept("Cannot list the classes: " + e.getMessage()));
             }
-        }, "loupe-retrain-labels");
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     /** Pre-annotates the images without ground truth with the retrained model, into a task named after it. */
