@@ -129,7 +129,7 @@ final class ClassHead {
 
     /** Whether any trained class is one the pretrained model has never seen. */
     boolean hasNewClass() {
-        return java.util.Arrays.stream(pretrainedIndex).anyMatch(i -> i < 0);
+        return classes.stream().anyMatch(this::isNew);
     }
 
     /**

@@ -19,10 +19,12 @@ import dev.loupe.train.onnx.OnnxGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Fine-tunes a YOLOX detector from its ONNX weights on the TRAIN side of a dataset, in the background, for
@@ -55,7 +57,7 @@ public final class TrainJob implements Job<TrainReport> {
         OnnxGraph pretrainedGraph = OnnxGraph.read(weights);
         ClassHead head = ClassHead.of(pretrainedGraph, pretrained, request.classes());
         ModelDescriptor d = pretrained.withClassNames(head.classes());
-        int[] classes = java.util.stream.IntStream.range(0, head.classes().size()).toArray();
+        int[] classes = IntStream.range(0, head.classes().size()).toArray();
         List<TrainingImages.Sample> train = TrainingImages.load(store, request.dataset(), request.task(),
                 request.classes(), Split.TRAIN);
         List<TrainingImages.Sample> validation = TrainingImages.load(store, request.dataset(), request.task(),
@@ -83,8 +85,9 @@ public final class TrainJob implements Job<TrainReport> {
         Device device = DeviceChoice.choose(System.getenv(DeviceChoice.VARIABLE), engine.getGpuCount(), true)
                 == DeviceChoice.Kind.GPU ? Device.gpu() : Device.cpu();
         int stepsPerEpoch = (train.size() + s.batchSize() - 1) / s.batchSize();
+        int pixels = 3 * d.inputHeight() * d.inputWidth();
         List<EpochStats> history = new ArrayList<>();
-        List<JobProblem> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<JobProblem> skipped = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long imagesSeen = 0;
         double trainingSeconds = 0;
@@ -137,7 +140,6 @@ public final class TrainJob implements Job<TrainReport> {
                 List<TrainingImages.Sample> order = new ArrayList<>(train);
                 Collections.shuffle(order, new Random(s.seed() * 31 + epoch));
                 double[] sums = new double[4];
-                int pixels = 3 * d.inputHeight() * d.inputWidth();
                 try (BatchPrefetch batches = new BatchPrefetch(order, s.batchSize(), decoded, preprocessor, pixels,
                         s.augment() ? random : null, skipped)) {
                     for (int b = 0; b < order.size(); b += s.batchSize()) {
@@ -213,7 +215,7 @@ public final class TrainJob implements Job<TrainReport> {
 
     /** Each image that could not be prepared, once, with its first reason. */
     private static List<JobProblem> unreadable(List<JobProblem> skipped) {
-        Map<String, JobProblem> first = new java.util.LinkedHashMap<>();
+        Map<String, JobProblem> first = new LinkedHashMap<>();
         synchronized (skipped) {
             skipped.forEach(p -> first.putIfAbsent(p.item(), p));
         }
@@ -222,7 +224,7 @@ public final class TrainJob implements Job<TrainReport> {
 
     /** The parameters to train, marked to collect gradients; a frozen backbone's are left out. */
     private static Map<String, NDArray> trainable(OnnxModule module, boolean freezeBackbone) {
-        Map<String, NDArray> trainable = new java.util.LinkedHashMap<>();
+        Map<String, NDArray> trainable = new LinkedHashMap<>();
         Map<String, String> operatorOf = module.operatorOf();
         module.parameters().forEach((name, p) -> {
             String op = operatorOf.getOrDefault(name, name);

@@ -111,11 +111,6 @@ public record TrainSettings(int epochs, int batchSize, double minLearningRate, d
                 checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer, minutes, newClassRate);
     }
 
-    public TrainSettings withNewClassRate(double factor) {
-        return new TrainSettings(epochs, batchSize, minLearningRate, maxLearningRate, softStart, l1, l2,
-                checkpointInterval, earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, factor);
-    }
-
     public TrainSettings withBatchSize(int n) {
         return new TrainSettings(epochs, n, minLearningRate, maxLearningRate, softStart, l1, l2, checkpointInterval,
                 earlyStopPatience, freezeBackbone, augment, seed, optimizer, budgetMinutes, newClassRate);

@@ -45,21 +45,8 @@ class NewClassTrainingTest {
 
     @Test
     void aNewClassIsLearntFromSixImagesAndFoundByPreannotation() throws Exception {
-        Path raccoon = SharedData.root().resolve("data/raccoon");
-        Path images = Files.createDirectories(tmp.resolve("images"));
-        Path annotations = Files.createDirectories(tmp.resolve("annotations"));
-        for (String name : IMAGES) {
-            Files.copy(raccoon.resolve("images").resolve(name + ".jpg"), images.resolve(name + ".jpg"));
-            Files.copy(raccoon.resolve("annotations").resolve(name + ".xml"), annotations.resolve(name + ".xml"));
-        }
         Path out = tmp.resolve("out");
-        try (Project p = Project.create(tmp.resolve("p"))) {
-            new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(images),
-                    new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
-            new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("d", AnnotationFormats.byName("voc"),
-                    List.of(annotations), ReadOptions.defaults(), "gt", "", false, false, UnknownLabels.ADD, "test"))
-                    .run(JobContext.silent());
-            Splits.make(p.store(), "d", 0, 0, 1);
+        try (Project p = raccoonProject(List.of(IMAGES))) {
             // six images give few steps: a higher rate than a real run's, so the test stays short
             TrainSettings settings = TrainSettings.defaults().withEpochs(20).withBatchSize(2).withMaxLearningRate(3e-4);
             TrainReport r = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("raccoon"), "yolox_nano",
@@ -91,20 +78,8 @@ class NewClassTrainingTest {
 
     @Test
     void aTrainingImageThatCannotBeReadIsLeftOutAndReported() throws Exception {
-        Path raccoon = SharedData.root().resolve("data/raccoon");
-        Path images = Files.createDirectories(tmp.resolve("images"));
-        Path annotations = Files.createDirectories(tmp.resolve("annotations"));
-        for (String name : List.of("raccoon-1", "raccoon-12", "raccoon-20")) {
-            Files.copy(raccoon.resolve("images").resolve(name + ".jpg"), images.resolve(name + ".jpg"));
-            Files.copy(raccoon.resolve("annotations").resolve(name + ".xml"), annotations.resolve(name + ".xml"));
-        }
-        try (Project p = Project.create(tmp.resolve("p"))) {
-            new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(images),
-                    new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
-            new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("d", AnnotationFormats.byName("voc"),
-                    List.of(annotations), ReadOptions.defaults(), "gt", "", false, false, UnknownLabels.ADD, "test"))
-                    .run(JobContext.silent());
-            Splits.make(p.store(), "d", 0, 0, 1);
+        try (Project p = raccoonProject(List.of("raccoon-1", "raccoon-12", "raccoon-20"))) {
+            Path images = tmp.resolve("images");
             Files.delete(images.resolve("raccoon-12.jpg")); // moved away after the import
             TrainReport r = new TrainJob(p.store(), new TrainRequest("d", "gt", List.of("raccoon"), "yolox_nano",
                     SharedData.root().resolve("models"), tmp.resolve("out"), "m",
@@ -127,6 +102,25 @@ class NewClassTrainingTest {
             assertTrue(again.unreadable().stream().anyMatch(u -> u.item().equals(validation.path())),
                     again.unreadable().toString());
         }
+    }
+
+    /** A project of these raccoon photos (copied into tmp/images) and their VOC boxes, all on the training side. */
+    private Project raccoonProject(List<String> names) throws Exception {
+        Path raccoon = SharedData.root().resolve("data/raccoon");
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path annotations = Files.createDirectories(tmp.resolve("annotations"));
+        for (String name : names) {
+            Files.copy(raccoon.resolve("images").resolve(name + ".jpg"), images.resolve(name + ".jpg"));
+            Files.copy(raccoon.resolve("annotations").resolve(name + ".xml"), annotations.resolve(name + ".xml"));
+        }
+        Project p = Project.create(tmp.resolve("p"));
+        new ImportImagesJob(p.store(), "d", ImportSources.fromFolder(images),
+                new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10))).run(JobContext.silent());
+        new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("d", AnnotationFormats.byName("voc"),
+                List.of(annotations), ReadOptions.defaults(), "gt", "", false, false, UnknownLabels.ADD, "test"))
+                .run(JobContext.silent());
+        Splits.make(p.store(), "d", 0, 0, 1);
+        return p;
     }
 
     private static double iou(Box b, Detection d) {
