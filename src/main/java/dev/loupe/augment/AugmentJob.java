@@ -69,6 +69,12 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
 
     @Override
     public Report run(JobContext ctx) throws Exception {
+        try (ProjectStore.RunningJob running = store.announce("augment dataset '" + dataset + "'")) {
+            return augmentAll(ctx);
+        }
+    }
+
+    private Report augmentAll(JobContext ctx) throws Exception {
         long start = System.nanoTime();
         Dataset ds = store.requireDataset(dataset);
         Set<String> stored = store.imagePaths(ds.id());

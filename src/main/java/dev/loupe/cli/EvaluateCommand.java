@@ -5,6 +5,7 @@ import dev.loupe.eval.CocoEvaluator;
 import dev.loupe.eval.EvalBox;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.EvalSources;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +22,10 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"COCO evaluation of prediction tasks against a ground-truth task: AP50, AP75, mAP (.50:.95), "
                 + "AP by size, AR100 and VOC AP50, side by side.",
-                "By default only images with ground truth of the evaluated classes count (as the reference experiment "
-                        + "did); crowd boxes are ignore regions; rejected predictions are left out."})
+                "By default every image of the dataset counts, as pycocotools counts the images of its ground-truth "
+                        + "file (--only-images-with-gt counts as the reference workflow did); object sizes use COCO's "
+                        + "annotated 'area' where the ground truth has one; crowd boxes are ignore regions; rejected "
+                        + "predictions are left out."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROJECT", description = "The project folder.")
@@ -45,8 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Only these classes, e.g. person.")
     List<String> classes = new ArrayList<>();
 
-    @Option(names = "--all-images", description = "Count every image of the dataset, not only those with ground truth.")
-    boolean allImages;
+    @Option(names = "--only-images-with-gt", description = "Count only images with ground truth of the evaluated "
+            + "classes (the reference workflow's convention): detections on other images are then ignored.")
+    boolean onlyImagesWithGt;
 
     @Option(names = "--split", paramLabel = "SIDE", description = "Only images of this side of the split: train, validation or test.")
     String split;
@@ -71,9 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 boxes.put(source, CliSupport.run("read " + source, ctx -> EvalSources.read(p.store(), dataset, source,
                         modelsDir, Set.copyOf(classes), ctx)));
             }
-            Set<Long> images = allImages ? Set.copyOf(java.util.Arrays.stream(p.store().imageIds(
-                    dev.loupe.core.ImageFilter.all(p.store().requireDataset(dataset).id()))).boxed().toList()) : null;
-            images = restrict(p, images, boxes.get(gt));
+            ImageScope scope = onlyImagesWithGt ? ImageScope.ONLY_IMAGES_WITH_GT : ImageScope.EVERY_IMAGE;
+            Set<Long> images = scope.select(restrict(p), boxes.get(gt), Set.copyOf(classes));
             Map<String, EvalResult> results = new LinkedHashMap<>();
             for (String pred : preds) {
                 results.put(pred, CocoEvaluator.evaluate(boxes.get(gt), boxes.get(pred), Set.copyOf(classes), images));
@@ -83,12 +86,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 out.put("dataset", dataset);
                 out.put("gt", gt);
                 out.put("classes", classes);
+                out.put("imageScope", scope.name());
                 out.put("results", results);
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
                 return 0;
             }
-            System.out.printf("%s vs ground truth '%s' on %d images%s%n", String.join(", ", preds), gt,
-                    results.values().iterator().next().images(), classes.isEmpty() ? "" : ", classes " + classes);
+            EvalResult any = results.values().iterator().next();
+            System.out.printf("%s vs ground truth '%s' on %d images (%s)%s%n", String.join(", ", preds), gt,
+                    any.images(), scope.description(), classes.isEmpty() ? "" : ", classes " + classes);
+            System.out.printf("Object sizes (APs, APm, APl) by %s%n", any.sizeAreas().description());
             System.out.printf("%-20s %7s %7s %7s %7s %7s %7s %7s %8s%n", "task", "AP50", "AP75", "mAP", "APs", "APm",
                     "APl", "AR100", "VOC AP50");
             results.forEach((task, r) -> System.out.printf("%-20s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.3f%n",
@@ -101,14 +107,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The images to count, narrowed to one side of the split and/or to originals when asked. */
-    private Set<Long> restrict(Project p, Set<Long> images, List<EvalBox> truth) {
-        if (split == null && !originals) {
-            return images;
-        }
+    /** The images of the dataset, narrowed to one side of the split and/or to originals when asked. */
+    private Set<Long> restrict(Project p) {
         long id = p.store().requireDataset(dataset).id();
-        Set<Long> out = new java.util.HashSet<>(images != null ? images
-                : CocoEvaluator.imagesWithGroundTruth(truth, Set.copyOf(classes)));
+        Set<Long> out = new java.util.LinkedHashSet<>();
+        for (long image : p.store().imageIds(dev.loupe.core.ImageFilter.all(id))) {
+            out.add(image);
+        }
         if (split != null) {
             dev.loupe.core.Split side = CliSupport.side(split);
             Map<Long, dev.loupe.core.Split> sides = p.store().split(id);

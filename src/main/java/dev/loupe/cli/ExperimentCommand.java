@@ -1,6 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.eval.EvalResult;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.inference.WeightsResolver;
 import dev.loupe.project.Project;
 import dev.loupe.train.ExperimentJob;
@@ -54,6 +55,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
+    @Option(names = "--only-images-with-gt", description = "Score only held-out images with ground truth of the "
+            + "classes, as the reference workflow did (default: every held-out image, as pycocotools counts).")
+    boolean onlyImagesWithGt;
+
     @Mixin
     TrainingOptions training;
 
@@ -63,7 +68,7 @@ final class ExperimentCommand implements Callable<Integer> {
         try (Project p = CliSupport.open(project)) {
             ExperimentJob.Result r = CliSupport.run("experiment", new ExperimentJob(p, new ExperimentJob.Request(dataset,
                     gt, classes, model, WeightsResolver.modelsDir(modelsDir), out, perCluster, test, validation, seed,
-                    settings),
+                    settings, onlyImagesWithGt ? ImageScope.ONLY_IMAGES_WITH_GT : ImageScope.EVERY_IMAGE),
                     TrainingOptions::printEpoch));
             System.out.printf("%nSettings: %d epochs, batch %d, %s%s, soft-start cosine LR %.0e..%.0e (soft start %.1f), "
                             + "L1 %.0e; trained on %d images at %.2f images/s%n", r.training().epochs().size(), settings.batchSize(),
@@ -72,6 +77,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     r.training().trainImages(), r.training().imagesPerSecond());
             System.out.printf("%-44s %12s %12s%n", String.join(",", classes) + " AP50", "pretrained", "retrained");
             var c = r.compared();
+            System.out.printf("Counted on %s%n", c.scope().description());
             row("held-out originals (" + c.originals() + " images)", c.pretrained(), c.retrained());
             row("held-out with copies (" + (c.originals() + c.copies()) + " images)", c.pretrainedWithCopies(),
                     c.retrainedWithCopies());

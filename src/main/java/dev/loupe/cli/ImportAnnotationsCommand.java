@@ -76,7 +76,7 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             String author = Workspace.fromEnvironment().settings().userName();
             AnnotationImportRequest request = new AnnotationImportRequest(dataset, AnnotationFormats.byName(format), inputs,
                     ReadOptions.withClassFile(classes, dontCareAs), task, description, overwrite, preAnnotate, unknown, author);
-            AnnotationImportReport r = CliSupport.run("import annotations", new ImportAnnotationsJob(p.store(), request));
+            AnnotationImportReport r = CliSupport.run("import-annotations", new ImportAnnotationsJob(p.store(), request));
             if (json) {
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 return 0;
@@ -84,6 +84,10 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             System.out.printf("Stored %d boxes (%d crowd) in task '%s' on %d images%s%n", r.stored(), r.crowd(), task,
                     r.images(), r.replaced() > 0 ? ", replacing " + r.replaced() : "");
             r.perLabel().forEach((label, n) -> System.out.printf("  %-20s %d%n", label, n));
+            if (r.alreadyImported() > 0) {
+                System.out.printf("Left out %d boxes an earlier import of the same boxes already stored in task '%s' "
+                        + "(--overwrite replaces the task's boxes on these images instead)%n", r.alreadyImported(), task);
+            }
             if (r.unmatchedBoxes() > 0) {
                 System.out.printf("Set aside %d boxes whose image is not in dataset '%s' (or is ambiguous): %s%n",
                         r.unmatchedBoxes(), dataset, String.join(", ", r.unmatchedImages()));

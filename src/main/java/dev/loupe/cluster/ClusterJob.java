@@ -40,6 +40,12 @@ public final class ClusterJob implements Job<ClusterReport> {
 
     @Override
     public ClusterReport run(JobContext ctx) throws Exception {
+        try (ProjectStore.RunningJob running = store.announce("cluster dataset '" + dataset + "'")) {
+            return cluster(ctx);
+        }
+    }
+
+    private ClusterReport cluster(JobContext ctx) throws Exception {
         Dataset ds = store.requireDataset(dataset);
         ctx.message("Metrics");
         new MetricsJob(store, dataset).run(ctx);

@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param crowd whether the box marks a crowd region that evaluation ignores rather than one object
  * @param origin where the box first came from when a person has since edited it (a corrected prediction is
  *               HUMAN with origin MODEL); the same as source otherwise
+ * @param area   the object's own area from its annotation file (COCO {@code area}), NaN when none; it no longer
+ *               holds once the box is moved or resized
  */
 public record Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
                   Source source, double score, ReviewStatus status, String author,
-                  Instant createdAt, Instant updatedAt, boolean crowd, Source origin) {
+                  Instant createdAt, Instant updatedAt, boolean crowd, Source origin, double area) {
     public Box {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
@@ -24,11 +26,20 @@ public record Box(long id, long imageId, long taskId, long labelId, double x, do
         Checks.requireValidBox(x, y, w, h);
     }
 
+    /** A box without an area of its own. */
+    public Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
+               Source source, double score, ReviewStatus status, String author,
+               Instant createdAt, Instant updatedAt, boolean crowd, Source origin) {
+        this(id, imageId, taskId, labelId, x, y, w, h, source, score, status, author, createdAt, updatedAt, crowd, origin,
+                Double.NaN);
+    }
+
     /** The same box with new geometry, label, provenance and status (id, image, task and times kept). */
     public Box with(double newX, double newY, double newW, double newH, long newLabelId, Source newSource,
                     ReviewStatus newStatus, String newAuthor) {
+        boolean sameShape = newX == x && newY == y && newW == w && newH == h;
         return new Box(id, imageId, taskId, newLabelId, newX, newY, newW, newH, newSource, score, newStatus, newAuthor,
-                createdAt, updatedAt, crowd, origin);
+                createdAt, updatedAt, crowd, origin, sameShape ? area : Double.NaN);
     }
 
     public boolean hasScore() {

@@ -1,6 +1,6 @@
 package dev.loupe.eval;
 
-/** COCO's object size ranges, by box area in square pixels. */
+/** COCO's object size ranges, by object area in square pixels ({@link EvalBox#sizeArea()}). */
 public enum AreaRange {
     ALL(0, 1e10), SMALL(0, 32 * 32), MEDIUM(32 * 32, 96 * 96), LARGE(96 * 96, 1e10);
 

@@ -11,8 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Average precision as the COCO evaluation defines it: greedy per-image matching by score, IoU thresholds
- * .50:.05:.95, 101-point interpolated precision, maxDets 1 / 10 / 100, small / medium / large areas (box
- * area), crowd regions as ignore regions. Also PASCAL VOC all-point AP50.
+ * .50:.05:.95, 101-point interpolated precision, maxDets 1 / 10 / 100, small / medium / large areas (the
+ * annotated object area where the ground truth gives one, as pycocotools, else the box area), crowd regions as
+ * ignore regions. Also PASCAL VOC all-point AP50.
  */
 public final class CocoEvaluator {
     static final double[] IOUS = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95};
@@ -22,8 +23,10 @@ public final class CocoEvaluator {
     }
 
     /**
-     * Evaluates detections against ground truth on the given images (null: every image that has ground
-     * truth of the evaluated classes), for the given classes (empty: every class of the ground truth).
+     * Evaluates detections against ground truth on the given images, for the given classes (empty: every class of
+     * the ground truth). Null images means every image with a box of these classes in either list: the same
+     * figures as pycocotools on the whole ground-truth file, since an image with neither counts for nothing.
+     * {@link ImageScope} picks the images of a dataset by convention.
      */
     public static EvalResult evaluate(List<EvalBox> gt, List<EvalBox> dt, Set<String> classes, Set<Long> images) {
         Set<String> labels = new TreeSet<>();
@@ -35,7 +38,7 @@ public final class CocoEvaluator {
         if (!classes.isEmpty()) {
             labels.addAll(classes);
         }
-        Set<Long> imageSet = images != null ? images : imagesWithGroundTruth(gt, labels);
+        Set<Long> imageSet = images != null ? images : imagesWithBoxes(gt, dt, labels);
         Map<String, Map<Long, List<EvalBox>>> gtBy = group(gt, labels, imageSet);
         Map<String, Map<Long, List<EvalBox>>> dtBy = group(dt, labels, imageSet);
         List<Long> order = new ArrayList<>(new TreeSet<>(imageSet));
@@ -46,7 +49,33 @@ public final class CocoEvaluator {
         return new EvalResult(order.size(), mean(perClass, ClassResult::map), mean(perClass, ClassResult::ap50),
                 mean(perClass, ClassResult::ap75), mean(perClass, ClassResult::apSmall), mean(perClass, ClassResult::apMedium),
                 mean(perClass, ClassResult::apLarge), mean(perClass, ClassResult::ar100), mean(perClass, ClassResult::recall50),
-                mean(perClass, ClassResult::vocAp50), perClass);
+                mean(perClass, ClassResult::vocAp50), perClass, sizeAreas(gtBy));
+    }
+
+    private static EvalResult.SizeAreas sizeAreas(Map<String, Map<Long, List<EvalBox>>> gt) {
+        int all = 0;
+        int annotated = 0;
+        for (Map<Long, List<EvalBox>> byImage : gt.values()) {
+            for (List<EvalBox> boxes : byImage.values()) {
+                for (EvalBox b : boxes) {
+                    all++;
+                    annotated += b.hasAnnotatedArea() ? 1 : 0;
+                }
+            }
+        }
+        return EvalResult.SizeAreas.of(annotated, all);
+    }
+
+    private static Set<Long> imagesWithBoxes(List<EvalBox> gt, List<EvalBox> dt, Set<String> labels) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (List<EvalBox> boxes : List.of(gt, dt)) {
+            for (EvalBox b : boxes) {
+                if (labels.contains(b.label())) {
+                    out.add(b.imageId());
+                }
+            }
+        }
+        return out;
     }
 
     /** Images with at least one non-crowd ground-truth box of these classes (empty: any class). */

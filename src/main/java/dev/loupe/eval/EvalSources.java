@@ -53,7 +53,7 @@ public final class EvalSources {
             List<EvalBox> out = new ArrayList<>();
             for (PlacedBox b : placed.boxes()) {
                 out.add(new EvalBox(b.image().id(), b.label(), b.x(), b.y(), b.w(), b.h(),
-                        Double.isNaN(b.score()) ? 1.0 : b.score(), b.crowd()));
+                        Double.isNaN(b.score()) ? 1.0 : b.score(), b.crowd(), b.area()));
             }
             return out;
         }

@@ -25,10 +25,10 @@ final class ImageMatch {
         List<EvalBox> g = new ArrayList<>(gt);
         boolean[] gIgnore = new boolean[g.size()];
         // non-ignored ground truth first (stable), as COCO sorts it
-        g.sort(Comparator.comparing(b -> b.crowd() || range.excludes(b.area())));
+        g.sort(Comparator.comparing(b -> b.crowd() || range.excludes(b.sizeArea())));
         int relevant = 0;
         for (int i = 0; i < g.size(); i++) {
-            gIgnore[i] = g.get(i).crowd() || range.excludes(g.get(i).area());
+            gIgnore[i] = g.get(i).crowd() || range.excludes(g.get(i).sizeArea());
             relevant += gIgnore[i] ? 0 : 1;
         }
         List<EvalBox> d = new ArrayList<>(dt);
@@ -70,7 +70,7 @@ final class ImageMatch {
                     m = j;
                 }
                 if (m == -1) {
-                    ignored[k][i] = range.excludes(d.get(i).area());
+                    ignored[k][i] = range.excludes(d.get(i).sizeArea());
                     continue;
                 }
                 matched[k][i] = true;

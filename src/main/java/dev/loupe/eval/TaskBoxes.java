@@ -44,7 +44,7 @@ public final class TaskBoxes {
                 for (Box b : page) {
                     if (b.status() != dev.loupe.core.ReviewStatus.REJECTED) {
                         into.add(new EvalBox(b.imageId(), labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(),
-                                b.hasScore() ? b.score() : 1.0, b.crowd()));
+                                b.hasScore() ? b.score() : 1.0, b.crowd(), b.area()));
                     }
                 }
                 after = page.get(page.size() - 1).id();

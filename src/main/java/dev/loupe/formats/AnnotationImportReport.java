@@ -11,6 +11,7 @@ import java.util.Map;
  * @param replaced                boxes of the task removed first (overwrite)
  * @param images                  dataset images the files covered
  * @param perLabel                stored boxes by label
+ * @param alreadyImported         boxes not stored again: an earlier run of the same import into the task stored them
  * @param unmatchedBoxes          boxes whose image is not in the dataset (or is ambiguous)
  * @param unmatchedImages         those images' names, the first few
  * @param imagesWithoutAnnotation dataset images the files do not mention
@@ -18,6 +19,6 @@ import java.util.Map;
  * @param warnings                clipped and dropped boxes with their file and line, the first few
  */
 public record AnnotationImportReport(int stored, int crowd, int replaced, int images, Map<String, Integer> perLabel,
-                                     int unmatchedBoxes, List<String> unmatchedImages, int imagesWithoutAnnotation,
+                                     int alreadyImported, int unmatchedBoxes, List<String> unmatchedImages, int imagesWithoutAnnotation,
                                      int droppedBoxes, List<String> warnings) {
 }

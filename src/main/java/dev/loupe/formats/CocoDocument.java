@@ -26,6 +26,7 @@ final class CocoDocument {
     private long[] annCategory = new long[1024];
     private double[] annBox = new double[4 * 1024];
     private double[] annScore = new double[1024];
+    private double[] annArea = new double[1024];
     private boolean[] annCrowd = new boolean[1024];
     private int[] annLine = new int[1024];
     private int count;
@@ -107,6 +108,7 @@ final class CocoDocument {
             long category = Long.MIN_VALUE;
             boolean hasBox = false;
             annScore[count] = Double.NaN;
+            annArea[count] = Double.NaN;
             annCrowd[count] = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
@@ -120,6 +122,8 @@ final class CocoDocument {
                         hasBox = true;
                     }
                     case "score" -> annScore[count] = number(p, "annotations[].score");
+                    case "area" -> annArea[count] = t == JsonToken.VALUE_NULL ? Double.NaN
+                            : positiveOrNaN(number(p, "annotations[].area"));
                     case "iscrowd" -> annCrowd[count] = t == JsonToken.VALUE_TRUE
                             || t == JsonToken.VALUE_NUMBER_INT && p.getIntValue() != 0;
                     default -> p.skipChildren();
@@ -184,8 +188,14 @@ final class CocoDocument {
         annCategory = Arrays.copyOf(annCategory, n);
         annBox = Arrays.copyOf(annBox, 4 * n);
         annScore = Arrays.copyOf(annScore, n);
+        annArea = Arrays.copyOf(annArea, n);
         annCrowd = Arrays.copyOf(annCrowd, n);
         annLine = Arrays.copyOf(annLine, n);
+    }
+
+    /** An area of 0 (written by tools that leave it empty) says nothing: the box's own area is used instead. */
+    private static double positiveOrNaN(double area) {
+        return area > 0 ? area : Double.NaN;
     }
 
     /** Turns annotations into boxes, checking ids and references; images with no annotation go to {@code empty}. */
@@ -212,7 +222,8 @@ final class CocoDocument {
             }
             withBoxes.add(annImage[i]);
             boxes.add(new ParsedBox(ref, label, annBox[4 * i], annBox[4 * i + 1], annBox[4 * i + 2], annBox[4 * i + 3],
-                    false, annScore[i], annCrowd[i], file + ":" + annLine[i] + " (annotation " + annId[i] + ")"));
+                    false, annScore[i], annCrowd[i], file + ":" + annLine[i] + " (annotation " + annId[i] + ")",
+                    annArea[i]));
         }
         List<Long> sortedImages = new ArrayList<>(images.keySet());
         sortedImages.sort(null);

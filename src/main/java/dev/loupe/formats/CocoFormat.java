@@ -97,7 +97,7 @@ public final class CocoFormat implements AnnotationFormat {
                         g.writeNumber(Math.round(v * 100) / 100.0);
                     }
                     g.writeEndArray();
-                    g.writeNumberField("area", Math.round(b.w() * b.h() * 100) / 100.0);
+                    g.writeNumberField("area", Math.round(b.cocoArea() * 100) / 100.0);
                     g.writeNumberField("iscrowd", b.crowd() ? 1 : 0);
                     if (b.hasScore()) {
                         g.writeNumberField("score", b.score());

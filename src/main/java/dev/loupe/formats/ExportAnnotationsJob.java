@@ -70,7 +70,8 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
                             crowdLeftOut++;
                             continue;
                         }
-                        out.add(new ExportBox(names.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), b.score(), b.crowd()));
+                        out.add(new ExportBox(names.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), b.score(), b.crowd(),
+                                b.area()));
                     }
                     writer.write(image, out);
                     images++;

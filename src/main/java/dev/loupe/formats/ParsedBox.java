@@ -6,7 +6,14 @@ package dev.loupe.formats;
  * @param normalized coordinates are fractions of the image size (YOLO) rather than pixels
  * @param score      NaN when the file gives none
  * @param where      file and line (or record) it came from, for messages
+ * @param area       the object's own area in square pixels when the file gives one (COCO), NaN otherwise
  */
 public record ParsedBox(ImageRef image, String label, double x, double y, double w, double h, boolean normalized,
-                        double score, boolean crowd, String where) {
+                        double score, boolean crowd, String where, double area) {
+
+    /** A box whose file gives no area of its own. */
+    public ParsedBox(ImageRef image, String label, double x, double y, double w, double h, boolean normalized,
+                     double score, boolean crowd, String where) {
+        this(image, label, x, y, w, h, normalized, score, crowd, where, Double.NaN);
+    }
 }

@@ -93,7 +93,8 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
         if (knownLabels.contains(b.label()) || !knownLabels.contains(spaced)) {
             return b;
         }
-        return new ParsedBox(b.image(), spaced, b.x(), b.y(), b.w(), b.h(), b.normalized(), b.score(), b.crowd(), b.where());
+        return new ParsedBox(b.image(), spaced, b.x(), b.y(), b.w(), b.h(), b.normalized(), b.score(), b.crowd(), b.where(),
+                b.area());
     }
 
     private static List<ImageItem> allImages(ProjectStore store, long datasetId) {

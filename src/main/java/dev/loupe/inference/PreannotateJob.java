@@ -62,6 +62,12 @@ public final class PreannotateJob implements Job<PreannotateReport> {
 
     @Override
     public PreannotateReport run(JobContext ctx) throws Exception {
+        try (ProjectStore.RunningJob running = store.announce("preannotate dataset '" + request.dataset() + "' into task '" + request.task() + "'")) {
+            return preannotate(ctx);
+        }
+    }
+
+    private PreannotateReport preannotate(JobContext ctx) throws Exception {
         long start = System.nanoTime();
         Dataset dataset = store.requireDataset(request.dataset());
         String key = detector.descriptor().key();

@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
 
 /**
  * Adds images to a dataset. Files are read, hashed and checked on all cores, and stored in batches, each
- * batch one transaction: a killed import keeps every finished batch, and running it again skips what is
- * already there and finishes the rest. Bad files are skipped with their reason; the import never aborts
- * because of one.
+ * batch one short transaction: a killed import keeps every finished batch, running it again skips what is
+ * already there and finishes the rest, and another process may import into the same dataset at the same time
+ * (an image it stored first counts as a duplicate here). Bad files are skipped with their reason; the import
+ * never aborts because of one.
  */
 public final class ImportImagesJob implements Job<ImportReport> {
     static final int BATCH = 256;
@@ -47,7 +48,13 @@ public final class ImportImagesJob implements Job<ImportReport> {
 
     @Override
     public ImportReport run(JobContext ctx) throws InterruptedException {
-        Dataset dataset = store.findDataset(datasetName).orElseGet(() -> store.createDataset(datasetName));
+        try (ProjectStore.RunningJob running = store.announce("import-images into dataset '" + datasetName + "'")) {
+            return importAll(ctx);
+        }
+    }
+
+    private ImportReport importAll(JobContext ctx) throws InterruptedException {
+        Dataset dataset = store.dataset(datasetName);
         Set<String> knownPaths = store.imagePaths(dataset.id());
         Set<String> knownHashes = store.imageHashes(dataset.id());
         List<ImportCandidate> todo = new ArrayList<>();
@@ -89,8 +96,9 @@ public final class ImportImagesJob implements Job<ImportReport> {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    store.addImages(dataset.id(), batch);
-                    imported += batch.size();
+                    int added = store.addMissingImages(dataset.id(), batch);
+                    imported += added;
+                    duplicates += batch.size() - added;
                 }
                 ctx.progress(already + Math.min(todo.size(), start + BATCH), candidates.size());
             }

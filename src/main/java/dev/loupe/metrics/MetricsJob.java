@@ -46,6 +46,12 @@ public final class MetricsJob implements Job<MetricsReport> {
 
     @Override
     public MetricsReport run(JobContext ctx) throws InterruptedException {
+        try (ProjectStore.RunningJob running = store.announce("metrics of dataset '" + dataset + "'")) {
+            return computeAll(ctx);
+        }
+    }
+
+    private MetricsReport computeAll(JobContext ctx) throws InterruptedException {
         long start = System.nanoTime();
         Dataset ds = store.requireDataset(dataset);
         Set<Long> currentImages = store.imagesWithCurrentMetrics(ds.id());

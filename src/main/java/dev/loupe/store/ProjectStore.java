@@ -34,8 +34,23 @@ import java.util.Set;
  */
 public interface ProjectStore extends AutoCloseable {
 
+    /** A job's entry in the project's register of running writers; closing it removes the entry. */
+    interface RunningJob extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Registers {@code job} (what the user would recognise: "import-images into dataset 'x'") as writing to the
+     * project until the returned entry is closed; another process kept waiting for the project names it.
+     */
+    RunningJob announce(String job);
+
     // datasets
     Dataset createDataset(String name);
+
+    /** The dataset of this name, created if missing; safe when another process creates it at the same moment. */
+    Dataset dataset(String name);
 
     Optional<Dataset> findDataset(String name);
 
@@ -50,6 +65,12 @@ public interface ProjectStore extends AutoCloseable {
     // images
     /** Adds images in one transaction and returns their ids in the same order. */
     long[] addImages(long datasetId, List<NewImage> images);
+
+    /**
+     * Adds, in one transaction, the images whose content the dataset does not hold yet (another process may have
+     * added some since this one looked) and returns how many it added.
+     */
+    int addMissingImages(long datasetId, List<NewImage> images);
 
     Optional<ImageItem> image(long imageId);
 
@@ -75,6 +96,18 @@ public interface ProjectStore extends AutoCloseable {
     List<Label> labels();
 
     Task task(String name, String description);
+
+    /**
+     * Of these images (id → a hash of the boxes an annotation file gives that image), those whose very boxes an
+     * earlier import already stored in the task.
+     */
+    Set<Long> alreadyImported(long taskId, Map<Long, Long> boxSetByImage);
+
+    /**
+     * Records that these images' boxes (id → hash, as for {@link #alreadyImported}) are stored in the task; with
+     * {@code replacing}, what was recorded for those images before is forgotten (their boxes were replaced).
+     */
+    void recordImported(long taskId, Map<Long, Long> boxSetByImage, boolean replacing);
 
     List<Task> tasks();
 

@@ -22,7 +22,7 @@ final class SqliteBoxes {
     static long[] insert(Connection c, List<NewBox> boxes) throws SQLException {
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
-                + "source, score, status, author, created_at, updated_at, crowd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "source, score, status, author, created_at, updated_at, crowd, area) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewBox b : boxes) {
                 ps.setLong(1, b.imageId());
                 ps.setLong(2, b.taskId());
@@ -42,6 +42,7 @@ final class SqliteBoxes {
                 ps.setLong(12, now);
                 ps.setLong(13, now);
                 ps.setInt(14, b.crowd() ? 1 : 0);
+                setOptional(ps, 15, b.area());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -51,7 +52,7 @@ final class SqliteBoxes {
 
     static void update(Connection c, Box b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE boxes SET label_id = ?, x = ?, y = ?, w = ?, h = ?, "
-                + "source = ?, origin = ?, status = ?, author = ?, updated_at = ? WHERE id = ?")) {
+                + "source = ?, origin = ?, status = ?, author = ?, updated_at = ?, area = ? WHERE id = ?")) {
             ps.setLong(1, b.labelId());
             ps.setDouble(2, b.x());
             ps.setDouble(3, b.y());
@@ -62,7 +63,8 @@ final class SqliteBoxes {
             ps.setString(8, b.status().name());
             ps.setString(9, b.author());
             ps.setLong(10, System.currentTimeMillis());
-            ps.setLong(11, b.id());
+            setOptional(ps, 11, b.area());
+            ps.setLong(12, b.id());
             if (ps.executeUpdate() != 1) {
                 throw new StoreException("no box with id " + b.id());
             }
@@ -71,8 +73,8 @@ final class SqliteBoxes {
 
     static void restore(Connection c, Box b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(id, image_id, task_id, label_id, x, y, w, h, "
-                + "source, score, status, author, created_at, updated_at, crowd, origin) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "source, score, status, author, created_at, updated_at, crowd, origin, area) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, b.id());
             ps.setLong(2, b.imageId());
             ps.setLong(3, b.taskId());
@@ -93,7 +95,17 @@ final class SqliteBoxes {
             ps.setLong(14, System.currentTimeMillis());
             ps.setInt(15, b.crowd() ? 1 : 0);
             ps.setString(16, b.origin() == b.source() ? null : b.origin().name());
+            setOptional(ps, 17, b.area());
             ps.executeUpdate();
+        }
+    }
+
+    /** NaN is stored as NULL. */
+    private static void setOptional(PreparedStatement ps, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
         }
     }
 

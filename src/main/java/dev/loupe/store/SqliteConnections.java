@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,12 +13,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.sqlite.SQLiteConfig;
+
 /**
  * One writer connection behind a lock and a few reader connections: with WAL, readers (the gallery, the
- * CLI) never wait for a long import transaction and see only committed data.
+ * CLI) never wait for a long import transaction and see only committed data. Write transactions take the
+ * database's write lock when they begin (BEGIN IMMEDIATE), so two processes never fail half-way by upgrading a read; a writer
+ * that waits longer than the busy wait gets a {@link ProjectBusyException} naming the other writer's job.
  */
 final class SqliteConnections implements AutoCloseable {
+    static final Duration BUSY_WAIT = Duration.ofSeconds(30);
     private static final int READERS = 3;
+    private static final int SQLITE_BUSY = 5;
 
     @FunctionalInterface
     interface SqlWork<T> {
@@ -25,6 +32,8 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private final Path file;
+    private final Duration busyWait;
+    private final RunningJobs runningJobs = new RunningJobs();
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
@@ -32,8 +41,9 @@ final class SqliteConnections implements AutoCloseable {
     private volatile boolean closed;
     private int readerCount;
 
-    SqliteConnections(Path file) throws SQLException {
+    SqliteConnections(Path file, Duration busyWait) throws SQLException {
         this.file = file;
+        this.busyWait = busyWait;
         this.writer = open(true);
         try {
             SqliteMigrations.apply(writer, file.toString());
@@ -48,10 +58,11 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private Connection open(boolean forWriting) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) busyWait.toMillis());
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         all.add(c);
         try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 10000");
             if (forWriting) {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
@@ -76,7 +87,7 @@ final class SqliteConnections implements AutoCloseable {
         try {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException(file + ": " + e.getMessage(), e);
+            throw failure(e);
         } finally {
             readers.add(c);
         }
@@ -93,25 +104,60 @@ final class SqliteConnections implements AutoCloseable {
             if (writeLock.getHoldCount() > 1) {
                 return work.run(writer);
             }
-            writer.setAutoCommit(false);
+            // BEGIN IMMEDIATE by hand: the driver's commit() would begin the next transaction at once and so
+            // take the write lock again between this process's transactions
+            execute("BEGIN IMMEDIATE");
             try {
                 T result = work.run(writer);
-                writer.commit();
+                execute("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                try {
+                    execute("ROLLBACK");
+                } catch (SQLException notBegun) {
+                    e.addSuppressed(notBegun);
+                }
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
-                throw new StoreException(file + ": " + e.getMessage(), e);
-            } finally {
-                writer.setAutoCommit(true);
+                throw failure((SQLException) e);
             }
         } catch (SQLException e) {
-            throw new StoreException(file + ": " + e.getMessage(), e);
+            throw failure(e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = writer.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Registers a running job until the returned handle is closed. */
+    ProjectStore.RunningJob announce(String job) {
+        long id = write(c -> runningJobs.add(c, job));
+        return () -> write(c -> {
+            runningJobs.remove(c, id);
+            return null;
+        });
+    }
+
+    private StoreException failure(SQLException e) {
+        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) {
+            return new StoreException(file + ": " + e.getMessage(), e);
+        }
+        List<String> others;
+        try {
+            others = read(runningJobs::others);
+        } catch (StoreException unreadable) {
+            others = List.of();
+        }
+        String who = others.isEmpty() ? "another program is writing to it"
+                : "another Loupe is writing to it: " + String.join("; ", others);
+        return new ProjectBusyException("project " + file.getParent() + " is busy: " + who + ". Waited "
+                + busyWait.toSeconds() + " s; try again when that job has finished", e);
     }
 
     int schemaVersion() {

@@ -38,6 +38,16 @@ final class SqliteImages {
         }
     }
 
+    static Dataset dataset(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO datasets(name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setLong(2, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+        return findDataset(c, name).orElseThrow();
+    }
+
     static Optional<Dataset> findDataset(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created_at FROM datasets WHERE name = ?")) {
             ps.setString(1, name);
@@ -59,9 +69,25 @@ final class SqliteImages {
     }
 
     static long[] addImages(Connection c, long datasetId, List<NewImage> images) throws SQLException {
+        insert(c, datasetId, images, "");
+        long[] ids = SqlSupport.batchIds(c, images.size());
+        return ids;
+    }
+
+    static int addMissingImages(Connection c, long datasetId, List<NewImage> images) throws SQLException {
+        int added = 0;
+        for (int n : insert(c, datasetId, images, " ON CONFLICT (dataset_id, content_hash) DO NOTHING")) {
+            added += n;
+        }
+        return added;
+    }
+
+    private static int[] insert(Connection c, long datasetId, List<NewImage> images, String onConflict)
+            throws SQLException {
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO images(dataset_id, path, url, relative_path, "
-                + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                + onConflict)) {
             for (NewImage im : images) {
                 ps.setLong(1, datasetId);
                 ps.setString(2, im.path());
@@ -75,10 +101,8 @@ final class SqliteImages {
                 ps.setLong(10, now);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
-        long[] ids = SqlSupport.batchIds(c, images.size());
-        return ids;
     }
 
     static List<ImageItem> images(Connection c, long[] imageIds) throws SQLException {

@@ -12,7 +12,7 @@ import java.sql.Statement;
  * {@code db/sqlite/V<n>.sql} applied in its own transaction; {@code PRAGMA user_version} records the last.
  */
 final class SqliteMigrations {
-    static final int LATEST = 10;
+    static final int LATEST = 11;
 
     private SqliteMigrations() {
     }
@@ -24,18 +24,21 @@ final class SqliteMigrations {
                     + " is newer than this Loupe understands (" + LATEST + "); update Loupe to open it");
         }
         for (int v = current + 1; v <= LATEST; v++) {
-            c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                for (String sql : statements(script(v))) {
-                    st.execute(sql);
+                st.execute("BEGIN IMMEDIATE");
+                try {
+                    // another process may have migrated since the version was read: each step is applied once
+                    if (version(c) < v) {
+                        for (String sql : statements(script(v))) {
+                            st.execute(sql);
+                        }
+                        st.execute("PRAGMA user_version = " + v);
+                    }
+                    st.execute("COMMIT");
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK");
+                    throw new StoreException(fileForMessages + ": schema migration to version " + v + " failed", e);
                 }
-                st.execute("PRAGMA user_version = " + v);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw new StoreException(fileForMessages + ": schema migration to version " + v + " failed", e);
-            } finally {
-                c.setAutoCommit(true);
             }
         }
         return LATEST;

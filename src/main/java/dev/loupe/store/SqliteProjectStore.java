@@ -46,8 +46,13 @@ public final class SqliteProjectStore implements ProjectStore {
 
     /** Opens (creating if needed) the database file and migrates it. */
     public static SqliteProjectStore open(Path file) {
+        return open(file, SqliteConnections.BUSY_WAIT);
+    }
+
+    /** As {@link #open(Path)}, waiting at most {@code busyWait} for another process's write to finish. */
+    static SqliteProjectStore open(Path file, java.time.Duration busyWait) {
         try {
-            return new SqliteProjectStore(new SqliteConnections(file));
+            return new SqliteProjectStore(new SqliteConnections(file, busyWait));
         } catch (SQLException e) {
             throw new StoreException("cannot open project database " + file + ": " + e.getMessage(), e);
         }
@@ -56,6 +61,16 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public Dataset createDataset(String name) {
         return db.write(c -> SqliteImages.createDataset(c, name));
+    }
+
+    @Override
+    public RunningJob announce(String job) {
+        return db.announce(job);
+    }
+
+    @Override
+    public Dataset dataset(String name) {
+        return db.write(c -> SqliteImages.dataset(c, name));
     }
 
     @Override
@@ -71,6 +86,11 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public long[] addImages(long datasetId, List<NewImage> images) {
         return db.write(c -> SqliteImages.addImages(c, datasetId, images));
+    }
+
+    @Override
+    public int addMissingImages(long datasetId, List<NewImage> images) {
+        return db.write(c -> SqliteImages.addMissingImages(c, datasetId, images));
     }
 
     @Override
@@ -164,6 +184,54 @@ public final class SqliteProjectStore implements ProjectStore {
                     return new Task(rs.getLong(1), name, rs.getString(2));
                 }
             }
+        });
+    }
+
+    @Override
+    public Set<Long> alreadyImported(long taskId, Map<Long, Long> boxSetByImage) {
+        return db.read(c -> {
+            Set<Long> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image_id, box_set FROM imported_box_sets WHERE task_id = ?")) {
+                ps.setLong(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Long wanted = boxSetByImage.get(rs.getLong(1));
+                        if (wanted != null && wanted == rs.getLong(2)) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void recordImported(long taskId, Map<Long, Long> boxSetByImage, boolean replacing) {
+        db.write(c -> {
+            if (replacing) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM imported_box_sets WHERE task_id = ? AND image_id = ?")) {
+                    for (long image : boxSetByImage.keySet()) {
+                        ps.setLong(1, taskId);
+                        ps.setLong(2, image);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO imported_box_sets(task_id, image_id, box_set) VALUES (?, ?, ?)")) {
+                for (Map.Entry<Long, Long> e : boxSetByImage.entrySet()) {
+                    ps.setLong(1, taskId);
+                    ps.setLong(2, e.getKey());
+                    ps.setLong(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
         });
     }
 

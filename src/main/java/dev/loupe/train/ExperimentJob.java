@@ -8,6 +8,7 @@ import dev.loupe.cluster.ClusterReport;
 import dev.loupe.cluster.ClusterSettings;
 import dev.loupe.core.Dataset;
 import dev.loupe.eval.EvalSources;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.metrics.MetricsJob;
@@ -32,7 +33,7 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
     /** The inputs; {@code perCluster} 0 means "as many as the largest cluster has". */
     public record Request(String dataset, String gtTask, List<String> classes, String model, Path modelsDir,
                           Path outDir, int perCluster, double testFraction, double validationFraction, long seed,
-                          TrainSettings settings) {
+                          TrainSettings settings, ImageScope scope) {
     }
 
     /** AP before and after on the held-out side, the clusters balanced, the training run, the time taken. */
@@ -79,7 +80,7 @@ public final class ExperimentJob implements Job<ExperimentJob.Result> {
                 false), onEpoch).run(ctx);
         ctx.message("7/7 evaluating");
         HeldOutComparison.Result compared = HeldOutComparison.run(store, request.dataset(), request.gtTask(), classes,
-                request.model(), request.modelsDir(), name, request.outDir(), ctx);
+                request.model(), request.modelsDir(), name, request.outDir(), request.scope(), ctx);
         return new Result(compared, clusters, training, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -7,6 +7,7 @@ import dev.loupe.eval.CocoEvaluator;
 import dev.loupe.eval.EvalBox;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.EvalSources;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.eval.TaskBoxes;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.store.ProjectStore;
@@ -24,9 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class HeldOutComparison {
 
-    /** AP figures of both models on both image sets. */
+    /** AP figures of both models on both image sets, counted by {@code scope}. */
     public record Result(EvalResult pretrained, EvalResult retrained, EvalResult pretrainedWithCopies,
-                         EvalResult retrainedWithCopies, int originals, int copies) {
+                         EvalResult retrainedWithCopies, int originals, int copies, ImageScope scope) {
     }
 
     private HeldOutComparison() {
@@ -34,18 +35,17 @@ public final class HeldOutComparison {
 
     public static Result run(ProjectStore store, String dataset, String gtTask, Set<String> classes,
                              String pretrained, Path pretrainedDir, String retrained, Path retrainedDir,
-                             JobContext ctx) throws Exception {
+                             ImageScope scope, JobContext ctx) throws Exception {
         Dataset ds = store.requireDataset(dataset);
         List<EvalBox> gt = TaskBoxes.read(store, dataset, List.of(gtTask)).get(gtTask);
         Set<Long> copies = store.augmentedImages(ds.id()).stream().map(AugmentedImage::imageId)
                 .collect(Collectors.toSet());
-        Set<Long> withGt = CocoEvaluator.imagesWithGroundTruth(gt, classes);
-        Set<Long> test = store.split(ds.id()).entrySet().stream()
-                .filter(e -> e.getValue() == Split.TEST && withGt.contains(e.getKey()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<Long> test = scope.select(store.split(ds.id()).entrySet().stream()
+                .filter(e -> e.getValue() == Split.TEST).map(Map.Entry::getKey).sorted().toList(), gt, classes);
         if (test.isEmpty()) {
-            throw new IllegalArgumentException("dataset '" + dataset + "' has no held-out images with " + classes
-                    + " ground truth: split it first ('loupe split')");
+            throw new IllegalArgumentException("dataset '" + dataset + "' has no held-out images"
+                    + (scope == ImageScope.ONLY_IMAGES_WITH_GT ? " with " + classes + " ground truth" : "")
+                    + ": split it first ('loupe split')");
         }
         // the models run on the held-out images only: the training side is not scored
         List<EvalBox> before = EvalSources.read(store, dataset, EvalSources.MODEL_PREFIX + pretrained, pretrainedDir,
@@ -55,6 +55,6 @@ public final class HeldOutComparison {
         Set<Long> originals = test.stream().filter(id -> !copies.contains(id)).collect(Collectors.toSet());
         return new Result(CocoEvaluator.evaluate(gt, before, classes, originals),
                 CocoEvaluator.evaluate(gt, after, classes, originals), CocoEvaluator.evaluate(gt, before, classes, test),
-                CocoEvaluator.evaluate(gt, after, classes, test), originals.size(), test.size() - originals.size());
+                CocoEvaluator.evaluate(gt, after, classes, test), originals.size(), test.size() - originals.size(), scope);
     }
 }

@@ -193,4 +193,66 @@ class LoupeCommandTest {
             assertTrue(lines.allMatch(l -> l.startsWith("person ") || l.startsWith("DontCare ")), "only the trained class");
         }
     }
+
+    @Test
+    void evaluateCountsEveryImageByDefaultAsPycocotoolsAndTheReferenceConventionOnRequest() throws Exception {
+        Path demo = tmp.resolve("eval");
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        assertEquals(0, run("new", demo.toString()).code());
+        assertEquals(0, run("import-images", demo.toString(), "--dataset", "dev", tiny.resolve("images").toString()).code());
+        Run gt = run("import-annotations", demo.toString(), "--dataset", "dev", "--format", "coco", "--task", "coco",
+                tiny.resolve("instances.json").toString());
+        assertEquals(0, gt.code(), gt.err());
+
+        // predictions: every person exactly, below one confident box on an image without people
+        JsonNode coco = new ObjectMapper().readTree(tiny.resolve("instances.json").toFile());
+        java.util.Map<Long, String> files = new java.util.HashMap<>();
+        coco.get("images").forEach(im -> files.put(im.get("id").asLong(), im.get("file_name").asText()));
+        long person = 0;
+        for (JsonNode c : coco.get("categories")) {
+            person = c.get("name").asText().equals("person") ? c.get("id").asLong() : person;
+        }
+        StringBuilder csv = new StringBuilder();
+        java.util.Set<Long> withPeople = new java.util.HashSet<>();
+        for (JsonNode a : coco.get("annotations")) {
+            if (a.get("category_id").asLong() == person) {
+                withPeople.add(a.get("image_id").asLong());
+                if (a.path("iscrowd").asInt() == 0) {
+                    JsonNode b = a.get("bbox");
+                    double x = b.get(0).asDouble();
+                    double y = b.get(1).asDouble();
+                    csv.append(String.format(java.util.Locale.ROOT, "%s,%f,%f,%f,%f,person,0.9%n",
+                            files.get(a.get("image_id").asLong()), x, y, x + b.get(2).asDouble(), y + b.get(3).asDouble()));
+                }
+            }
+        }
+        String empty = files.entrySet().stream().filter(e -> !withPeople.contains(e.getKey())).findFirst()
+                .orElseThrow().getValue();
+        csv.append(empty).append(",10,10,90,90,person,1.0\n");
+        Path preds = tmp.resolve("preds.csv");
+        java.nio.file.Files.writeString(preds, csv);
+
+        Run every = run("evaluate", demo.toString(), "--dataset", "dev", "--gt", "coco", "--pred", "csv:" + preds,
+                "--classes", "person", "--json");
+        assertEquals(0, every.code(), every.err());
+        JsonNode byDefault = new ObjectMapper().readTree(every.out());
+        assertEquals("EVERY_IMAGE", byDefault.get("imageScope").asText());
+        JsonNode r = byDefault.get("results").get("csv:" + preds);
+        assertEquals(50, r.get("images").asInt());
+        assertEquals("ANNOTATED", r.get("sizeAreas").asText(), "COCO's own 'area' sizes the objects");
+        double withStray = r.get("ap50").asDouble();
+        assertTrue(withStray < 0.995, "the stray box on an image without people is a false positive: " + withStray);
+
+        Run reference = run("evaluate", demo.toString(), "--dataset", "dev", "--gt", "coco", "--pred", "csv:" + preds,
+                "--classes", "person", "--only-images-with-gt", "--json");
+        assertEquals(0, reference.code(), reference.err());
+        JsonNode onlyGt = new ObjectMapper().readTree(reference.out());
+        assertEquals("ONLY_IMAGES_WITH_GT", onlyGt.get("imageScope").asText());
+        assertEquals(1.0, onlyGt.get("results").get("csv:" + preds).get("ap50").asDouble(), 1e-9);
+
+        Run text = run("evaluate", demo.toString(), "--dataset", "dev", "--gt", "coco", "--pred", "csv:" + preds,
+                "--classes", "person");
+        assertTrue(text.out().contains("on 50 images (every image, as pycocotools counts)"), text.out());
+        assertTrue(text.out().contains("annotated object area (COCO 'area')"), text.out());
+    }
 }

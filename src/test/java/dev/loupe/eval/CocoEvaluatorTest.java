@@ -72,10 +72,71 @@ class CocoEvaluatorTest {
         EvalResult r = CocoEvaluator.evaluate(truth, dets, PERSON, Set.of(1L, 2L, 3L));
         assertEquals(51.0 / 101, r.ap50(), 1e-12);
         assertEquals(0.5, r.recall50(), 1e-12);
-        // a detection on an image without ground truth counts as a false positive only when that image is evaluated
+        // a detection on an image without ground truth is a false positive, as pycocotools counts every image of
+        // its ground-truth file; only the reference workflow's convention leaves that image out
         List<EvalBox> withStray = List.of(det(1, 0.9, 0, 0, 10, 10), det(3, 0.95, 0, 0, 10, 10));
-        assertEquals(51.0 / 101, CocoEvaluator.evaluate(truth, withStray, PERSON, null).ap50(), 1e-12);
-        assertEquals(51.0 / 101 * 0.5, CocoEvaluator.evaluate(truth, withStray, PERSON, Set.of(1L, 2L, 3L)).ap50(), 1e-12);
+        assertEquals(51.0 / 101 * 0.5, CocoEvaluator.evaluate(truth, withStray, PERSON, null).ap50(), 1e-12);
+        List<Long> dataset = List.of(1L, 2L, 3L, 4L);
+        Set<Long> every = ImageScope.EVERY_IMAGE.select(dataset, truth, PERSON);
+        EvalResult pycocotools = CocoEvaluator.evaluate(truth, withStray, PERSON, every);
+        assertEquals(51.0 / 101 * 0.5, pycocotools.ap50(), 1e-12);
+        assertEquals(4, pycocotools.images());
+        Set<Long> withGt = ImageScope.ONLY_IMAGES_WITH_GT.select(dataset, truth, PERSON);
+        assertEquals(Set.of(1L, 2L), withGt);
+        assertEquals(51.0 / 101, CocoEvaluator.evaluate(truth, withStray, PERSON, withGt).ap50(), 1e-12);
+    }
+
+    @Test
+    void theAnnotatedAreaNotTheBoxDecidesTheSizeRangeAsInPycocotools() {
+        // a 100 x 100 box around a thin object whose segmentation covers 500 px²: small for COCO, large by its box
+        EvalBox thin = new EvalBox(1, "person", 0, 0, 100, 100, Double.NaN, false, 500);
+        EvalResult r = CocoEvaluator.evaluate(List.of(thin), List.of(det(1, 0.9, 0, 0, 100, 100)), PERSON, null);
+        assertEquals(1.0, r.apSmall(), 1e-12);
+        assertEquals(-1, r.apLarge(), 1e-12);
+        assertEquals(EvalResult.SizeAreas.ANNOTATED, r.sizeAreas());
+        assertEquals(1.0, r.ap50(), 1e-12, "overlaps still come from the boxes");
+        EvalResult byBox = CocoEvaluator.evaluate(List.of(gt(1, 0, 0, 100, 100)), List.of(det(1, 0.9, 0, 0, 100, 100)),
+                PERSON, null);
+        assertEquals(1.0, byBox.apLarge(), 1e-12);
+        assertEquals(EvalResult.SizeAreas.BOX, byBox.sizeAreas());
+        assertEquals(EvalResult.SizeAreas.MIXED, CocoEvaluator.evaluate(List.of(thin, gt(1, 300, 300, 10, 10)),
+                List.of(), PERSON, null).sizeAreas());
+    }
+
+    @Test
+    void anUnmatchedDetectionOutsideTheAreaRangeIsIgnoredThere() {
+        List<EvalBox> truth = List.of(gt(1, 0, 0, 10, 10));
+        // a large false positive ranked first, then the small hit
+        List<EvalBox> dets = List.of(det(1, 0.95, 300, 300, 200, 200), det(1, 0.9, 0, 0, 10, 10));
+        EvalResult r = CocoEvaluator.evaluate(truth, dets, PERSON, null);
+        assertEquals(0.5, r.ap50(), 1e-12, "over all sizes it is a false positive");
+        assertEquals(1.0, r.apSmall(), 1e-12, "among small objects it does not count");
+    }
+
+    @Test
+    void aDetectionMatchedToAnIgnoredBoxIsIgnored() {
+        // a small detection (32² = 1024 px²) on a medium object (32.5² = 1056 px², IoU .97): ignored among small
+        // objects at every threshold, since the object it matches is out of that range
+        List<EvalBox> dets = List.of(det(1, 0.95, 100, 100, 32, 32), det(1, 0.9, 0, 0, 10, 10));
+        List<EvalBox> truth = List.of(gt(1, 0, 0, 10, 10), gt(1, 100, 100, 32.5, 32.5));
+        assertEquals(1.0, CocoEvaluator.evaluate(truth, dets, PERSON, null).apSmall(), 1e-12);
+        // without that object it is a small false positive ranked first: precision 1/2 at full recall
+        List<EvalBox> smallOnly = List.of(gt(1, 0, 0, 10, 10));
+        assertEquals(0.5, CocoEvaluator.evaluate(smallOnly, dets, PERSON, null).apSmall(), 1e-12);
+    }
+
+    @Test
+    void onlyTheHundredBestDetectionsOfAnImageCount() {
+        List<EvalBox> truth = List.of(gt(1, 0, 0, 10, 10));
+        List<EvalBox> dets = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            dets.add(det(1, 0.9 - i * 0.001, 500 + i, 500, 10, 10));
+        }
+        dets.add(det(1, 0.01, 0, 0, 10, 10)); // the only hit, ranked 101st on its image
+        EvalResult r = CocoEvaluator.evaluate(truth, dets, PERSON, null);
+        assertEquals(0.0, r.ap50(), 1e-12, "cut by maxDets 100");
+        assertEquals(0.0, r.recall50(), 1e-12);
+        assertEquals(1.0 / 101, r.vocAp50(), 1e-12, "VOC AP has no per-image limit: precision 1/101 at full recall");
     }
 
     @Test

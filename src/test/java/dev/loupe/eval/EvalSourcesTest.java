@@ -38,7 +38,10 @@ class EvalSourcesTest {
                     Set.of("person"), JobContext.silent());
             assertTrue(pred.stream().allMatch(b -> b.label().equals("person")) && pred.size() > 100, "" + pred.size());
             assertTrue(p.store().tasks().stream().anyMatch(t -> t.name().startsWith("eval:yolox_nano#")));
-            EvalResult r = CocoEvaluator.evaluate(gt, pred, Set.of("person"), null);
+            List<Long> all = java.util.Arrays.stream(p.store().imageIds(dev.loupe.core.ImageFilter.all(
+                    p.store().requireDataset("tiny").id()))).boxed().toList();
+            EvalResult r = CocoEvaluator.evaluate(gt, pred, Set.of("person"),
+                    ImageScope.ONLY_IMAGES_WITH_GT.select(all, gt, Set.of("person")));
             assertEquals(26, r.images());
             assertTrue(r.ap50() > 0.6 && r.ap50() < 0.9, "AP50 " + r.ap50());
         }

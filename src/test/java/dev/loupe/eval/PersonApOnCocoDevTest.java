@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole chain on real data: coco-dev images, official COCO boxes, YOLOX-Nano predictions, COCO evaluation.
@@ -52,7 +53,17 @@ class PersonApOnCocoDevTest {
                         .run(JobContext.silent());
             }
             Map<String, List<EvalBox>> boxes = TaskBoxes.read(p.store(), "dev", List.of("coco", "yolox"));
-            EvalResult r = CocoEvaluator.evaluate(boxes.get("coco"), boxes.get("yolox"), Set.of("person"), null);
+            List<Long> all = java.util.Arrays.stream(p.store().imageIds(dev.loupe.core.ImageFilter.all(
+                    p.store().requireDataset("dev").id()))).boxed().toList();
+            // the baseline counts as the reference workflow did: only images with a person
+            Set<Long> withPeople = ImageScope.ONLY_IMAGES_WITH_GT.select(all, boxes.get("coco"), Set.of("person"));
+            EvalResult r = CocoEvaluator.evaluate(boxes.get("coco"), boxes.get("yolox"), Set.of("person"), withPeople);
+            assertEquals(EvalResult.SizeAreas.ANNOTATED, r.sizeAreas(), "COCO's 'area' was stored at import");
+            EvalResult every = CocoEvaluator.evaluate(boxes.get("coco"), boxes.get("yolox"), Set.of("person"),
+                    ImageScope.EVERY_IMAGE.select(all, boxes.get("coco"), Set.of("person")));
+            assertEquals(306, every.images());
+            assertTrue(every.ap50() < r.ap50(), "false positives on the images without people cost: "
+                    + every.ap50() + " vs " + r.ap50());
             assertEquals(151, r.images(), "images with at least one non-crowd person");
             assertEquals(604, r.perClass().get(0).groundTruth(), "non-crowd person boxes");
             assertEquals(0.673, r.ap50(), 0.015);

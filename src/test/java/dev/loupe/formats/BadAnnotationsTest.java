@@ -205,9 +205,8 @@ class BadAnnotationsTest {
 
     @Test
     void overwriteReplacesTheTasksBoxesAndPreAnnotateStoresPendingPredictions() throws Exception {
-        Path first = write("a.csv", "bus.jpg,1,2,30,40,person,0.9\nbus.jpg,5,5,50,50,person,0.8\n");
-        run("csv", first);
-        run("csv", first);
+        run("csv", write("a.csv", "bus.jpg,1,2,30,40,person,0.9\nbus.jpg,5,5,50,50,person,0.8\n"));
+        run("csv", write("a2.csv", "bus.jpg,3,4,30,40,person,0.7\nbus.jpg,6,6,50,50,person,0.6\n"));
         long dsId = project.store().findDataset("d").orElseThrow().id();
         assertEquals(4, project.store().countBoxes(BoxQuery.inDataset(dsId)), "append");
         AnnotationImportReport r = run("csv", write("b.csv", "bus.jpg,7,7,70,70,person,0.42\n"),

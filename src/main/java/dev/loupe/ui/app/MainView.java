@@ -314,7 +314,7 @@ public final class MainView extends BorderPane {
     private void showEvaluate() {
         EvaluationForm form = new EvaluationForm(vm.tasks());
         if (FormDialog.show(getScene().getWindow(), "Evaluate", form, form.incomplete())) {
-            vm.evaluate(form.groundTruth(), form.predictions(), form.classes(), result -> {
+            vm.evaluate(form.groundTruth(), form.predictions(), form.classes(), form.imageScope(), result -> {
                 Stage stage = new Stage();
                 stage.initOwner(getScene().getWindow());
                 stage.setTitle("Evaluation: " + String.join(", ", form.predictions()) + " vs " + form.groundTruth());

@@ -198,9 +198,11 @@ public final class MainViewModel implements AutoCloseable {
         jobs.submit("Import " + request.format().name() + " into " + request.task(),
                 new ImportAnnotationsJob(p.store(), request), report -> {
                     message.set(String.format("Stored %,d boxes (%,d crowd) in task %s on %,d images; %,d set aside "
-                                    + "(unknown images), %,d dropped, %,d images without annotations",
+                                    + "(unknown images), %,d dropped, %,d images without annotations%s",
                             report.stored(), report.crowd(), request.task(), report.images(), report.unmatchedBoxes(),
-                            report.droppedBoxes(), report.imagesWithoutAnnotation()));
+                            report.droppedBoxes(), report.imagesWithoutAnnotation(), report.alreadyImported() == 0 ? ""
+                                    : String.format("; %,d left out, already stored by an earlier import",
+                                    report.alreadyImported())));
                     refreshDatasets(null);
                 });
     }
@@ -268,14 +270,14 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Evaluates prediction tasks against a ground-truth task as a job; the result opens in its own view. */
     public void evaluate(String gt, java.util.List<String> preds, java.util.Set<String> classes,
-                         java.util.function.Consumer<EvaluationViewModel> show) {
+                         dev.loupe.eval.ImageScope scope, java.util.function.Consumer<EvaluationViewModel> show) {
         Project p = project.get();
         DatasetEntry ds = selectedDataset.get();
         if (p == null || ds == null) {
             return;
         }
         jobs.submit("Evaluate " + String.join(", ", preds), ctx -> EvaluationViewModel.compute(p.store(),
-                ds.dataset().name(), gt, preds, classes), result -> {
+                ds.dataset().name(), gt, preds, classes, scope), result -> {
             var first = result.results().values().iterator().next();
             message.set(String.format("%s vs %s: AP50 %.3f, mAP %.3f on %d images", preds.get(0), gt, first.ap50(),
                     first.map(), first.images()));

@@ -1,6 +1,7 @@
 package dev.loupe.ui.eval;
 
 import dev.loupe.core.Task;
+import dev.loupe.eval.ImageScope;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ComboBox;
@@ -9,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class EvaluationForm extends GridPane {
     private final ComboBox<String> gt = new ComboBox<>();
     private final ListView<String> preds = new ListView<>();
     private final TextField classes = new TextField("person");
+    private final ComboBox<ImageScope> scope = new ComboBox<>();
 
     public EvaluationForm(List<Task> tasks) {
         setHgap(10);
@@ -35,9 +38,29 @@ public final class EvaluationForm extends GridPane {
             gt.setValue(names.get(0));
         }
         classes.setPromptText("empty: every class");
+        scope.setId("evalScope");
+        scope.getItems().setAll(ImageScope.values());
+        scope.setValue(ImageScope.EVERY_IMAGE);
+        scope.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImageScope s) {
+                return s == null ? "" : s.description();
+            }
+
+            @Override
+            public ImageScope fromString(String text) {
+                return Arrays.stream(ImageScope.values()).filter(s -> s.description().equals(text)).findFirst()
+                        .orElse(ImageScope.EVERY_IMAGE);
+            }
+        });
         addRow(0, new Label("Ground truth"), gt);
         addRow(1, new Label("Predictions"), preds);
         addRow(2, new Label("Classes"), classes);
+        addRow(3, new Label("Images"), scope);
+    }
+
+    public ImageScope imageScope() {
+        return scope.getValue();
     }
 
     public BooleanBinding incomplete() {

@@ -65,7 +65,11 @@ public final class EvaluationView extends BorderPane {
         VBox right = new VBox(8, imageCanvas, legend);
         HBox body = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
-        setTop(table);
+        Label counted = new Label(vm.countedOn());
+        counted.setId("evalCountedOn");
+        counted.getStyleClass().add("muted");
+        counted.setWrapText(true);
+        setTop(new VBox(6, table, counted));
         setCenter(body);
         BorderPane.setMargin(body, new Insets(10, 0, 0, 0));
         if (!vm.errors().isEmpty()) {

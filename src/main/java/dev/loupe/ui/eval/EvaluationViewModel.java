@@ -1,14 +1,17 @@
 package dev.loupe.ui.eval;
 
+import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.eval.CocoEvaluator;
 import dev.loupe.eval.ErrorAnalysis;
 import dev.loupe.eval.EvalBox;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.ImageErrors;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.eval.TaskBoxes;
 import dev.loupe.store.ProjectStore;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +34,15 @@ public final class EvaluationViewModel {
     }
 
     private final String gt;
+    private final ImageScope scope;
     private final Map<String, EvalResult> results;
     private final List<ErrorRow> errors;
     private final double scoreThreshold;
 
-    private EvaluationViewModel(String gt, Map<String, EvalResult> results, List<ErrorRow> errors, double scoreThreshold) {
+    private EvaluationViewModel(String gt, ImageScope scope, Map<String, EvalResult> results, List<ErrorRow> errors,
+                                double scoreThreshold) {
         this.gt = gt;
+        this.scope = scope;
         this.results = results;
         this.errors = errors;
         this.scoreThreshold = scoreThreshold;
@@ -44,17 +50,18 @@ public final class EvaluationViewModel {
 
     /** Evaluates; call off the FX thread. */
     public static EvaluationViewModel compute(ProjectStore store, String dataset, String gt, List<String> preds,
-                                              Set<String> classes) {
+                                              Set<String> classes, ImageScope scope) {
         List<String> tasks = new java.util.ArrayList<>(preds);
         tasks.add(0, gt);
         Map<String, List<EvalBox>> boxes = TaskBoxes.read(store, dataset, tasks);
+        long[] all = store.imageIds(ImageFilter.all(store.requireDataset(dataset).id()));
+        Set<Long> images = scope.select(Arrays.stream(all).boxed().toList(), boxes.get(gt), classes);
         Map<String, EvalResult> results = new LinkedHashMap<>();
         for (String p : preds) {
-            results.put(p, CocoEvaluator.evaluate(boxes.get(gt), boxes.get(p), classes, null));
+            results.put(p, CocoEvaluator.evaluate(boxes.get(gt), boxes.get(p), classes, images));
         }
         EvalResult first = results.get(preds.get(0));
         double threshold = first.perClass().size() == 1 ? first.perClass().get(0).bestF1Score() : 0.3;
-        Set<Long> images = CocoEvaluator.imagesWithGroundTruth(boxes.get(gt), classes);
         List<ImageErrors> byImage = ErrorAnalysis.byImage(boxes.get(gt), boxes.get(preds.get(0)), classes, images, 0.5,
                 threshold);
         Map<Long, ImageItem> items = new HashMap<>();
@@ -63,11 +70,18 @@ public final class EvaluationViewModel {
         }
         List<ErrorRow> rows = byImage.stream().filter(e -> items.containsKey(e.imageId()))
                 .map(e -> new ErrorRow(items.get(e.imageId()), e)).toList();
-        return new EvaluationViewModel(gt, results, rows, threshold);
+        return new EvaluationViewModel(gt, scope, results, rows, threshold);
     }
 
     public String groundTruth() {
         return gt;
+    }
+
+    /** What was counted, in words: how many images by which convention, and which area sized the objects. */
+    public String countedOn() {
+        EvalResult any = results.values().iterator().next();
+        return String.format("Counted on %,d images: %s. Object sizes by %s.", any.images(), scope.description(),
+                any.sizeAreas().description());
     }
 
     public Map<String, EvalResult> results() {

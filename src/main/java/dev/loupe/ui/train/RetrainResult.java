@@ -14,8 +14,8 @@ final class RetrainResult {
 
     static String describe(RetrainViewModel.Outcome r) {
         HeldOutComparison.Result c = r.compared();
-        StringBuilder text = new StringBuilder(String.format("AP50 on %d held-out images, pretrained → retrained:",
-                c.originals()));
+        StringBuilder text = new StringBuilder(String.format("AP50 on %d held-out images (%s), pretrained → retrained:",
+                c.originals(), c.scope().description()));
         int unscored = 0;
         for (ClassResult after : c.retrained().perClass()) {
             if (after.groundTruth() == 0) {

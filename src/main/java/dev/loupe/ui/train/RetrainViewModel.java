@@ -10,6 +10,7 @@ import dev.loupe.project.Project;
 import dev.loupe.split.Splits;
 import dev.loupe.inference.PreannotateReport;
 import dev.loupe.train.EpochStats;
+import dev.loupe.eval.ImageScope;
 import dev.loupe.train.HeldOutComparison;
 import dev.loupe.train.PreannotateUnlabelled;
 import dev.loupe.train.TrainJob;
@@ -164,7 +165,7 @@ public final class RetrainViewModel {
             ctx.message("Comparing on the held-out images");
             HeldOutComparison.Result c = HeldOutComparison.run(project.store(), dataset, request.task(),
                     new HashSet<>(request.classes()), request.model(), request.modelsDir(), request.outName(),
-                    request.outDir(), ctx);
+                    request.outDir(), ImageScope.EVERY_IMAGE, ctx);
             List<String> known = ModelCatalog.load(request.modelsDir()).get(request.model()).classNames();
             return new Outcome(r, c, request.task(), request.classes().stream().filter(k -> !known.contains(k)).toList(),
                     PreannotateUnlabelled.unlabelled(project.store(), dataset, request.task()).size());

@@ -123,7 +123,7 @@ class RetrainUiTest extends MainWindowUiTest {
         Label result = awaitResult(robot, window);
         LinePlot chart = robot.from(window.getScene().getRoot()).lookup("#trainingChart").queryAs(LinePlot.class);
         assertEquals(2, chart.series().get(0).points().size(), "one loss point per epoch");
-        assertTrue(result.getText().matches("(?s)AP50 on \\d+ held-out images, pretrained → retrained:\n"
+        assertTrue(result.getText().matches("(?s)AP50 on \\d+ held-out images \\(every image, as pycocotools counts\\), pretrained → retrained:\n"
                 + ".*  person: [\\d.]+% → [\\d.]+%\n.*"), result.getText());
         assertTrue(Files.isDirectory(vm.projectProperty().get().folder().resolve("models")));
         Screenshots.save(window.getScene(), "retrain");
