@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * Annotation import and export of N boxes in COCO and KITTI: boxes/s and peak heap per phase, with the raw
- * parse of the same files (Jackson tokens, KITTI lines split) as the reference measured in the same run.
+ * parse of the same files (Jackson tokens, KITTI lines split) as the reference measured in the same run. Every
+ * phase, reference included, runs once untimed to warm up and then several times; medians are reported.
  */
 @Command(name = "formats", mixinStandardHelpOptions = true,
         description = "COCO and KITTI import / export throughput and peak heap on synthetic boxes.")
@@ -47,6 +48,10 @@ final class FormatsBench implements Callable<Integer> {
     @Option(names = "--boxes", defaultValue = "1000000", description = "Number of boxes (default ${DEFAULT-VALUE}).")
     int boxes;
 
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per phase after one warm-up; medians are "
+            + "reported (default ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--dir", description = "Work folder (default: a new temporary folder).")
     Path dir;
 
@@ -54,6 +59,7 @@ final class FormatsBench implements Callable<Integer> {
     boolean json;
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -65,20 +71,26 @@ final class FormatsBench implements Callable<Integer> {
         writeKitti(kittiDir, images);
         figures.put("boxes", images * BOXES_PER_IMAGE);
         figures.put("cocoFileMb", GalleryBench.round(Files.size(cocoFile) / 1048576.0));
+        figures.put("runs", runs);
 
         Path projectDir = work.resolve("project");
         deleteTree(projectDir);
-        deleteTree(work.resolve("out-coco"));
-        deleteTree(work.resolve("out-kitti"));
         try (Project p = Project.create(projectDir)) {
             registerImages(p, images);
-            phase("cocoRawParse", () -> rawParse(cocoFile));
-            phase("cocoImport", () -> importBoxes(p, new CocoFormat(), cocoFile, "coco"));
-            phase("cocoExport", () -> export(p, new CocoFormat(), "coco", work.resolve("out-coco")));
-            phase("kittiRawRead", () -> rawRead(kittiDir));
-            phase("kittiImport", () -> importBoxes(p, new KittiFormat(), kittiDir, "kitti"));
-            phase("kittiExport", () -> export(p, new KittiFormat(), "kitti", work.resolve("out-kitti")));
+            for (int r = 0; r <= runs; r++) {
+                boolean timed = r > 0;
+                phase("cocoRawParse", timed, () -> rawParse(cocoFile));
+                phase("cocoImport", timed, () -> importBoxes(p, new CocoFormat(), cocoFile, "coco"));
+                phase("cocoExport", timed, () -> export(p, new CocoFormat(), "coco", work.resolve("out-coco")));
+                phase("kittiRawRead", timed, () -> rawRead(kittiDir));
+                phase("kittiImport", timed, () -> importBoxes(p, new KittiFormat(), kittiDir, "kitti"));
+                phase("kittiExport", timed, () -> export(p, new KittiFormat(), "kitti", work.resolve("out-kitti")));
+            }
         }
+        samples.forEach((name, runsOf) -> {
+            figures.put(name + "BoxesPerSec", Math.round(GalleryBench.median(runsOf.stream().mapToDouble(x -> x[0]).toArray())));
+            figures.put(name + "PeakHeapMb", GalleryBench.round(GalleryBench.median(runsOf.stream().mapToDouble(x -> x[1]).toArray())));
+        });
         ratio("cocoImportVsRawParse", "cocoImport", "cocoRawParse");
         ratio("kittiImportVsRawRead", "kittiImport", "kittiRawRead");
         BenchOutput.print(figures, json);
@@ -90,8 +102,8 @@ final class FormatsBench implements Callable<Integer> {
         long run() throws Exception;
     }
 
-    /** Runs a phase that handles some number of boxes; records boxes/s and peak heap. */
-    private void phase(String name, Phase phase) throws Exception {
+    /** Runs a phase that handles some number of boxes; when timed, keeps its boxes/s and peak heap. */
+    private void phase(String name, boolean timed, Phase phase) throws Exception {
         long t;
         long n;
         double heap;
@@ -102,9 +114,11 @@ final class FormatsBench implements Callable<Integer> {
             heap = peak.peakMb();
         }
         double rate = n / (t / 1e9);
-        figures.put(name + "BoxesPerSec", Math.round(rate));
-        figures.put(name + "PeakHeapMb", GalleryBench.round(heap));
-        System.err.printf("%-14s %,10d boxes in %6.2f s = %,9.0f boxes/s, peak heap +%.0f MB%n", name, n, t / 1e9, rate, heap);
+        if (timed) {
+            samples.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[]{rate, heap});
+        }
+        System.err.printf("%-14s %,10d boxes in %6.2f s = %,9.0f boxes/s, peak heap +%.0f MB%s%n", name, n, t / 1e9,
+                rate, heap, timed ? "" : " (warm-up)");
     }
 
     private void ratio(String name, String phase, String reference) {
@@ -136,6 +150,7 @@ final class FormatsBench implements Callable<Integer> {
     }
 
     private long export(Project p, AnnotationFormat format, String task, Path out) throws Exception {
+        deleteTree(out);
         return new ExportAnnotationsJob(p.store(), new ExportRequest("bench", format, out, task, null, null, null, null,
                 WriteOptions.ImageFiles.NONE)).run(JobContext.silent()).boxes();
     }

@@ -1,6 +1,7 @@
 package dev.loupe.bench;
 
 import dev.loupe.jobs.JobRunner;
+import dev.loupe.project.Project;
 import dev.loupe.project.Workspace;
 import dev.loupe.ui.app.LoupeApplication;
 import dev.loupe.ui.app.MainView;
@@ -12,18 +13,20 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Drives the real main window: time from opening a project to its first gallery page fully painted
- * (thumbnails made on the fly, then from the disk cache), frame intervals while scrolling through the whole
- * gallery one screen per frame, and the heap left after that scroll.
+ * Drives the real main window and counts only fully painted screens: time from opening a project until every
+ * visible tile shows its real thumbnail (thumbnails made on the fly, and from the disk cache), then the same for
+ * screens spread over the whole gallery, each jumped to and waited for; medians (and p95 for the screens).
  */
 final class GalleryPaintProbe {
     interface Log {
@@ -32,13 +35,17 @@ final class GalleryPaintProbe {
 
     private final Path project;
     private final Path workspace;
+    private final int runs;
+    private final int screens;
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
 
-    GalleryPaintProbe(Path project, Path workspace) {
+    GalleryPaintProbe(Path project, Path workspace, int runs, int screens) {
         this.project = project;
         this.workspace = workspace;
+        this.runs = runs;
+        this.screens = screens;
     }
 
     static boolean hasDisplay() {
@@ -50,47 +57,87 @@ final class GalleryPaintProbe {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false); // windows are closed and reopened between measurements
         JobRunner runner = JobRunner.background(2);
-        double cold = openAndWaitForFirstPage(runner);
-        double warm = openAndWaitForFirstPage(runner);
-        out.put("openToFirstPageColdMs", GalleryBench.round(cold));
-        out.put("openToFirstPageWarmMs", GalleryBench.round(warm));
-        log.log("open project -> first gallery page painted: %.0f ms (thumbnails made now), %.0f ms (cached)", cold, warm);
+        double[] cold = new double[runs];
+        double[] warm = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            closeWindow();
+            forgetThumbnails();
+            cold[r] = openAndWaitForFirstPage(runner);
+            closeWindow();
+            warm[r] = openAndWaitForFirstPage(runner);
+        }
+        out.put("openToFirstPageColdMs", GalleryBench.round(GalleryBench.median(cold)));
+        out.put("openToFirstPageWarmMs", GalleryBench.round(GalleryBench.median(warm)));
+        log.log("open project -> first screen painted with real thumbnails: %.0f ms (thumbnails made now), %.0f ms "
+                + "(from the disk cache); medians of %d", GalleryBench.median(cold), GalleryBench.median(warm), runs);
 
-        List<Double> frames = scrollToEnd();
-        double[] f = frames.stream().mapToDouble(Double::doubleValue).toArray();
-        java.util.Arrays.sort(f);
-        out.put("scrollFrames", f.length);
-        out.put("scrollFrameMsMedian", GalleryBench.round(f[f.length / 2]));
-        out.put("scrollFrameMsP95", GalleryBench.round(f[(int) (f.length * 0.95)]));
+        closeWindow();
+        forgetThumbnails();
+        openAndWaitForFirstPage(runner);
+        double[] firstVisit = screensUntilPainted();
+        double[] secondVisit = screensUntilPainted();
+        put(out, "screenPaintedColdMs", firstVisit);
+        put(out, "screenPaintedWarmMs", secondVisit);
+        log.log("%d screens over the gallery, jump -> every tile painted: median %.0f ms, p95 %.0f ms (thumbnails made "
+                        + "now); median %.0f ms, p95 %.0f ms (second visit)", firstVisit.length, median(firstVisit),
+                p95(firstVisit), median(secondVisit), p95(secondVisit));
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
         }
         double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-        out.put("heapAfterScrollMb", GalleryBench.round(heapMb));
-        log.log("scrolled %d frames (one screen each): median %.1f ms, p95 %.1f ms per frame; heap after GC %.0f MB",
-                f.length, f[f.length / 2], f[(int) (f.length * 0.95)], heapMb);
-        FrameTimer.onFx(() -> {
-            vm.close();
-            return null;
-        });
+        out.put("heapAfterScreensMb", GalleryBench.round(heapMb));
+        log.log("heap after GC %.0f MB", heapMb);
+        closeWindow();
         runner.close();
         Platform.exit();
         return out;
     }
 
-    /**
-     * Shows a new main window, as at application start, opens the project in it and returns milliseconds
-     * until a pulse finds every visible tile painted. A window left from an earlier measurement is closed.
-     */
-    private double openAndWaitForFirstPage(JobRunner runner) throws Exception {
-        CompletableFuture<Double> painted = new CompletableFuture<>();
+    private static void put(Map<String, Object> out, String name, double[] values) {
+        out.put(name + "Median", GalleryBench.round(median(values)));
+        out.put(name + "P95", GalleryBench.round(p95(values)));
+    }
+
+    private static double median(double[] v) {
+        return GalleryBench.median(v);
+    }
+
+    private static double p95(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.95) - 1)];
+    }
+
+    private void closeWindow() throws Exception {
         FrameTimer.onFx(() -> {
             if (stage != null) {
                 stage.close();
                 vm.close();
+                stage = null;
             }
+            return null;
+        });
+    }
+
+    /** Deletes the project's thumbnail cache, so the next screens make their thumbnails from the images. */
+    private void forgetThumbnails() throws Exception {
+        Path thumbnails = project.resolve(Project.CACHE).resolve("thumbnails");
+        if (Files.exists(thumbnails)) {
+            try (Stream<Path> walk = Files.walk(thumbnails)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Shows a new main window, as at application start, opens the project and returns ms until it is painted. */
+    private double openAndWaitForFirstPage(JobRunner runner) throws Exception {
+        CompletableFuture<Double> painted = new CompletableFuture<>();
+        FrameTimer.onFx(() -> {
             vm = new MainViewModel(new Workspace(workspace), new FxJobs(runner));
             view = new MainView(vm);
             stage = new Stage();
@@ -98,51 +145,56 @@ final class GalleryPaintProbe {
             stage.show();
             long t0 = System.nanoTime();
             vm.openProject(project);
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (vm.projectProperty().get() != null && view.gallery().isPageLoaded()) {
-                        stop();
-                        painted.complete((System.nanoTime() - t0) / 1e6);
-                    }
-                }
-            }.start();
+            whenPainted(t0, -1, painted);
             return null;
         });
         return painted.get(120, TimeUnit.SECONDS);
     }
 
-    /** Scrolls one screen per frame to the end; returns the frame intervals in ms. */
-    private List<Double> scrollToEnd() throws Exception {
-        CompletableFuture<List<Double>> done = new CompletableFuture<>();
-        FrameTimer.onFx(() -> {
-            VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
-            int lastRow = view.gallery().rowsView().getItems().size() - 1;
-            if (lastRow < 1) {
-                throw new IllegalStateException("the gallery shows " + (lastRow + 1) + " rows; nothing to scroll");
-            }
-            List<Double> frames = new ArrayList<>();
-            new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0) {
-                        frames.add((now - last) / 1e6);
-                    }
-                    last = now;
-                    var lastCell = flow.getLastVisibleCell();
-                    if (lastCell != null && lastCell.getIndex() >= lastRow) {
-                        stop();
-                        done.complete(frames);
-                        return;
-                    }
-                    flow.scrollPixels(flow.getHeight());
+    /**
+     * Completes with ms since {@code t0} at the first pulse that finds every visible tile painted, with {@code row}
+     * (unless -1) among the visible rows: the cells of the screen before a jump do not count.
+     */
+    private void whenPainted(long t0, int row, CompletableFuture<Double> painted) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (vm.projectProperty().get() != null && shows(row) && view.gallery().isPageLoaded()) {
+                    stop();
+                    painted.complete((System.nanoTime() - t0) / 1e6);
                 }
-            }.start();
-            return null;
-        });
-        return done.get(30, TimeUnit.MINUTES);
+            }
+        }.start();
     }
 
+    private boolean shows(int row) {
+        if (row < 0) {
+            return true;
+        }
+        VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
+        return flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() <= row
+                && flow.getLastVisibleCell().getIndex() >= row;
+    }
+
+    /** Jumps to screens spread evenly from the top to the end of the gallery; ms until each is fully painted. */
+    private double[] screensUntilPainted() throws Exception {
+        int rows = FrameTimer.onFx(() -> view.gallery().rowsView().getItems().size());
+        if (rows < 2) {
+            throw new IllegalStateException("the gallery shows " + rows + " rows; nothing to scroll");
+        }
+        double[] out = new double[screens];
+        for (int s = 0; s < screens; s++) {
+            int row = (int) ((long) s * (rows - 1) / Math.max(1, screens - 1));
+            CompletableFuture<Double> painted = new CompletableFuture<>();
+            FrameTimer.onFx(() -> {
+                VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
+                long t0 = System.nanoTime();
+                flow.scrollTo(row);
+                whenPainted(t0, row, painted);
+                return null;
+            });
+            out[s] = painted.get(120, TimeUnit.SECONDS);
+        }
+        return out;
+    }
 }

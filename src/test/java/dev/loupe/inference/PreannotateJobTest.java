@@ -62,7 +62,7 @@ class PreannotateJobTest {
     @Test
     void storesPersonPredictionsPendingWithScoresAndResumesAfterCancel() throws Exception {
         try (Project p = projectWith("resume", List.of(SharedData.cocoDev().resolve("tiny50-train").toString()))) {
-            JobContext cancelEarly = new dev.loupe.testing.CancelAfter(1);
+            JobContext cancelEarly = dev.loupe.testing.Contexts.stopAfterReports(1);
             PreannotateRequest request = new PreannotateRequest("d", "yolox", Set.of("person"), null, null, 2);
             assertThrows(JobCancelledException.class, () -> new PreannotateJob(p.store(), yolox, request).run(cancelEarly));
             long taskId = p.store().tasks().get(0).id();

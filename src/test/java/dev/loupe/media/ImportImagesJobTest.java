@@ -163,7 +163,7 @@ class ImportImagesJobTest {
             TestImages.writePng(TestImages.distinct(i, 16, 12), in.resolve("img" + i + ".png"));
         }
         try (Project p = Project.create(tmp.resolve("proj"))) {
-            JobContext cancelAfterFirstBatch = new dev.loupe.testing.CancelAfter(2);
+            JobContext cancelAfterFirstBatch = dev.loupe.testing.Contexts.stopAfterReports(2);
             List<ImportCandidate> c = ImportSources.fromFolder(in);
             UrlFetcher fetcher = new UrlFetcher(p.cacheDir("downloads"), Duration.ofMillis(10));
             assertThrows(JobCancelledException.class,

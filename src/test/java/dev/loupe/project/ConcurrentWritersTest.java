@@ -16,6 +16,7 @@ import dev.loupe.media.ImportReport;
 import dev.loupe.media.ImportSources;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.store.ProjectStore;
+import dev.loupe.testing.Contexts;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,27 +88,12 @@ class ConcurrentWritersTest {
         try (Project importer = Project.open(tmp.resolve("p")); Project other = Project.open(tmp.resolve("p"))) {
             importInto(importer, "dev", images).run(JobContext.silent());
             List<String> writesBetweenBatches = new ArrayList<>();
-            JobContext whileImporting = new JobContext() {
-                @Override
-                public void progress(long done, long total) {
-                    // the other process writes with no patience at all: it only succeeds if no write is open
-                    other.store().label("seen-at-" + done);
-                    writesBetweenBatches.add("at " + done);
-                }
-
-                @Override
-                public void message(String text) {
-                }
-
-                @Override
-                public void problem(String item, String reason) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            // the other process writes from inside the progress report: were the import holding a transaction
+            // then, it would wait for it in vain and fail as busy
+            JobContext whileImporting = Contexts.onProgress(done -> {
+                other.store().label("seen-at-" + done);
+                writesBetweenBatches.add("at " + done);
+            });
             new ImportAnnotationsJob(importer.store(), request("gt", false)).run(whileImporting);
             assertTrue(writesBetweenBatches.size() >= 2, "the annotation import stores in several short transactions: "
                     + writesBetweenBatches);
@@ -127,7 +113,7 @@ class ConcurrentWritersTest {
 
             // stops (as a crash would) as soon as the first boxes are committed
             assertThrows(JobCancelledException.class, () ->
-                    new ImportAnnotationsJob(store, request("gt", false)).run(new StopOnceStored(store, "gt")));
+                    new ImportAnnotationsJob(store, request("gt", false)).run(Contexts.stopWhen(() -> boxCount(store, "gt") > 0)));
             long afterCrash = boxCount(store, "gt");
             assertTrue(afterCrash > 0 && afterCrash < expected, "stopped mid-way with " + afterCrash + " boxes");
 
@@ -154,25 +140,5 @@ class ConcurrentWritersTest {
     private static long boxCount(ProjectStore store, String task) {
         return store.tasks().stream().filter(t -> t.name().equals(task)).findFirst()
                 .map(t -> store.countBoxes(new BoxQuery(null, t.id(), null, null, null, null, null))).orElse(0L);
-    }
-
-    /** Asks the job to stop once the task holds any box. */
-    private record StopOnceStored(ProjectStore store, String task) implements JobContext {
-        @Override
-        public void progress(long done, long total) {
-        }
-
-        @Override
-        public void message(String text) {
-        }
-
-        @Override
-        public void problem(String item, String reason) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return boxCount(store, task) > 0;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,59 +21,62 @@ class ProjectBusyTest {
     @TempDir
     Path dir;
 
+    private final ExecutorService otherThread = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        otherThread.shutdownNow();
+    }
+
+    /** A write transaction of {@code store} held open on another thread until the returned latch is released. */
+    private record HeldWrite(Future<?> write, CountDownLatch release) {
+        void end() throws Exception {
+            release.countDown();
+            write.get();
+        }
+    }
+
+    private HeldWrite holdWrite(SqliteProjectStore store) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> write = otherThread.submit(() -> store.inTransaction(() -> {
+            store.label("held");
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holding.await();
+        return new HeldWrite(write, release);
+    }
+
     @Test
     void aWriterKeptWaitingNamesTheJobThatHoldsTheProject() throws Exception {
         Path file = dir.resolve("loupe.db");
-        ExecutorService otherThread = Executors.newSingleThreadExecutor();
         try (SqliteProjectStore holder = SqliteProjectStore.open(file);
              SqliteProjectStore waiter = SqliteProjectStore.open(file, Duration.ofMillis(300))) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Future<?> longWrite;
             try (ProjectStore.RunningJob job = holder.announce("import-annotations into task 'gt'")) {
-                longWrite = otherThread.submit(() -> holder.inTransaction(() -> {
-                    holder.label("person");
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }));
-                holding.await();
+                HeldWrite held = holdWrite(holder);
                 ProjectBusyException busy = assertThrows(ProjectBusyException.class, () -> waiter.label("car"));
                 assertTrue(busy.getMessage().contains("import-annotations into task 'gt'"), busy.getMessage());
                 assertTrue(busy.getMessage().contains("pid " + ProcessHandle.current().pid()), busy.getMessage());
                 assertTrue(busy.getMessage().contains(dir.toString()), busy.getMessage());
-                release.countDown();
-                longWrite.get();
+                held.end();
             }
             assertEquals("car", waiter.label("car").name(), "the project is free again");
-            // the finished job is gone from the register: the holder, now kept waiting, is told of no job
+            // the finished job is gone from the register: a third process kept waiting names only the running one
             try (ProjectStore.RunningJob own = waiter.announce("metrics of dataset 'dev'")) {
-                CountDownLatch held = new CountDownLatch(1);
-                CountDownLatch done = new CountDownLatch(1);
-                Future<?> write = otherThread.submit(() -> waiter.inTransaction(() -> {
-                    held.countDown();
-                    try {
-                        done.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }));
-                held.await();
+                HeldWrite held = holdWrite(waiter);
                 try (SqliteProjectStore third = SqliteProjectStore.open(file, Duration.ofMillis(200))) {
                     String message = assertThrows(ProjectBusyException.class, () -> third.label("dog")).getMessage();
                     assertTrue(message.contains("metrics of dataset 'dev'"), message);
                     assertFalse(message.contains("import-annotations"), message);
                 }
-                done.countDown();
-                write.get();
+                held.end();
             }
-        } finally {
-            otherThread.shutdownNow();
         }
     }
 }

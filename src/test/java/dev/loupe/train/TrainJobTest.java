@@ -18,7 +18,7 @@ import dev.loupe.media.ImportSources;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
 import dev.loupe.split.Splits;
-import dev.loupe.testing.CancelAfter;
+import dev.loupe.testing.Contexts;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +76,7 @@ class TrainJobTest {
             // the run is stopped during epoch 7, as a crash or the user would stop it
             List<EpochStats> seen = new ArrayList<>();
             assertThrows(JobCancelledException.class, () -> new TrainJob(p.store(), request, seen::add)
-                    .run(new CancelAfter(6 * 3))); // three batches of two per epoch: stops after epoch 6
+                    .run(Contexts.stopAfterReports(6 * 3))); // three batches of two per epoch: stops after epoch 6
             assertEquals(6, seen.size());
             double start = seen.get(0).loss();
             assertTrue(seen.get(5).loss() < 0.7 * start, "the loss falls on a set the model can memorise: " + seen);

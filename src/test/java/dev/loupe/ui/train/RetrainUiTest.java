@@ -2,7 +2,7 @@ package dev.loupe.ui.train;
 
 import dev.loupe.jobs.JobCancelledException;
 import dev.loupe.split.Splits;
-import dev.loupe.testing.CancelAfter;
+import dev.loupe.testing.Contexts;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
 import dev.loupe.train.TrainJob;
@@ -86,7 +86,7 @@ class RetrainUiTest extends MainWindowUiTest {
                 settings, false);
         // stopped after its first epoch (one batch each), as a crash would stop it
         assertThrows(JobCancelledException.class, () -> new TrainJob(project.store(), request, e -> { })
-                .run(new CancelAfter(1)));
+                .run(Contexts.stopAfterReports(1)));
 
         Window window = openRetrainWindow(robot);
         Label stopped = robot.from(window.getScene().getRoot()).lookup("#stoppedRun").queryAs(Label.class);
