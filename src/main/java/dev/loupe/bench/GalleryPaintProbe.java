@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  * screens spread over the whole gallery, each jumped to and waited for; medians (and p95 for the screens).
  */
 final class GalleryPaintProbe {
+    /** A desktop-sized window: a screen holds as many tiles as a user sees. */
+    private static final double WINDOW_WIDTH = 1440;
+    private static final double WINDOW_HEIGHT = 900;
     interface Log {
         void log(String format, Object... args);
     }
@@ -142,6 +145,8 @@ final class GalleryPaintProbe {
             view = new MainView(vm);
             stage = new Stage();
             stage.setScene(LoupeApplication.createScene(view));
+            stage.setWidth(WINDOW_WIDTH);
+            stage.setHeight(WINDOW_HEIGHT);
             stage.show();
             long t0 = System.nanoTime();
             vm.openProject(project);
@@ -179,12 +184,18 @@ final class GalleryPaintProbe {
     /** Jumps to screens spread evenly from the top to the end of the gallery; ms until each is fully painted. */
     private double[] screensUntilPainted() throws Exception {
         int rows = FrameTimer.onFx(() -> view.gallery().rowsView().getItems().size());
-        if (rows < 2) {
-            throw new IllegalStateException("the gallery shows " + rows + " rows; nothing to scroll");
+        // a jump puts its row at the top of the screen, so the last screen starts a screen above the end
+        int perScreen = FrameTimer.onFx(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
+            return flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex() + 1;
+        });
+        int lastTop = rows - perScreen;
+        if (lastTop < 1) {
+            throw new IllegalStateException("the gallery shows " + rows + " rows, one screen; nothing to scroll");
         }
         double[] out = new double[screens];
         for (int s = 0; s < screens; s++) {
-            int row = (int) ((long) s * (rows - 1) / Math.max(1, screens - 1));
+            int row = (int) ((long) s * lastTop / Math.max(1, screens - 1));
             CompletableFuture<Double> painted = new CompletableFuture<>();
             FrameTimer.onFx(() -> {
                 VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
@@ -193,7 +204,16 @@ final class GalleryPaintProbe {
                 whenPainted(t0, row, painted);
                 return null;
             });
-            out[s] = painted.get(120, TimeUnit.SECONDS);
+            try {
+                out[s] = painted.get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                String shown = FrameTimer.onFx(() -> {
+                    VirtualFlow<?> flow = (VirtualFlow<?>) view.gallery().rowsView().lookup(".virtual-flow");
+                    return flow.getFirstVisibleCell().getIndex() + ".." + flow.getLastVisibleCell().getIndex();
+                });
+                throw new IllegalStateException("the screen at row " + row + " of " + rows + " was not painted within "
+                        + "120 s (rows " + shown + " shown)", e);
+            }
         }
         return out;
     }
