@@ -153,7 +153,7 @@ final class CanvasBench implements Callable<Integer> {
     private static BufferedImage picture(int w, int h, int seed) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(60 + seed * 40, 90, 140), w, h, new Color(220, 200, 150)));
+        g.setPaint(new GradientPaint(0, 0, new Color((60 + seed * 40) % 256, 90, 140), w, h, new Color(220, 200, 150)));
         g.fillRect(0, 0, w, h);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < 400; i++) {
