@@ -61,6 +61,10 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             description = "Label for KITTI DontCare regions (stored as crowd boxes; default DontCare).")
     String dontCareAs;
 
+    @Option(names = "--voc-parts", description = "Import the <part>s of VOC objects (a person's head, hands) as boxes "
+            + "of their own; without it they are left out.")
+    boolean vocParts;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -75,7 +79,7 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             CliSupport.remember(p);
             String author = Workspace.fromEnvironment().settings().userName();
             AnnotationImportRequest request = new AnnotationImportRequest(dataset, AnnotationFormats.byName(format), inputs,
-                    ReadOptions.withClassFile(classes, dontCareAs), task, description, overwrite, preAnnotate, unknown, author);
+                    ReadOptions.withClassFile(classes, dontCareAs).withVocParts(vocParts), task, description, overwrite, preAnnotate, unknown, author);
             AnnotationImportReport r = CliSupport.run("import-annotations", new ImportAnnotationsJob(p.store(), request));
             if (json) {
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
@@ -84,6 +88,9 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             System.out.printf("Stored %d boxes (%d crowd) in task '%s' on %d images%s%n", r.stored(), r.crowd(), task,
                     r.images(), r.replaced() > 0 ? ", replacing " + r.replaced() : "");
             r.perLabel().forEach((label, n) -> System.out.printf("  %-20s %d%n", label, n));
+            if (!r.split().isEmpty()) {
+                System.out.printf("Split from the layout: %s%n", r.split());
+            }
             if (r.alreadyImported() > 0) {
                 System.out.printf("Left out %d boxes an earlier import of the same boxes already stored in task '%s' "
                         + "(--overwrite replaces the task's boxes on these images instead)%n", r.alreadyImported(), task);

@@ -12,10 +12,11 @@ import java.util.Objects;
  *               HUMAN with origin MODEL); the same as source otherwise
  * @param area   the object's own area from its annotation file (COCO {@code area}), NaN when none; it no longer
  *               holds once the box is moved or resized
+ * @param flags  {@link BoxFlags} from its annotation file
  */
 public record Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
                   Source source, double score, ReviewStatus status, String author,
-                  Instant createdAt, Instant updatedAt, boolean crowd, Source origin, double area) {
+                  Instant createdAt, Instant updatedAt, boolean crowd, Source origin, double area, int flags) {
     public Box {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
@@ -26,12 +27,12 @@ public record Box(long id, long imageId, long taskId, long labelId, double x, do
         Checks.requireValidBox(x, y, w, h);
     }
 
-    /** A box without an area of its own. */
+    /** A box without an area or flags of its own. */
     public Box(long id, long imageId, long taskId, long labelId, double x, double y, double w, double h,
                Source source, double score, ReviewStatus status, String author,
                Instant createdAt, Instant updatedAt, boolean crowd, Source origin) {
         this(id, imageId, taskId, labelId, x, y, w, h, source, score, status, author, createdAt, updatedAt, crowd, origin,
-                Double.NaN);
+                Double.NaN, 0);
     }
 
     /** The same box with new geometry, label, provenance and status (id, image, task and times kept). */
@@ -39,7 +40,7 @@ public record Box(long id, long imageId, long taskId, long labelId, double x, do
                     ReviewStatus newStatus, String newAuthor) {
         boolean sameShape = newX == x && newY == y && newW == w && newH == h;
         return new Box(id, imageId, taskId, newLabelId, newX, newY, newW, newH, newSource, score, newStatus, newAuthor,
-                createdAt, updatedAt, crowd, origin, sameShape ? area : Double.NaN);
+                createdAt, updatedAt, crowd, origin, sameShape ? area : Double.NaN, flags);
     }
 
     public boolean hasScore() {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param images                  dataset images the files covered
  * @param perLabel                stored boxes by label
  * @param alreadyImported         boxes not stored again: an earlier run of the same import into the task stored them
+ * @param split                   images the layout put on each side of the split (VOC ImageSets, train / val folders)
  * @param unmatchedBoxes          boxes whose image is not in the dataset (or is ambiguous)
  * @param unmatchedImages         those images' names, the first few
  * @param imagesWithoutAnnotation dataset images the files do not mention
@@ -19,6 +20,6 @@ import java.util.Map;
  * @param warnings                clipped and dropped boxes with their file and line, the first few
  */
 public record AnnotationImportReport(int stored, int crowd, int replaced, int images, Map<String, Integer> perLabel,
-                                     int alreadyImported, int unmatchedBoxes, List<String> unmatchedImages, int imagesWithoutAnnotation,
+                                     int alreadyImported, Map<dev.loupe.core.Split, Integer> split, int unmatchedBoxes, List<String> unmatchedImages, int imagesWithoutAnnotation,
                                      int droppedBoxes, List<String> warnings) {
 }

@@ -37,6 +37,6 @@ final class BoxClipper {
             warnings.add(String.format(Locale.ROOT, "%s: clipped to the %dx%d image: [%.1f, %.1f, %.1f, %.1f]",
                     b.where(), im.widthPx(), im.heightPx(), x, y, w, h));
         }
-        return new PlacedBox(im, b.label(), x1, y1, x2 - x1, y2 - y1, b.score(), b.crowd(), b.area());
+        return new PlacedBox(im, b.label(), x1, y1, x2 - x1, y2 - y1, b.score(), b.crowd(), b.area(), b.flags());
     }
 }

@@ -74,6 +74,20 @@ final class CocoDocument {
         }
     }
 
+    /** A COCO file that holds no detection boxes (captions, keypoints, panoptic): skipped with its kind. */
+    static final class NotDetectionFile extends AnnotationFormatException {
+        NotDetectionFile(Path file, String kind) {
+            super(file + ": " + kind + ", not detection boxes: skipped");
+        }
+    }
+
+    /** Category name to the id the file gives it. */
+    Map<String, Integer> categoryIds() {
+        Map<String, Integer> out = new HashMap<>();
+        categories.forEach((id, name) -> out.put(name, id.intValue()));
+        return out;
+    }
+
     void readCategories(JsonParser p) throws IOException, AnnotationFormatException {
         expectArray(p, "categories");
         while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -121,6 +135,10 @@ final class CocoDocument {
                         readBox(p, t);
                         hasBox = true;
                     }
+                    case "caption" -> throw new NotDetectionFile(file, "captions");
+                    case "segments_info" -> throw new NotDetectionFile(file, "panoptic segments");
+                    case "num_keypoints" -> throw new NotDetectionFile(file,
+                            "keypoints (their person boxes repeat the instances file's)");
                     case "score" -> annScore[count] = number(p, "annotations[].score");
                     case "area" -> annArea[count] = t == JsonToken.VALUE_NULL ? Double.NaN
                             : positiveOrNaN(number(p, "annotations[].area"));
@@ -223,7 +241,7 @@ final class CocoDocument {
             withBoxes.add(annImage[i]);
             boxes.add(new ParsedBox(ref, label, annBox[4 * i], annBox[4 * i + 1], annBox[4 * i + 2], annBox[4 * i + 3],
                     false, annScore[i], annCrowd[i], file + ":" + annLine[i] + " (annotation " + annId[i] + ")",
-                    annArea[i]));
+                    annArea[i], 0));
         }
         List<Long> sortedImages = new ArrayList<>(images.keySet());
         sortedImages.sort(null);

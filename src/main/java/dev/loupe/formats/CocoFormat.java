@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * COCO instances JSON. Read with a streaming parser that skips segmentations, so a train-sized file needs
@@ -35,11 +39,25 @@ public final class CocoFormat implements AnnotationFormat {
     public ParsedAnnotations read(List<Path> inputs, ReadOptions options) throws AnnotationFormatException {
         List<ParsedBox> boxes = new ArrayList<>();
         List<ImageRef> empty = new ArrayList<>();
-        for (Path file : InputFiles.expand(inputs, ".json")) {
-            CocoDocument doc = parse(file);
+        List<String> skipped = new ArrayList<>();
+        Map<String, Integer> categoryIds = new HashMap<>();
+        List<Path> files = InputFiles.expand(inputs, ".json");
+        for (Path file : files) {
+            CocoDocument doc;
+            try {
+                doc = parse(file);
+            } catch (CocoDocument.NotDetectionFile e) {
+                // COCO ships captions, keypoints and panoptic files beside the instances: a folder of them is normal
+                skipped.add(e.getMessage());
+                continue;
+            }
             doc.resolve(boxes, empty);
+            doc.categoryIds().forEach(categoryIds::putIfAbsent);
         }
-        return new ParsedAnnotations(boxes, empty, List.of());
+        if (skipped.size() == files.size()) {
+            throw new AnnotationFormatException("no COCO detection annotations in " + inputs + ": " + String.join("; ", skipped));
+        }
+        return new ParsedAnnotations(boxes, empty, skipped, Map.of(), categoryIds);
     }
 
     static CocoDocument parse(Path file) throws AnnotationFormatException {
@@ -67,6 +85,28 @@ public final class CocoFormat implements AnnotationFormat {
         return doc;
     }
 
+    /**
+     * The category id of each class: the id its labels came with from a COCO file when that id is free, otherwise
+     * the next id above every other, so COCO's own ids (person 1, car 3, …) survive a round trip.
+     */
+    static int[] categoryIds(WriteOptions options) {
+        int[] out = new int[options.classNames().size()];
+        Set<Integer> used = new HashSet<>();
+        for (int i = 0; i < out.length; i++) {
+            Integer id = options.categoryIds().get(options.classNames().get(i));
+            if (id != null && id > 0 && used.add(id)) {
+                out[i] = id;
+            }
+        }
+        int next = used.stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == 0) {
+                out[i] = next++;
+            }
+        }
+        return out;
+    }
+
     @Override
     public AnnotationWriter writer(Path outDir, WriteOptions options) throws IOException {
         Files.createDirectories(outDir);
@@ -77,6 +117,7 @@ public final class CocoFormat implements AnnotationFormat {
         g.writeStringField("description", "exported by Loupe");
         g.writeEndObject();
         g.writeArrayFieldStart("annotations");
+        int[] categoryIds = categoryIds(options);
         return new AnnotationWriter() {
             private final List<Object[]> images = new ArrayList<>();
             private long nextId = 1;
@@ -91,13 +132,22 @@ public final class CocoFormat implements AnnotationFormat {
                     g.writeStartObject();
                     g.writeNumberField("id", nextId++);
                     g.writeNumberField("image_id", image.id());
-                    g.writeNumberField("category_id", options.classIndex(b.label()) + 1);
+                    g.writeNumberField("category_id", categoryIds[options.classIndex(b.label())]);
                     g.writeArrayFieldStart("bbox");
                     for (double v : new double[]{b.x(), b.y(), b.w(), b.h()}) {
                         g.writeNumber(Math.round(v * 100) / 100.0);
                     }
                     g.writeEndArray();
                     g.writeNumberField("area", Math.round(b.cocoArea() * 100) / 100.0);
+                    // the box as a polygon: pycocotools' annToRLE needs a segmentation, and an empty one breaks it
+                    g.writeArrayFieldStart("segmentation");
+                    g.writeStartArray();
+                    for (double v : new double[]{b.x(), b.y(), b.x() + b.w(), b.y(), b.x() + b.w(), b.y() + b.h(), b.x(),
+                            b.y() + b.h()}) {
+                        g.writeNumber(Math.round(v * 100) / 100.0);
+                    }
+                    g.writeEndArray();
+                    g.writeEndArray();
                     g.writeNumberField("iscrowd", b.crowd() ? 1 : 0);
                     if (b.hasScore()) {
                         g.writeNumberField("score", b.score());
@@ -123,7 +173,7 @@ public final class CocoFormat implements AnnotationFormat {
                     g.writeArrayFieldStart("categories");
                     for (int i = 0; i < options.classNames().size(); i++) {
                         g.writeStartObject();
-                        g.writeNumberField("id", i + 1);
+                        g.writeNumberField("id", categoryIds[i]);
                         g.writeStringField("name", options.classNames().get(i));
                         g.writeEndObject();
                     }

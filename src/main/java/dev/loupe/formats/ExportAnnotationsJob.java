@@ -52,7 +52,7 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
         int boxes = 0;
         int crowdLeftOut = 0;
         try (AnnotationWriter writer = request.format().writer(request.outDir(),
-                new WriteOptions(classes, request.images(), importedImages()))) {
+                new WriteOptions(classes, request.images(), importedImages(), store.split(dataset.id()), cocoIds(names)))) {
             long after = 0;
             List<ImageItem> page;
             while (!(page = store.imagePage(all, after, PAGE)).isEmpty()) {
@@ -71,7 +71,7 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
                             continue;
                         }
                         out.add(new ExportBox(names.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), b.score(), b.crowd(),
-                                b.area()));
+                                b.area(), b.flags()));
                     }
                     writer.write(image, out);
                     images++;
@@ -93,6 +93,18 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
             while (!(page = store.imagePage(ImageFilter.all(d.id()), after, PAGE)).isEmpty()) {
                 page.forEach(im -> out.add(java.nio.file.Path.of(im.path()).toAbsolutePath().normalize()));
                 after = page.get(page.size() - 1).id();
+            }
+        }
+        return out;
+    }
+
+    /** Category ids of the labels exported under their own name (a mapped class is a new one). */
+    private Map<String, Integer> cocoIds(Map<Long, String> names) {
+        Map<String, Integer> ids = store.cocoIds();
+        Map<String, Integer> out = new HashMap<>();
+        for (Label l : store.labels()) {
+            if (l.name().equals(names.get(l.id())) && ids.containsKey(l.name())) {
+                out.put(l.name(), ids.get(l.name()));
             }
         }
         return out;

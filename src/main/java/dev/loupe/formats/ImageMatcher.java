@@ -79,7 +79,18 @@ public final class ImageMatcher {
         }
     }
 
-    /** Where images usually sit relative to their annotations: beside them, in images/, or in ../images/. */
+    /** Label folder names and the image folders the same tools keep beside them. */
+    private static final Map<String, List<String>> IMAGE_FOLDERS = Map.of(
+            "labels", List.of("images"),
+            "label_2", List.of("image_2"),
+            "Annotations", List.of("JPEGImages", "images"),
+            "annotations", List.of("images", "JPEGImages"));
+
+    /**
+     * Where images usually sit relative to their annotations: beside them, in images/, in ../images/, and in the
+     * same place under the image folder's name (labels/train → images/train for Ultralytics, training/label_2 →
+     * training/image_2 for KITTI, Annotations → JPEGImages for VOC), so equal names in other splits never compete.
+     */
     private static List<Path> nearFolders(Path baseDir) {
         Path base = baseDir.toAbsolutePath().normalize();
         List<Path> out = new ArrayList<>(List.of(base, base.resolve("images")));
@@ -87,6 +98,12 @@ public final class ImageMatcher {
             out.add(base.getParent().resolve("images"));
             out.add(base.getParent().resolve("JPEGImages"));
             out.add(base.getParent());
+        }
+        for (int i = base.getNameCount() - 1; i >= Math.max(0, base.getNameCount() - 3); i--) {
+            for (String images : IMAGE_FOLDERS.getOrDefault(base.getName(i).toString(), List.of())) {
+                Path swapped = base.getRoot().resolve(i == 0 ? Path.of(images) : base.subpath(0, i).resolve(images));
+                out.add(i + 1 < base.getNameCount() ? swapped.resolve(base.subpath(i + 1, base.getNameCount())) : swapped);
+            }
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.loupe.formats;
 import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
+import dev.loupe.core.Split;
 import dev.loupe.core.Task;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
@@ -44,9 +45,19 @@ public final class ImportAnnotationsJob implements Job<AnnotationImportReport> {
         Stored stored;
         try (ProjectStore.RunningJob running = store.announce("import-annotations into task '" + request.task() + "'")) {
             stored = store(byImage(placed), ctx);
+            if (!placed.categoryIds().isEmpty()) {
+                store.rememberCocoIds(placed.categoryIds());
+            }
+            if (!placed.sides().isEmpty()) {
+                // the layout's split joins the dataset's: images it does not name keep their side
+                long datasetId = store.requireDataset(request.dataset()).id();
+                Map<Long, Split> split = new HashMap<>(store.split(datasetId));
+                split.putAll(placed.sides());
+                store.saveSplit(datasetId, split);
+            }
         }
         return new AnnotationImportReport(stored.count, stored.crowd, stored.replaced, placed.covered().size(),
-                stored.perLabel, stored.already, placed.unmatchedBoxes(),
+                stored.perLabel, stored.already, sideCounts(placed.sides()), placed.unmatchedBoxes(),
                 placed.unmatchedImages().stream().limit(MAX_LISTED).toList(), placed.imagesWithoutAnnotation(),
                 placed.droppedBoxes(), capped(placed.warnings()));
     }
@@ -119,7 +130,7 @@ public final class ImportAnnotationsJob implements Job<AnnotationImportReport> {
         for (long image : batch.keySet()) {
             for (PlacedBox p : boxesByImage.get(image)) {
                 boxes.add(new NewBox(image, task.id(), labelIds.get(p.label()), p.x(), p.y(), p.w(), p.h(), source,
-                        p.score(), status, request.author(), p.crowd(), p.area()));
+                        p.score(), status, request.author(), p.crowd(), p.area(), p.flags()));
             }
         }
         store.inTransaction(() -> {
@@ -136,6 +147,12 @@ public final class ImportAnnotationsJob implements Job<AnnotationImportReport> {
                 stored.crowd += p.crowd() ? 1 : 0;
             }
         }
+    }
+
+    private static Map<Split, Integer> sideCounts(Map<Long, Split> sides) {
+        Map<Split, Integer> out = new java.util.EnumMap<>(Split.class);
+        sides.values().forEach(side -> out.merge(side, 1, Integer::sum));
+        return out;
     }
 
     private static List<String> capped(List<String> warnings) {

@@ -1,5 +1,9 @@
 package dev.loupe.formats;
 
+import dev.loupe.core.Split;
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
@@ -17,10 +21,13 @@ import java.util.Set;
  * Annotation files read and matched to a dataset's images, boxes clipped to them, nothing stored: what an
  * import stores, and what an evaluation straight from files measures.
  *
- * @param covered dataset images the files mention (with or without boxes)
+ * @param covered     dataset images the files mention (with or without boxes)
+ * @param sides       the split the layout gives, for the images it matched (image id to side)
+ * @param categoryIds the COCO category ids the files give their class names
  */
 public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int unmatchedBoxes, Set<String> unmatchedImages,
-                                int imagesWithoutAnnotation, int droppedBoxes, List<String> warnings) {
+                                int imagesWithoutAnnotation, int droppedBoxes, List<String> warnings,
+                                Map<Long, Split> sides, Map<String, Integer> categoryIds) {
 
     public static PlacedAnnotations resolve(ProjectStore store, String datasetName, AnnotationFormat format,
                                             List<Path> inputs, ReadOptions options, UnknownLabels unknownLabels,
@@ -31,18 +38,18 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
         Dataset dataset = store.findDataset(datasetName).orElseThrow(() -> new AnnotationFormatException(
                 "no dataset '" + datasetName + "' in this project (import its images first)"));
         List<ImageItem> images = allImages(store, dataset.id());
-        ImageMatcher matcher = new ImageMatcher(images);
+        ImageFinder finder = new ImageFinder(images, store.imageAliases(dataset.id()));
         Set<String> knownLabels = new HashSet<>();
         store.labels().forEach(l -> knownLabels.add(l.name()));
 
         List<PlacedBox> placed = new ArrayList<>(parsed.boxes().size());
         Set<Long> covered = new LinkedHashSet<>();
         Set<String> unmatched = new LinkedHashSet<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(parsed.warnings());
         int unmatchedBoxes = 0;
         int dropped = 0;
         for (ImageRef ref : parsed.imagesWithoutBoxes()) {
-            ImageItem im = matcher.match(ref);
+            ImageItem im = finder.find(ref, warnings);
             if (im != null) {
                 covered.add(im.id());
             } else {
@@ -66,7 +73,7 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
                         + "' (expected one of the project's labels " + new java.util.TreeSet<>(knownLabels)
                         + "; import with unknown classes added to accept it)");
             }
-            ImageItem im = matcher.match(b.image());
+            ImageItem im = finder.find(b.image(), warnings);
             if (im == null) {
                 unmatchedBoxes++;
                 unmatched.add(b.image().name());
@@ -81,7 +88,15 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
             }
         }
         int without = (int) images.stream().filter(im -> !covered.contains(im.id())).count();
-        return new PlacedAnnotations(placed, covered, unmatchedBoxes, unmatched, without, dropped, warnings);
+        Map<Long, Split> sides = new HashMap<>();
+        parsed.sides().forEach((ref, side) -> {
+            ImageItem im = finder.find(ref, warnings);
+            if (im != null) {
+                sides.put(im.id(), side);
+            }
+        });
+        return new PlacedAnnotations(placed, covered, unmatchedBoxes, unmatched, without, dropped, warnings, sides,
+                parsed.categoryIds());
     }
 
     /**
@@ -93,8 +108,7 @@ public record PlacedAnnotations(List<PlacedBox> boxes, Set<Long> covered, int un
         if (knownLabels.contains(b.label()) || !knownLabels.contains(spaced)) {
             return b;
         }
-        return new ParsedBox(b.image(), spaced, b.x(), b.y(), b.w(), b.h(), b.normalized(), b.score(), b.crowd(), b.where(),
-                b.area());
+        return b.withLabel(spaced);
     }
 
     private static List<ImageItem> allImages(ProjectStore store, long datasetId) {

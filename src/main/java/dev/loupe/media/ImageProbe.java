@@ -36,6 +36,29 @@ public final class ImageProbe {
         return info;
     }
 
+    /**
+     * The colour channels the file stores (1 grey, 3 colour, 4 with alpha or CMYK), from its header; 3 when the
+     * file cannot say (missing or unreadable: an export still writes its annotation).
+     */
+    public static int channels(java.nio.file.Path file) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return 3;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                java.util.Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+                return types.hasNext() ? types.next().getNumBands() : 3;
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 3;
+        }
+    }
+
     /** Refuses an image that declares more pixels than Loupe decodes (see {@link ImageDecoder#maxPixels()}). */
     static void checkSize(long width, long height) throws UnreadableImageException {
         if (width * height > ImageDecoder.maxPixels()) {

@@ -84,6 +84,7 @@ public final class ImportImagesJob implements Job<ImportReport> {
                 List<Future<Checked>> futures = next;
                 next = submit(pool, todo, start + BATCH);
                 List<NewImage> batch = new ArrayList<>(BATCH);
+                List<NewImage> sameContent = new ArrayList<>();
                 for (Future<Checked> f : futures) {
                     Checked checked = await(f);
                     if (checked.problem() != null) {
@@ -91,6 +92,7 @@ public final class ImportImagesJob implements Job<ImportReport> {
                         ctx.problem(checked.candidate().displayName(), checked.problem());
                     } else if (!knownHashes.add(checked.image().contentHash())) {
                         duplicates++;
+                        sameContent.add(checked.image());
                     } else {
                         batch.add(checked.image());
                     }
@@ -99,6 +101,10 @@ public final class ImportImagesJob implements Job<ImportReport> {
                     int added = store.addMissingImages(dataset.id(), batch);
                     imported += added;
                     duplicates += batch.size() - added;
+                }
+                if (!sameContent.isEmpty()) {
+                    // after the batch: a duplicate of an image in this very batch finds it stored
+                    store.addImageAliases(dataset.id(), sameContent);
                 }
                 ctx.progress(already + Math.min(todo.size(), start + BATCH), candidates.size());
             }

@@ -113,7 +113,7 @@ public final class ReviewSession {
     private static Box stored(NewBox b, long id) {
         java.time.Instant now = java.time.Instant.now();
         return new Box(id, b.imageId(), b.taskId(), b.labelId(), b.x(), b.y(), b.w(), b.h(), b.source(), b.score(),
-                b.status(), b.author(), now, now, b.crowd(), null, b.area());
+                b.status(), b.author(), now, now, b.crowd(), null, b.area(), b.flags());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.DatasetSummary;
+import dev.loupe.core.ImageAlias;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
@@ -72,6 +73,15 @@ public interface ProjectStore extends AutoCloseable {
      */
     int addMissingImages(long datasetId, List<NewImage> images);
 
+    /**
+     * Records files skipped as byte-identical duplicates (path, name in the dataset, content hash): each becomes an
+     * alias of the dataset's image with that content. Files already recorded are left as they are.
+     */
+    void addImageAliases(long datasetId, List<NewImage> duplicates);
+
+    /** The duplicates recorded for a dataset, each with the image it duplicates. */
+    List<ImageAlias> imageAliases(long datasetId);
+
     Optional<ImageItem> image(long imageId);
 
     /** The images with these ids, in the order given; unknown ids are left out. */
@@ -94,6 +104,15 @@ public interface ProjectStore extends AutoCloseable {
     Label label(String name);
 
     List<Label> labels();
+
+    /**
+     * Remembers the COCO category id each label came with (label name → id), for labels that have none yet and ids
+     * no other label holds: a COCO export writes them back.
+     */
+    void rememberCocoIds(Map<String, Integer> idsByLabel);
+
+    /** Label name → the COCO category id it came with, for the labels that have one. */
+    Map<String, Integer> cocoIds();
 
     Task task(String name, String description);
 

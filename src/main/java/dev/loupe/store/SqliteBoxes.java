@@ -22,7 +22,8 @@ final class SqliteBoxes {
     static long[] insert(Connection c, List<NewBox> boxes) throws SQLException {
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
-                + "source, score, status, author, created_at, updated_at, crowd, area) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "source, score, status, author, created_at, updated_at, crowd, area, flags) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewBox b : boxes) {
                 ps.setLong(1, b.imageId());
                 ps.setLong(2, b.taskId());
@@ -43,6 +44,7 @@ final class SqliteBoxes {
                 ps.setLong(13, now);
                 ps.setInt(14, b.crowd() ? 1 : 0);
                 setOptional(ps, 15, b.area());
+                ps.setInt(16, b.flags());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -73,8 +75,8 @@ final class SqliteBoxes {
 
     static void restore(Connection c, Box b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(id, image_id, task_id, label_id, x, y, w, h, "
-                + "source, score, status, author, created_at, updated_at, crowd, origin, area) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "source, score, status, author, created_at, updated_at, crowd, origin, area, flags) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, b.id());
             ps.setLong(2, b.imageId());
             ps.setLong(3, b.taskId());
@@ -96,6 +98,7 @@ final class SqliteBoxes {
             ps.setInt(15, b.crowd() ? 1 : 0);
             ps.setString(16, b.origin() == b.source() ? null : b.origin().name());
             setOptional(ps, 17, b.area());
+            ps.setInt(18, b.flags());
             ps.executeUpdate();
         }
     }

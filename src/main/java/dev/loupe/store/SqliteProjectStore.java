@@ -11,6 +11,7 @@ import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.DatasetSummary;
+import dev.loupe.core.ImageAlias;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
@@ -94,6 +95,42 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public void addImageAliases(long datasetId, List<NewImage> duplicates) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO image_aliases(dataset_id, path, "
+                    + "relative_path, image_id) SELECT ?, ?, ?, id FROM images WHERE dataset_id = ? AND content_hash = ?")) {
+                for (NewImage d : duplicates) {
+                    ps.setLong(1, datasetId);
+                    ps.setString(2, d.path());
+                    ps.setString(3, d.relativePath());
+                    ps.setLong(4, datasetId);
+                    ps.setString(5, d.contentHash());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ImageAlias> imageAliases(long datasetId) {
+        return db.read(c -> {
+            List<ImageAlias> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT path, relative_path, image_id FROM image_aliases WHERE dataset_id = ? ORDER BY path")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ImageAlias(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<ImageItem> image(long imageId) {
         List<ImageItem> found = images(new long[]{imageId});
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -161,6 +198,36 @@ public final class SqliteProjectStore implements ProjectStore {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name FROM labels ORDER BY id")) {
                 while (rs.next()) {
                     out.add(new Label(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void rememberCocoIds(Map<String, Integer> idsByLabel) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE labels SET coco_id = ? WHERE name = ? "
+                    + "AND coco_id IS NULL AND NOT EXISTS (SELECT 1 FROM labels WHERE coco_id = ?)")) {
+                for (Map.Entry<String, Integer> e : idsByLabel.entrySet()) {
+                    ps.setInt(1, e.getValue());
+                    ps.setString(2, e.getKey());
+                    ps.setInt(3, e.getValue());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Integer> cocoIds() {
+        return db.read(c -> {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT name, coco_id FROM labels WHERE coco_id IS NOT NULL")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
                 }
             }
             return out;

@@ -1,6 +1,7 @@
 package dev.loupe.formats;
 
 import dev.loupe.core.Box;
+import dev.loupe.core.BoxFlags;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.Label;
@@ -82,7 +83,9 @@ final class CocoDevProject {
                 for (Box got : left) {
                     boolean labelOk = (want.crowd() && !compareCrowdLabels)
                             || names.get(want.labelId()).equals(names.get(got.labelId()));
-                    if (labelOk && want.crowd() == got.crowd() && close(want, got, tolerancePx)) {
+                    // VOC writes a crowd region as difficult, the flag its evaluation leaves out
+                    boolean gotCrowd = got.crowd() || BoxFlags.has(got.flags(), BoxFlags.DIFFICULT);
+                    if (labelOk && want.crowd() == gotCrowd && close(want, got, tolerancePx)) {
                         hit = got;
                         break;
                     }
