@@ -7,7 +7,7 @@ import java.util.List;
 /** A file format for boxes: reads files into parsed boxes and writes images with their boxes. */
 public interface AnnotationFormat {
 
-    /** The name used on the command line: coco, kitti, voc, yolo, csv, yolo-keras. */
+    /** The name used on the command line: coco, kitti, voc, yolo, csv, yolo-keras, retinanet-csv. */
     String name();
 
     /** Reads the given files and folders (a folder means every file of this format in it). */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The formats Loupe reads and writes, by command-line name. */
 public final class AnnotationFormats {
     private static final List<AnnotationFormat> ALL = List.of(new CocoFormat(), new KittiFormat(), new VocFormat(),
-            new YoloFormat(), new CsvFormat(), new YoloKerasFormat());
+            new YoloFormat(), new CsvFormat(), new YoloKerasFormat(), new RetinanetCsvFormat());
 
     private AnnotationFormats() {
     }

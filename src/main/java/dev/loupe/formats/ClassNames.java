@@ -1,5 +1,11 @@
 package dev.loupe.formats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +15,11 @@ import java.util.TreeMap;
 
 /**
  * Class names by index: a plain names file (one per line, e.g. classes.txt or coco.names) or the
- * {@code names:} entry of an ultralytics dataset YAML (a list, inline or block, or an index map).
+ * {@code names:} entry of an ultralytics dataset YAML, read with a real YAML parser (a list, flow or block, or an
+ * index → name map, as Ultralytics and Roboflow write them).
  */
 public final class ClassNames {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Names looked for in a label folder (and its parent) when none is given. */
     static final List<String> CANDIDATES = List.of("classes.txt", "classes.names", "obj.names", "data.yaml",
             "dataset.yaml", "config.yaml");
@@ -20,11 +28,11 @@ public final class ClassNames {
     }
 
     public static List<String> read(Path file) throws AnnotationFormatException {
-        List<String> lines = TextFiles.lines(file);
         String name = file.getFileName().toString();
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return fromYaml(lines, file);
+            return fromYaml(file);
         }
+        List<String> lines = TextFiles.lines(file);
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             if (!l.isBlank()) {
@@ -54,49 +62,34 @@ public final class ClassNames {
                 + " here and one folder up); pass them with --classes FILE");
     }
 
-    private static List<String> fromYaml(List<String> lines, Path file) throws AnnotationFormatException {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.startsWith("names:")) {
-                continue;
-            }
-            String rest = line.substring("names:".length()).strip();
-            if (rest.startsWith("[")) {
-                if (!rest.endsWith("]")) {
-                    throw AnnotationFormatException.at(file, i + 1, "names list is not closed with ']'");
-                }
-                List<String> out = new ArrayList<>();
-                for (String part : rest.substring(1, rest.length() - 1).split(",")) {
-                    out.add(unquote(part.strip()));
-                }
-                return out;
-            }
+    /** The {@code names:} of a YOLO dataset YAML: a list (block or flow, over any lines) or an index → name map. */
+    private static List<String> fromYaml(Path file) throws AnnotationFormatException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw AnnotationFormatException.at(file, line, "malformed YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new AnnotationFormatException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        JsonNode names = root == null ? null : root.get("names");
+        if (names == null || names.isNull()) {
+            throw new AnnotationFormatException(file + ": no 'names:' entry (expected the class names of the dataset)");
+        }
+        List<String> out = new ArrayList<>();
+        if (names.isArray()) {
+            names.forEach(n -> out.add(n.asText()));
+        } else if (names.isObject()) {
             Map<Integer, String> byIndex = new TreeMap<>();
-            List<String> list = new ArrayList<>();
-            for (int j = i + 1; j < lines.size(); j++) {
-                String item = lines.get(j);
-                if (item.isBlank() || item.strip().startsWith("#")) {
-                    continue;
-                }
-                if (!Character.isWhitespace(item.charAt(0)) && !item.startsWith("-")) {
-                    break;
-                }
-                String t = item.strip();
-                if (t.startsWith("- ")) {
-                    list.add(unquote(t.substring(2).strip()));
-                } else if (t.contains(":")) {
-                    String key = t.substring(0, t.indexOf(':')).strip();
-                    try {
-                        byIndex.put(Integer.parseInt(key), unquote(t.substring(t.indexOf(':') + 1).strip()));
-                    } catch (NumberFormatException e) {
-                        throw AnnotationFormatException.at(file, j + 1, "names key '" + key + "' (expected a class index)");
-                    }
+            for (var it = names.fields(); it.hasNext(); ) {
+                var e = it.next();
+                try {
+                    byIndex.put(Integer.parseInt(e.getKey().strip()), e.getValue().asText());
+                } catch (NumberFormatException bad) {
+                    throw new AnnotationFormatException(file + ": names key '" + e.getKey() + "' (expected a class index)");
                 }
             }
-            if (!list.isEmpty()) {
-                return list;
-            }
-            List<String> out = new ArrayList<>();
             for (var e : byIndex.entrySet()) {
                 if (e.getKey() != out.size()) {
                     throw new AnnotationFormatException(file + ": class index " + out.size()
@@ -104,17 +97,13 @@ public final class ClassNames {
                 }
                 out.add(e.getValue());
             }
-            if (!out.isEmpty()) {
-                return out;
-            }
+        } else {
+            throw new AnnotationFormatException(file + ": 'names' is " + names.getNodeType().name().toLowerCase()
+                    + " (expected a list of class names or an index → name map)");
         }
-        throw new AnnotationFormatException(file + ": no 'names:' entry (expected the class names of the dataset)");
-    }
-
-    private static String unquote(String s) {
-        if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
-            return s.substring(1, s.length() - 1);
+        if (out.isEmpty()) {
+            throw new AnnotationFormatException(file + ": 'names' is empty (expected the class names of the dataset)");
         }
-        return s;
+        return out;
     }
 }

@@ -23,19 +23,31 @@ public final class CsvFormat implements AnnotationFormat {
     @Override
     public ParsedAnnotations read(List<Path> inputs, ReadOptions options) throws AnnotationFormatException {
         List<ParsedBox> boxes = new ArrayList<>();
+        List<ImageRef> empty = new ArrayList<>();
         for (Path file : InputFiles.expand(inputs, ".csv")) {
+            if (file.getFileName().toString().equals(RetinanetCsvFormat.CLASSES_FILE)) {
+                continue; // keras-retinanet's class list beside its annotations
+            }
             List<String> lines = TextFiles.lines(file);
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
-                if (line.isBlank() || n == 0 && line.toLowerCase(Locale.ROOT).replace(" ", "").startsWith("image,xmin")) {
+                if (line.isBlank()) {
                     continue;
                 }
                 List<String> f = CsvRows.split(line, file, n + 1);
+                if (n == 0 && isHeader(f)) {
+                    continue;
+                }
                 if (f.size() != 6 && f.size() != 7) {
                     throw AnnotationFormatException.at(file, n + 1, f.size()
                             + " fields (expected 6: image,xmin,ymin,xmax,ymax,label, or 7 with a score)");
                 }
-                String image = TextFiles.safeImageName(f.get(0), file, n + 1, "image");
+                String image = TextFiles.imageReference(f.get(0), file, n + 1, "image");
+                if (f.subList(1, 6).stream().allMatch(String::isBlank)) {
+                    // keras-retinanet's negative example: an image without objects
+                    empty.add(ImageRef.byName(image, file.toAbsolutePath().getParent()));
+                    continue;
+                }
                 double x1 = TextFiles.number(f.get(1), file, n + 1, "xmin");
                 double y1 = TextFiles.number(f.get(2), file, n + 1, "ymin");
                 double x2 = TextFiles.number(f.get(3), file, n + 1, "xmax");
@@ -50,7 +62,13 @@ public final class CsvFormat implements AnnotationFormat {
                         x2 - x1, y2 - y1, false, score, false, file + ":" + (n + 1)));
             }
         }
-        return new ParsedAnnotations(boxes, List.of(), List.of());
+        return new ParsedAnnotations(boxes, empty, List.of());
+    }
+
+    /** A header row, quoted (VoTT) or not: an image column, then xmin. */
+    private static boolean isHeader(List<String> fields) {
+        return fields.size() >= 2 && List.of("image", "filename", "image_path", "path").contains(
+                fields.get(0).strip().toLowerCase(Locale.ROOT)) && fields.get(1).strip().equalsIgnoreCase("xmin");
     }
 
     @Override

@@ -1,20 +1,19 @@
 package dev.loupe.formats;
 
-import dev.loupe.core.Split;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
+import dev.loupe.core.Split;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.store.ProjectStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**

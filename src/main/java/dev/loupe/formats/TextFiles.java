@@ -75,6 +75,24 @@ final class TextFiles {
         return n;
     }
 
+    /**
+     * An image path as list files write it (CSV, YOLO-Keras): relative, or absolute as keras-retinanet and
+     * keras-yolo3 write them (only matched against the dataset's images, never opened), but never climbing with '..'.
+     */
+    static String imageReference(String name, Path file, int line, String field) throws AnnotationFormatException {
+        String n = name.strip().replace('\\', '/');
+        if (!n.startsWith("/") && !n.matches("^[A-Za-z]:/.*")) {
+            return safeImageName(n, file, line, field);
+        }
+        for (String part : n.split("/")) {
+            if (part.equals("..")) {
+                throw AnnotationFormatException.at(file, line, field + " '" + name
+                        + "' climbs out of its folder with '..' (expected a plain path)");
+            }
+        }
+        return n;
+    }
+
     /** A finite number, or an error naming the field. */
     static double number(String text, Path file, int line, String field) throws AnnotationFormatException {
         double v;

@@ -1,6 +1,7 @@
 package dev.loupe.formats;
 
 import dev.loupe.core.ImageItem;
+import dev.loupe.core.Split;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,15 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * YOLO (darknet / ultralytics) labels: one .txt per image, {@code class cx cy w h [score]} as fractions of
- * the image size; class names from a names file or a dataset YAML. Exports images/, labels/, classes.txt
- * and data.yaml.
+ * the image size; class names from a names file or a dataset YAML. Reads a folder of labels, the Ultralytics
+ * layout ({@code images/train} beside {@code labels/train}, the split from the folder names) and Darknet's
+ * ({@code obj.names}, {@code obj_train_data/}, the split from {@code train.txt} / {@code valid.txt}); image lists
+ * and READMEs in them are not labels. Exports images/, labels/, classes.txt and data.yaml.
  */
 public final class YoloFormat implements AnnotationFormat {
+    /** Darknet's image lists, and the side each gives. */
+    private static final Map<String, Split> LISTS = Map.of("train.txt", Split.TRAIN, "valid.txt", Split.VALIDATION,
+            "val.txt", Split.VALIDATION, "test.txt", Split.TEST);
+    /** Ultralytics split folders, and their side. */
+    private static final Map<String, Split> FOLDERS = Map.of("train", Split.TRAIN, "val", Split.VALIDATION,
+            "valid", Split.VALIDATION, "validation", Split.VALIDATION, "test", Split.TEST);
 
     @Override
     public String name() {
@@ -26,14 +37,22 @@ public final class YoloFormat implements AnnotationFormat {
     @Override
     public ParsedAnnotations read(List<Path> inputs, ReadOptions options) throws AnnotationFormatException {
         List<Path> files = InputFiles.expand(inputs, ".txt");
-        files.removeIf(f -> ClassNames.CANDIDATES.contains(f.getFileName().toString()));
+        files.removeIf(YoloFormat::isNotLabels);
         List<String> names = options.classNames().isEmpty()
                 ? ClassNames.find(Files.isDirectory(inputs.get(0)) ? inputs.get(0) : inputs.get(0).toAbsolutePath().getParent())
                 : options.classNames();
         List<ParsedBox> boxes = new ArrayList<>();
         List<ImageRef> empty = new ArrayList<>();
+        Map<ImageRef, Split> sides = new HashMap<>();
+        Map<String, ImageRef> byStem = new HashMap<>();
         for (Path file : files) {
             ImageRef ref = ImageRef.byStem(ExportFiles.stem(file.getFileName().toString()), file.toAbsolutePath().getParent());
+            byStem.put(ref.name(), ref);
+            Path folder = file.toAbsolutePath().getParent();
+            Split side = folder.getFileName() == null ? null : FOLDERS.get(folder.getFileName().toString().toLowerCase());
+            if (side != null) {
+                sides.put(ref, side);
+            }
             int before = boxes.size();
             List<String> lines = TextFiles.lines(file);
             for (int n = 0; n < lines.size(); n++) {
@@ -46,7 +65,28 @@ public final class YoloFormat implements AnnotationFormat {
                 empty.add(ref);
             }
         }
-        return new ParsedAnnotations(boxes, empty, List.of());
+        for (Path in : inputs) {
+            for (Map.Entry<String, Split> list : LISTS.entrySet()) {
+                Path listFile = in.resolve(list.getKey());
+                if (Files.isDirectory(in) && Files.isRegularFile(listFile)) {
+                    for (String line : TextFiles.lines(listFile)) {
+                        ImageRef ref = byStem.get(ExportFiles.stem(Path.of(line.strip().replace('\\', '/')).getFileName()
+                                .toString()));
+                        if (!line.isBlank() && ref != null) {
+                            sides.put(ref, list.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        return new ParsedAnnotations(boxes, empty, List.of(), sides, Map.of());
+    }
+
+    /** Class-name files, Darknet's image lists and READMEs sit among the labels but are none. */
+    private static boolean isNotLabels(Path file) {
+        String name = file.getFileName().toString();
+        return ClassNames.CANDIDATES.contains(name) || LISTS.containsKey(name) || name.equals("trainval.txt")
+                || name.toLowerCase().startsWith("readme");
     }
 
     private static ParsedBox parseLine(String line, Path file, int n, ImageRef ref, List<String> names)

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The keras-yolo3 list: one line per image, {@code path x1,y1,x2,y2,class_id ...}, with class names in a
  * names file (classes.txt next to the list, or given). Paths may be absolute, as that tool writes them.
  */
 public final class YoloKerasFormat implements AnnotationFormat {
+
+    /** One box token: x1,y1,x2,y2,class_id. */
+    private static final Pattern BOX = Pattern.compile("-?[0-9.eE+-]+(,-?[0-9.eE+-]+){3},[0-9]+");
 
     @Override
     public String name() {
@@ -38,19 +42,22 @@ public final class YoloKerasFormat implements AnnotationFormat {
                 if (line.isEmpty()) {
                     continue;
                 }
+                // the boxes are the space-free tokens at the end; everything before them is the path, spaces and all
                 String[] parts = line.split("\\s+");
-                String path = parts[0].replace('\\', '/');
-                if (!path.startsWith("/")) {
-                    path = TextFiles.safeImageName(path, file, n + 1, "image path");
-                } else if (path.contains("/../")) {
-                    throw AnnotationFormatException.at(file, n + 1, "image path '" + path
-                            + "' climbs out of its folder with '..' (expected a plain path)");
+                int first = parts.length;
+                while (first > 1 && BOX.matcher(parts[first - 1]).matches()) {
+                    first--;
                 }
+                int at = 0;
+                for (int k = 0; k < first; k++) {
+                    at = line.indexOf(parts[k], at) + parts[k].length();
+                }
+                String path = TextFiles.imageReference(line.substring(0, at), file, n + 1, "image path");
                 ImageRef ref = ImageRef.byName(path, file.toAbsolutePath().getParent());
-                if (parts.length == 1) {
+                if (first == parts.length) {
                     empty.add(ref);
                 }
-                for (int k = 1; k < parts.length; k++) {
+                for (int k = first; k < parts.length; k++) {
                     boxes.add(parseBox(parts[k], file, n + 1, ref, names));
                 }
             }
@@ -93,7 +100,8 @@ public final class YoloKerasFormat implements AnnotationFormat {
             public void write(ImageItem image, List<ExportBox> boxes) throws IOException {
                 String name = files.nameFor(image);
                 Path placed = files.place(image, name).toAbsolutePath();
-                w.write(placed.toString().replace(" ", "%20"));
+                // as it is: the reader takes the boxes from the end of the line, so a space in a path survives
+                w.write(placed.toString());
                 for (ExportBox b : boxes) {
                     w.write(String.format(Locale.ROOT, " %d,%d,%d,%d,%d", Math.round(b.x()), Math.round(b.y()),
                             Math.round(b.x() + b.w()), Math.round(b.y() + b.h()), options.classIndex(b.label())));

@@ -93,7 +93,7 @@ class CocoDevFormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"coco", "kitti", "voc", "yolo", "csv", "yolo-keras"})
+    @ValueSource(strings = {"coco", "kitti", "voc", "yolo", "csv", "yolo-keras", "retinanet-csv"})
     void exportThenImportGivesTheSameBoxesWithinTheFormatsPrecision(String name) throws Exception {
         AnnotationFormat format = AnnotationFormats.byName(name);
         Path out = tmp.resolve("export-" + name);
@@ -104,7 +104,7 @@ class CocoDevFormatsTest {
             case "coco" -> List.of(out.resolve("annotations.json"));
             case "kitti", "yolo" -> List.of(out.resolve("labels"));
             case "voc" -> List.of(out.resolve("Annotations"));
-            case "csv" -> List.of(out.resolve("annotations.csv"));
+            case "csv", "retinanet-csv" -> List.of(out.resolve("annotations.csv"));
             default -> List.of(out.resolve("annotations.txt"));
         };
         String task = "back-" + name;
@@ -114,7 +114,7 @@ class CocoDevFormatsTest {
         coco.forEach((image, boxes) -> expected.put(image, boxes.stream()
                 .filter(b -> format.holdsCrowdRegions() || !b.crowd()).collect(Collectors.toList())));
         double tolerance = switch (name) {
-            case "voc", "yolo-keras" -> 0.5 + 1e-9; // integer pixel corners
+            case "voc", "yolo-keras", "retinanet-csv" -> 0.5 + 1e-9; // integer pixel corners
             default -> 0.01;
         };
         // KITTI keeps crowd regions as DontCare, which carries no class
