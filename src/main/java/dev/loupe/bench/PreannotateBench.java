@@ -56,6 +56,14 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--decode-threads", defaultValue = "0")
     int decodeThreads;
 
+    @Option(names = "--peer", paramLabel = "PYTHON", description = "A Python with onnxruntime, opencv and numpy: runs "
+            + "the peer script in the same run and times cv2.imread on the same images (cv2 alone is enough for that).")
+    Path peerPython;
+
+    @Option(names = "--peer-script", paramLabel = "FILE", defaultValue = "../shared/tools/peer_preannotate.py",
+            description = "The peer script (default ${DEFAULT-VALUE}).")
+    Path peerScript;
+
     @Option(names = "--json")
     boolean json;
 
@@ -90,9 +98,27 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
             r.stageMillis().forEach((k, v) -> perImage.put(k, GalleryBench.round(v / Math.max(1, r.images()))));
             out.put("stageMsPerImage", perImage);
             out.put("boxes", r.boxes());
+            out.put("loupeDecodeMsPerImage", GalleryBench.round(decodeMs(candidates)));
+            if (peerPython != null) {
+                out.putAll(PeerRun.measure(peerPython, peerScript, modelsDir.resolve(detector.descriptor().weights().file()),
+                        images, n));
+            }
         }
         BenchOutput.print(out, json);
         return 0;
+    }
+
+    /** Loupe's decoder on one thread, the median of three passes over the images (the first warms up). */
+    private static double decodeMs(List<ImportCandidate> candidates) throws Exception {
+        double[] passes = new double[3];
+        for (int p = 0; p < passes.length; p++) {
+            long t = System.nanoTime();
+            for (ImportCandidate c : candidates) {
+                ImageDecoder.decode(c.file(), 1);
+            }
+            passes[p] = (System.nanoTime() - t) / 1e6 / candidates.size();
+        }
+        return GalleryBench.median(passes);
     }
 
     private static List<PreparedImage> prepare(List<ImportCandidate> candidates, Preprocessor pre) throws Exception {

@@ -17,7 +17,8 @@ import java.util.Iterator;
 /**
  * Decodes image files to pixels the way detectors were trained to see them: JPEG colour profiles are
  * ignored (plain libjpeg output; applying them shifts pixels and makes some files fail), and the EXIF
- * orientation is applied so pixels match the display frame that boxes use.
+ * orientation is applied so pixels match the display frame that boxes use. JPEGs go through libjpeg-turbo
+ * ({@link TurboJpeg}) where it is installed; ImageIO reads the other formats and any JPEG libjpeg refuses.
  */
 public final class ImageDecoder {
     /** Overrides {@link #DEFAULT_MAX_PIXELS}: the most pixels an image may declare to be decoded. */
@@ -39,10 +40,22 @@ public final class ImageDecoder {
     }
 
     /**
-     * Decodes, keeping every {@code subsampling}-th pixel in each direction (cheaper for thumbnails), then
-     * applies the orientation. The result is TYPE_INT_RGB or TYPE_INT_ARGB-compatible.
+     * Decodes at 1 / {@code subsampling} of the size or a little more (cheaper for thumbnails: JPEGs take the largest
+     * DCT reduction of 1/2, 1/4, 1/8 not beyond it, other formats every n-th pixel), then applies the orientation.
+     * JPEGs come as TYPE_3BYTE_BGR from libjpeg-turbo; other formats (and JPEGs without it) as ImageIO reads them.
      */
     public static BufferedImage decode(byte[] bytes, int orientation, int subsampling) throws UnreadableImageException {
+        if (ImageFormat.sniff(bytes) == ImageFormat.JPEG) {
+            BufferedImage fast = decodeJpeg(bytes, orientation, subsampling);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decodeWithImageIo(bytes, orientation, subsampling);
+    }
+
+    /** ImageIO's decode: every format, and the reason a file cannot be read. */
+    static BufferedImage decodeWithImageIo(byte[] bytes, int orientation, int subsampling) throws UnreadableImageException {
         byte[] data = ImageFormat.sniff(bytes) == ImageFormat.JPEG ? withoutIccProfile(bytes) : bytes;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -65,6 +78,26 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableImageException("cannot decode image: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) { // one image too big for the heap must not end a whole run
+            throw new UnreadableImageException("not enough memory to decode it", e);
+        }
+    }
+
+    /**
+     * A JPEG through libjpeg-turbo, or null to leave it to ImageIO (a file libjpeg refuses: ImageIO then decodes it
+     * or says why). Subsampling picks the largest DCT reduction (1/2, 1/4,
+     * 1/8) it allows, which is at least as large as asked.
+     */
+    private static BufferedImage decodeJpeg(byte[] bytes, int orientation, int subsampling)
+            throws UnreadableImageException {
+        // the same checks as at import: a truncated or corrupt file fails with its reason (libjpeg would fill it
+        // with grey), an oversized one before a pixel is allocated
+        ImageInfo info = ImageProbe.probe(bytes);
+        int reduction = subsampling >= 8 ? 8 : subsampling >= 4 ? 4 : subsampling >= 2 ? 2 : 1;
+        ImageProbe.checkSize(info.storedWidthPx() / reduction, info.storedHeightPx() / reduction);
+        try {
+            BufferedImage img = TurboJpeg.decode(bytes, reduction);
+            return img == null ? null : orient(img, orientation);
+        } catch (OutOfMemoryError e) {
             throw new UnreadableImageException("not enough memory to decode it", e);
         }
     }

@@ -1,6 +1,5 @@
 package dev.loupe.testing;
 
-import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +23,9 @@ public final class SharedData {
     static Path root(Map<String, String> env) {
         String configured = env.get(VARIABLE);
         Path root = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "shared");
-        if (!Files.isDirectory(root.resolve("data"))) {
-            String why = "shared data not found at " + root.toAbsolutePath() + ": set " + VARIABLE
-                    + " to a folder holding data/coco-dev and data/photos";
-            if ("true".equals(env.get("CI"))) {
-                throw new IllegalStateException(why + " (CI=true: a missing resource fails the run)");
-            }
-            Assumptions.assumeTrue(false, why + " (the COCO images are not downloadable as one file, so this test "
-                    + "skips instead)");
-        }
+        Required.resource(Files.isDirectory(root.resolve("data")), "shared data not found at " + root.toAbsolutePath()
+                + ": set " + VARIABLE + " to a folder holding data/coco-dev and data/photos (the COCO images are not "
+                + "downloadable as one file, so this test skips instead)", env);
         return root.toAbsolutePath().normalize();
     }
 
