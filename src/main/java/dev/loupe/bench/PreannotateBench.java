@@ -56,6 +56,13 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--decode-threads", defaultValue = "0")
     int decodeThreads;
 
+    @Option(names = "--score", defaultValue = "0.3", description = "Score threshold; the default is the peer "
+            + "script's, so both sides decode and store the same boxes (0.001 is the evaluation setting).")
+    double score;
+
+    @Option(names = "--nms", defaultValue = "0.45", description = "NMS IoU, the peer script's by default.")
+    double nms;
+
     @Option(names = "--peer", paramLabel = "PYTHON", description = "A Python with onnxruntime, opencv and numpy: runs "
             + "the peer script in the same run and times cv2.imread on the same images (cv2 alone is enough for that).")
     Path peerPython;
@@ -72,13 +79,14 @@ final class PreannotateBench implements java.util.concurrent.Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         Path work = Files.createTempDirectory("loupe-bench-pre");
         try (Project p = Project.create(work.resolve("project"));
-             Detector detector = Detectors.load(model, modelsDir, new Detectors.DetectorConfigOverrides(0.001, null, 100,
+             Detector detector = Detectors.load(model, modelsDir, new Detectors.DetectorConfigOverrides(score, nms, 100,
                      sessions, threads, null), b -> { })) {
             List<ImportCandidate> candidates = ImportSources.fromFolder(images);
             new ImportImagesJob(p.store(), "bench", candidates, new UrlFetcher(p.cacheDir("downloads"), Duration.ofSeconds(1)))
                     .run(JobContext.silent());
             int n = detector.config().sessions();
             out.put("model", detector.descriptor().name());
+            out.put("score", score);
             out.put("sessions", n);
             out.put("threadsPerSession", detector.config().threadsPerSession());
 

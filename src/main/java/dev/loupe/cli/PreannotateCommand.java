@@ -61,7 +61,8 @@ final class PreannotateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Engine threads per session (default 1).")
     Integer threads;
 
-    @Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0", description = "Image decoding threads (default: cores).")
+    @Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0", description = "Threads that decode images ahead of the sessions "
+            + "(default 0: each session's thread decodes its own next image, the fastest on CPU cores).")
     int decodeThreads;
 
     @Option(names = "--json", description = "Print the report as JSON.")

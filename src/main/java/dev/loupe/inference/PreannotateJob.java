@@ -87,12 +87,20 @@ public final class PreannotateJob implements Job<PreannotateReport> {
         BlockingQueue<Outcome> results = new ArrayBlockingQueue<>(4 * sessions + STORE_BATCH);
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < request.decodeThreads(); i++) {
-            threads.add(start("loupe-decode-" + i, () -> decodeLoop(todo, next, ready, results)));
-        }
-        for (int i = 0; i < sessions; i++) {
-            Detector.Session session = detector.session(i);
-            threads.add(start("loupe-infer-" + i, () -> inferLoop(session, ready, results)));
+        if (request.decodeThreads() == 0) {
+            // each session's thread prepares its own next image: on CPU cores nothing waits and nothing is handed over
+            for (int i = 0; i < sessions; i++) {
+                Detector.Session session = detector.session(i);
+                threads.add(start("loupe-infer-" + i, () -> workerLoop(session, todo, next, results)));
+            }
+        } else {
+            for (int i = 0; i < request.decodeThreads(); i++) {
+                threads.add(start("loupe-decode-" + i, () -> decodeLoop(todo, next, ready, results)));
+            }
+            for (int i = 0; i < sessions; i++) {
+                Detector.Session session = detector.session(i);
+                threads.add(start("loupe-infer-" + i, () -> inferLoop(session, ready, results)));
+            }
         }
         long storeNanos = 0;
         int stored = 0;
@@ -151,27 +159,57 @@ public final class PreannotateJob implements Job<PreannotateReport> {
         }
     }
 
+    /** Decodes and prepares one image; a failure (any, memory included) is that image's outcome, never lost. */
+    private Outcome prepare(ImageItem image, Preprocessor pre) {
+        try {
+            long t = System.nanoTime();
+            BufferedImage img = ImageDecoder.decode(java.nio.file.Path.of(image.path()), image.orientation());
+            long t2 = System.nanoTime();
+            PreparedImage input = pre.prepare(img);
+            long t3 = System.nanoTime();
+            decodeNanos.add(t2 - t);
+            prepareNanos.add(t3 - t2);
+            return new Outcome(image, input, null, null);
+        } catch (UnreadableImageException | RuntimeException e) {
+            return new Outcome(image, null, List.of(), e.getMessage());
+        } catch (OutOfMemoryError e) { // the image's result must still arrive, or the run waits for ever
+            return new Outcome(image, null, List.of(), "not enough memory to prepare it");
+        }
+    }
+
+    private Outcome infer(Detector.Session session, Outcome in) {
+        try {
+            long t = System.nanoTime();
+            List<Detection> found = session.detect(in.input());
+            inferNanos.add(System.nanoTime() - t);
+            return new Outcome(in.image(), null, found, null);
+        } catch (ModelException | RuntimeException e) {
+            return new Outcome(in.image(), null, List.of(), "inference failed: " + e.getMessage());
+        }
+    }
+
+    private void workerLoop(Detector.Session session, List<ImageItem> todo, AtomicInteger next,
+                            BlockingQueue<Outcome> results) {
+        Preprocessor pre = new Preprocessor(detector.descriptor());
+        try {
+            int i;
+            while (!stop.get() && (i = next.getAndIncrement()) < todo.size()) {
+                Outcome prepared = prepare(todo.get(i), pre);
+                results.put(prepared.problem() != null ? prepared : infer(session, prepared));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void decodeLoop(List<ImageItem> todo, AtomicInteger next, BlockingQueue<Outcome> ready,
                             BlockingQueue<Outcome> results) {
         Preprocessor pre = new Preprocessor(detector.descriptor());
         try {
             int i;
             while (!stop.get() && (i = next.getAndIncrement()) < todo.size()) {
-                ImageItem image = todo.get(i);
-                try {
-                    long t = System.nanoTime();
-                    BufferedImage img = ImageDecoder.decode(java.nio.file.Path.of(image.path()), image.orientation());
-                    long t2 = System.nanoTime();
-                    PreparedImage input = pre.prepare(img);
-                    long t3 = System.nanoTime();
-                    decodeNanos.add(t2 - t);
-                    prepareNanos.add(t3 - t2);
-                    ready.put(new Outcome(image, input, null, null));
-                } catch (UnreadableImageException | RuntimeException e) {
-                    results.put(new Outcome(image, null, List.of(), e.getMessage()));
-                } catch (OutOfMemoryError e) { // the image's result must still arrive, or the run waits for ever
-                    results.put(new Outcome(image, null, List.of(), "not enough memory to prepare it"));
-                }
+                Outcome prepared = prepare(todo.get(i), pre);
+                (prepared.problem() != null ? results : ready).put(prepared);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,19 +220,9 @@ public final class PreannotateJob implements Job<PreannotateReport> {
         try {
             while (!stop.get()) {
                 Outcome in = ready.poll(100, TimeUnit.MILLISECONDS);
-                if (in == null) {
-                    continue;
+                if (in != null) {
+                    results.put(infer(session, in));
                 }
-                Outcome out;
-                try {
-                    long t = System.nanoTime();
-                    List<Detection> found = session.detect(in.input());
-                    inferNanos.add(System.nanoTime() - t);
-                    out = new Outcome(in.image(), null, found, null);
-                } catch (ModelException | RuntimeException e) {
-                    out = new Outcome(in.image(), null, List.of(), "inference failed: " + e.getMessage());
-                }
-                results.put(out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

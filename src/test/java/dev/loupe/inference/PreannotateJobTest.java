@@ -88,6 +88,26 @@ class PreannotateJobTest {
     }
 
     @Test
+    void sessionsThatDecodeTheirOwnImagesFindTheSameBoxesAsDecodeThreadsFeedingThem() throws Exception {
+        try (Project p = projectWith("modes", List.of(SharedData.cocoDev().resolve("tiny50-train").toString()))) {
+            new PreannotateJob(p.store(), yolox, new PreannotateRequest("d", "own", Set.of(), null, null, 0))
+                    .run(JobContext.silent());
+            new PreannotateJob(p.store(), yolox, new PreannotateRequest("d", "fed", Set.of(), null, null, 3))
+                    .run(JobContext.silent());
+            java.util.Map<Long, String> tasks = new java.util.HashMap<>();
+            p.store().tasks().forEach(t -> tasks.put(t.id(), t.name()));
+            java.util.Map<String, List<String>> byTask = new java.util.TreeMap<>();
+            for (Box b : p.store().boxPage(BoxQuery.inDataset(1), 0, 100_000)) {
+                byTask.computeIfAbsent(tasks.get(b.taskId()), k -> new java.util.ArrayList<>())
+                        .add(b.imageId() + " " + b.labelId() + " " + b.x() + " " + b.y() + " " + b.w() + " " + b.h());
+            }
+            byTask.values().forEach(java.util.Collections::sort);
+            assertTrue(byTask.get("own").size() > 40, "boxes found: " + byTask.get("own").size());
+            assertEquals(byTask.get("fed"), byTask.get("own"));
+        }
+    }
+
+    @Test
     void kittiOutputRoundTripsThroughTheImporter() throws Exception {
         try (Project p = projectWith("kitti", List.of(SharedData.photos().toString()))) {
             Path out = tmp.resolve("kitti-out");
