@@ -1,8 +1,5 @@
 package dev.loupe.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,15 +48,7 @@ final class SqliteMigrations {
     }
 
     private static String script(int version) {
-        String name = "/db/sqlite/V" + version + ".sql";
-        try (InputStream in = SqliteMigrations.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new StoreException("missing migration resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StoreException("cannot read migration resource " + name, e);
-        }
+        return MigrationScripts.read("sqlite", version);
     }
 
     /** Splits a script on semicolons that end a line; comment lines are dropped. */

@@ -1,0 +1,84 @@
+package dev.loupe.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server for the team-project tests: {@code $LOUPE_TEST_POSTGRES}, a JDBC URL with a user that may
+ * create databases and roles (CI starts Debian's server and sets it), else the local server as {@code loupe_ci}.
+ * Each test gets a new database and login roles of its own, all dropped when it closes.
+ */
+public final class PostgresServer implements AutoCloseable {
+    public static final String VARIABLE = "LOUPE_TEST_POSTGRES";
+    private static final String LOCAL = "jdbc:postgresql://localhost:5432/postgres?user=loupe_ci&password=loupe_ci";
+
+    private final String adminUrl;
+    private final String database = "loupe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final List<String> roles = new ArrayList<>();
+
+    private PostgresServer(String adminUrl) {
+        this.adminUrl = adminUrl;
+    }
+
+    /** A new, empty database on the server; the test skips (fails under CI) when no server answers. */
+    public static PostgresServer freshDatabase() throws SQLException {
+        String configured = System.getenv(VARIABLE);
+        String url = configured != null && !configured.isBlank() ? configured : LOCAL;
+        boolean reachable;
+        try (Connection c = DriverManager.getConnection(url)) {
+            reachable = c.isValid(5);
+        } catch (SQLException e) {
+            reachable = false;
+        }
+        Required.resource(reachable, "no PostgreSQL server at " + url.replaceAll("password=[^&]*", "password=…")
+                + ": set " + VARIABLE + " to a JDBC URL whose user may create databases and roles");
+        PostgresServer server = new PostgresServer(url);
+        server.admin("CREATE DATABASE " + server.database);
+        return server;
+    }
+
+    /** The new database as the administrating user. */
+    public Connection asAdmin() throws SQLException {
+        return DriverManager.getConnection(urlOf(database, null, null));
+    }
+
+    /** A new login role in {@code group} (e.g. loupe_annotator); returns its name. */
+    public String login(String group) throws SQLException {
+        String name = group.replace("loupe_", "") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "' IN ROLE " + group);
+        roles.add(name);
+        return name;
+    }
+
+    /** The new database as a role made by {@link #login}. */
+    public Connection as(String role) throws SQLException {
+        return DriverManager.getConnection(urlOf(database, role, role));
+    }
+
+    private String urlOf(String db, String user, String password) {
+        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + db + "$1");
+        if (user != null) {
+            url = url.replaceAll("([?&])user=[^&]*", "$1user=" + user).replaceAll("([?&])password=[^&]*", "$1password=" + password);
+        }
+        return url;
+    }
+
+    private void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        for (String role : roles) {
+            admin("DROP ROLE IF EXISTS " + role);
+        }
+    }
+}
