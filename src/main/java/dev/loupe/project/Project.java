@@ -1,7 +1,7 @@
 package dev.loupe.project;
 
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.SqliteProjectStore;
+import dev.loupe.store.SqlProjectStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new ProjectException("cannot create project folder " + dir + ": " + e.getMessage(), e);
         }
-        return new Project(dir, SqliteProjectStore.open(dir.resolve(DATABASE)));
+        return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
     }
 
     /** Opens an existing project folder. */
@@ -57,7 +57,7 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Project(dir, SqliteProjectStore.open(dir.resolve(DATABASE)));
+        return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
     }
 
     /** Opens the project in {@code folder}, creating it first if the folder holds none. */

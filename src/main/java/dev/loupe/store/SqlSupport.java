@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Small JDBC helpers shared by the SQLite store's statements. */
+/** Small JDBC helpers shared by the store's statements, on SQLite and PostgreSQL alike. */
 final class SqlSupport {
 
     private SqlSupport() {
@@ -22,13 +22,31 @@ final class SqlSupport {
         }
     }
 
+    /** A batch insert whose new ids {@link #batchIds} can read back, on either database. */
+    static PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+        return isPostgres(c) ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql);
+    }
+
+    static boolean isPostgres(Connection c) throws SQLException {
+        return c.isWrapperFor(org.postgresql.PGConnection.class);
+    }
+
     /**
-     * Ids of the {@code n} rows just inserted by one batch. The batch ran inside this transaction on the only
-     * writer connection, so its rowids are consecutive and end at last_insert_rowid().
+     * Ids of the {@code n} rows just inserted by one batch of {@code ps} (made by {@link #prepareInsert}). On
+     * PostgreSQL the batch returned them; on SQLite it ran inside this transaction on the only writer connection, so
+     * its rowids are consecutive and end at last_insert_rowid().
      */
-    static long[] batchIds(Connection c, int n) throws SQLException {
+    static long[] batchIds(Connection c, PreparedStatement ps, int n) throws SQLException {
         long[] ids = new long[n];
         if (n == 0) {
+            return ids;
+        }
+        if (isPostgres(c)) {
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int k = 0; k < n && keys.next(); k++) {
+                    ids[k] = keys.getLong(1);
+                }
+            }
             return ids;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {

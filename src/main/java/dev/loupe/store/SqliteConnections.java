@@ -21,15 +21,10 @@ import org.sqlite.SQLiteConfig;
  * database's write lock when they begin (BEGIN IMMEDIATE), so two processes never fail half-way by upgrading a read; a writer
  * that waits longer than the busy wait gets a {@link ProjectBusyException} naming the other writer's job.
  */
-final class SqliteConnections implements AutoCloseable {
+final class SqliteConnections implements Database {
     static final Duration BUSY_WAIT = Duration.ofSeconds(30);
     private static final int READERS = 3;
     private static final int SQLITE_BUSY = 5;
-
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
 
     private final Path file;
     private final Duration busyWait;
@@ -73,7 +68,8 @@ final class SqliteConnections implements AutoCloseable {
         return c;
     }
 
-    <T> T read(SqlWork<T> work) {
+    @Override
+    public <T> T read(SqlWork<T> work) {
         Connection c;
         try {
             do {
@@ -97,7 +93,8 @@ final class SqliteConnections implements AutoCloseable {
      * Runs work in one transaction on the writer connection: all of it is stored, or none. Called again on
      * the same thread inside that work, it joins the running transaction.
      */
-    <T> T write(SqlWork<T> work) {
+    @Override
+    public <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
@@ -136,7 +133,8 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /** Registers a running job until the returned handle is closed. */
-    ProjectStore.RunningJob announce(String job) {
+    @Override
+    public ProjectStore.RunningJob announce(String job) {
         long id = write(c -> runningJobs.add(c, job));
         return () -> write(c -> {
             runningJobs.remove(c, id);
@@ -160,7 +158,8 @@ final class SqliteConnections implements AutoCloseable {
                 + busyWait.toSeconds() + " s; try again when that job has finished", e);
     }
 
-    int schemaVersion() {
+    @Override
+    public int schemaVersion() {
         return read(SqliteMigrations::version);
     }
 

@@ -6,7 +6,7 @@ import dev.loupe.core.NewBox;
 import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
-import dev.loupe.store.SqliteProjectStore;
+import dev.loupe.store.SqlProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class ReviewSessionTest {
     @TempDir
     Path tmp;
 
-    private long[] setUp(SqliteProjectStore store) {
+    private long[] setUp(SqlProjectStore store) {
         long ds = store.createDataset("d").id();
         store.addImages(ds, List.of(new NewImage("/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64), 1),
                 new NewImage("/b.jpg", null, "b.jpg", 640, 480, 1, "b".repeat(64), 1)));
@@ -38,7 +38,7 @@ class ReviewSessionTest {
     void everyEditIsStoredAtOnceAndUndoRedoWalksItBack() {
         Path db = tmp.resolve("loupe.db");
         long boxId;
-        try (SqliteProjectStore store = SqliteProjectStore.open(db)) {
+        try (SqlProjectStore store = SqlProjectStore.open(db)) {
             long[] ids = setUp(store);
             long task = store.tasks().get(0).id();
             long car = store.label("car").id();
@@ -78,7 +78,7 @@ class ReviewSessionTest {
             assertTrue(s.redo());
             assertEquals(car, store.boxes(ids[0]).stream().filter(b -> b.id() == first.id()).findFirst().orElseThrow().labelId());
         }
-        try (SqliteProjectStore store = SqliteProjectStore.open(db)) {
+        try (SqlProjectStore store = SqlProjectStore.open(db)) {
             Box reopened = store.boxPage(dev.loupe.core.BoxQuery.inDataset(1), 0, 10).stream()
                     .filter(b -> b.id() == boxId).findFirst().orElseThrow();
             assertEquals(12, reopened.x(), "edits survive closing the project");
@@ -87,7 +87,7 @@ class ReviewSessionTest {
 
     @Test
     void acceptAboveAScoreIsOneEditAndRejectKeepsTheSource() {
-        try (SqliteProjectStore store = SqliteProjectStore.open(tmp.resolve("loupe.db"))) {
+        try (SqlProjectStore store = SqlProjectStore.open(tmp.resolve("loupe.db"))) {
             long[] ids = setUp(store);
             ReviewSession s = new ReviewSession(store, ids, 0, store.tasks().get(0).id(), "ann");
             assertEquals(1, s.acceptAbove(0.5));

@@ -6,7 +6,7 @@ import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
-import dev.loupe.store.SqliteProjectStore;
+import dev.loupe.store.SqlProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class ReviewStagesTest {
 
     @Test
     void aStageFlowAcceptsRejectsSendsBackAndCountsProgress() {
-        try (SqliteProjectStore store = SqliteProjectStore.open(tmp.resolve("loupe.db"))) {
+        try (SqlProjectStore store = SqlProjectStore.open(tmp.resolve("loupe.db"))) {
             long ds = store.createDataset("d").id();
             List<NewImage> images = new ArrayList<>();
             for (int i = 0; i < 40; i++) {

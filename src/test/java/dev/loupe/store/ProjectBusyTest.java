@@ -36,7 +36,7 @@ class ProjectBusyTest {
         }
     }
 
-    private HeldWrite holdWrite(SqliteProjectStore store) throws InterruptedException {
+    private HeldWrite holdWrite(SqlProjectStore store) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> write = otherThread.submit(() -> store.inTransaction(() -> {
@@ -56,8 +56,8 @@ class ProjectBusyTest {
     @Test
     void aWriterKeptWaitingNamesTheJobThatHoldsTheProject() throws Exception {
         Path file = dir.resolve("loupe.db");
-        try (SqliteProjectStore holder = SqliteProjectStore.open(file);
-             SqliteProjectStore waiter = SqliteProjectStore.open(file, Duration.ofMillis(300))) {
+        try (SqlProjectStore holder = SqlProjectStore.open(file);
+             SqlProjectStore waiter = SqlProjectStore.open(file, Duration.ofMillis(300))) {
             try (ProjectStore.RunningJob job = holder.announce("import-annotations into task 'gt'")) {
                 HeldWrite held = holdWrite(holder);
                 ProjectBusyException busy = assertThrows(ProjectBusyException.class, () -> waiter.label("car"));
@@ -70,7 +70,7 @@ class ProjectBusyTest {
             // the finished job is gone from the register: a third process kept waiting names only the running one
             try (ProjectStore.RunningJob own = waiter.announce("metrics of dataset 'dev'")) {
                 HeldWrite held = holdWrite(waiter);
-                try (SqliteProjectStore third = SqliteProjectStore.open(file, Duration.ofMillis(200))) {
+                try (SqlProjectStore third = SqlProjectStore.open(file, Duration.ofMillis(200))) {
                     String message = assertThrows(ProjectBusyException.class, () -> third.label("dog")).getMessage();
                     assertTrue(message.contains("metrics of dataset 'dev'"), message);
                     assertFalse(message.contains("import-annotations"), message);

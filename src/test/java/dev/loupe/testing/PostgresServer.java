@@ -55,6 +55,19 @@ public final class PostgresServer implements AutoCloseable {
         return name;
     }
 
+    /** The new database's JDBC URL, without user or password. */
+    public String jdbcUrl() {
+        return urlOf(database, null, null).replaceAll("[?&](user|password)=[^&]*", "").replaceFirst("^([^?]*)&", "$1?");
+    }
+
+    /** Lets {@code role} create the project's tables, as the admin who makes a team project does. */
+    public void grantSchema(String role) throws SQLException {
+        try (Connection c = asAdmin(); Statement st = c.createStatement()) {
+            st.execute("GRANT CREATE, USAGE ON SCHEMA public TO " + role);
+            st.execute("ALTER ROLE " + role + " CREATEROLE");
+        }
+    }
+
     /** The new database as a role made by {@link #login}. */
     public Connection as(String role) throws SQLException {
         return DriverManager.getConnection(urlOf(database, role, role));

@@ -12,16 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The metrics cache statements of the SQLite store. */
-final class SqliteMetrics {
+/** The metrics cache statements of the project store. */
+final class SqlMetrics {
 
-    private SqliteMetrics() {
+    private SqlMetrics() {
     }
 
     static void saveImages(Connection c, List<ImageMetrics> metrics) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO image_metrics(image_id, content_hash, width, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO image_metrics(image_id, content_hash, width, "
                 + "height, aspect, mean_r, mean_g, mean_b, gray_mean, gray_std, gray_entropy, sharpness) "
-                + "SELECT ?, content_hash, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM images WHERE id = ?")) {
+                + "SELECT ?, content_hash, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM images WHERE id = ? "
+                + "ON CONFLICT (image_id) DO UPDATE SET content_hash = excluded.content_hash, width = excluded.width, "
+                + "height = excluded.height, aspect = excluded.aspect, mean_r = excluded.mean_r, mean_g = excluded.mean_g, "
+                + "mean_b = excluded.mean_b, gray_mean = excluded.gray_mean, gray_std = excluded.gray_std, "
+                + "gray_entropy = excluded.gray_entropy, sharpness = excluded.sharpness")) {
             for (ImageMetrics m : metrics) {
                 ps.setLong(1, m.imageId());
                 ps.setInt(2, m.widthPx());
@@ -42,9 +46,14 @@ final class SqliteMetrics {
     }
 
     static void saveBoxes(Connection c, List<BoxMetrics> metrics) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO box_metrics(box_id, image_id, box_updated_at, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO box_metrics(box_id, image_id, box_updated_at, "
                 + "relative_area, aspect, center_x, center_y, mean_r, mean_g, mean_b, gray_std, gray_entropy) "
-                + "SELECT ?, ?, updated_at, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM boxes WHERE id = ?")) {
+                + "SELECT ?, ?, updated_at, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM boxes WHERE id = ? "
+                + "ON CONFLICT (box_id) DO UPDATE SET image_id = excluded.image_id, "
+                + "box_updated_at = excluded.box_updated_at, relative_area = excluded.relative_area, aspect = excluded.aspect, "
+                + "center_x = excluded.center_x, center_y = excluded.center_y, mean_r = excluded.mean_r, "
+                + "mean_g = excluded.mean_g, mean_b = excluded.mean_b, gray_std = excluded.gray_std, "
+                + "gray_entropy = excluded.gray_entropy")) {
             for (BoxMetrics m : metrics) {
                 ps.setLong(1, m.boxId());
                 ps.setLong(2, m.imageId());

@@ -37,23 +37,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The embedded project store: one SQLite file in WAL mode, migrated to the latest schema on open. */
-public final class SqliteProjectStore implements ProjectStore {
-    private final SqliteConnections db;
+/**
+ * The project store over SQL: the embedded SQLite file in WAL mode ({@link #open(Path)}), or a team project on a
+ * PostgreSQL server ({@link #onServer}); both migrated to the latest schema on open and run the same statements.
+ */
+public final class SqlProjectStore implements ProjectStore {
+    private final Database db;
 
-    private SqliteProjectStore(SqliteConnections db) {
+    private SqlProjectStore(Database db) {
         this.db = db;
     }
 
     /** Opens (creating if needed) the database file and migrates it. */
-    public static SqliteProjectStore open(Path file) {
+    public static SqlProjectStore open(Path file) {
         return open(file, SqliteConnections.BUSY_WAIT);
     }
 
+    /**
+     * A team project on a PostgreSQL server ({@code jdbc:postgresql://HOST[:PORT]/DB}) as the given role, its schema
+     * brought up to date when the role may (a project at the current version opens for any member role).
+     */
+    public static SqlProjectStore onServer(String jdbcUrl, String user, String password) {
+        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password));
+    }
+
     /** As {@link #open(Path)}, waiting at most {@code busyWait} for another process's write to finish. */
-    static SqliteProjectStore open(Path file, java.time.Duration busyWait) {
+    static SqlProjectStore open(Path file, java.time.Duration busyWait) {
         try {
-            return new SqliteProjectStore(new SqliteConnections(file, busyWait));
+            return new SqlProjectStore(new SqliteConnections(file, busyWait));
         } catch (SQLException e) {
             throw new StoreException("cannot open project database " + file + ": " + e.getMessage(), e);
         }
@@ -61,7 +72,7 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public Dataset createDataset(String name) {
-        return db.write(c -> SqliteImages.createDataset(c, name));
+        return db.write(c -> SqlImages.createDataset(c, name));
     }
 
     @Override
@@ -71,34 +82,35 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public Dataset dataset(String name) {
-        return db.write(c -> SqliteImages.dataset(c, name));
+        return db.write(c -> SqlImages.dataset(c, name));
     }
 
     @Override
     public Optional<Dataset> findDataset(String name) {
-        return db.read(c -> SqliteImages.findDataset(c, name));
+        return db.read(c -> SqlImages.findDataset(c, name));
     }
 
     @Override
     public List<Dataset> datasets() {
-        return db.read(c -> SqliteImages.datasets(c));
+        return db.read(c -> SqlImages.datasets(c));
     }
 
     @Override
     public long[] addImages(long datasetId, List<NewImage> images) {
-        return db.write(c -> SqliteImages.addImages(c, datasetId, images));
+        return db.write(c -> SqlImages.addImages(c, datasetId, images));
     }
 
     @Override
     public int addMissingImages(long datasetId, List<NewImage> images) {
-        return db.write(c -> SqliteImages.addMissingImages(c, datasetId, images));
+        return db.write(c -> SqlImages.addMissingImages(c, datasetId, images));
     }
 
     @Override
     public void addImageAliases(long datasetId, List<NewImage> duplicates) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO image_aliases(dataset_id, path, "
-                    + "relative_path, image_id) SELECT ?, ?, ?, id FROM images WHERE dataset_id = ? AND content_hash = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO image_aliases(dataset_id, path, "
+                    + "relative_path, image_id) SELECT ?, ?, ?, id FROM images WHERE dataset_id = ? AND content_hash = ? "
+                    + "ON CONFLICT DO NOTHING")) {
                 for (NewImage d : duplicates) {
                     ps.setLong(1, datasetId);
                     ps.setString(2, d.path());
@@ -138,22 +150,22 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public List<ImageItem> images(long[] imageIds) {
-        return db.read(c -> SqliteImages.images(c, imageIds));
+        return db.read(c -> SqlImages.images(c, imageIds));
     }
 
     @Override
     public List<ImageItem> imagePage(ImageFilter filter, long afterId, int limit) {
-        return db.read(c -> SqliteImages.imagePage(c, filter, afterId, limit));
+        return db.read(c -> SqlImages.imagePage(c, filter, afterId, limit));
     }
 
     @Override
     public long[] imageIds(ImageFilter filter) {
-        return db.read(c -> SqliteImages.imageIds(c, filter));
+        return db.read(c -> SqlImages.imageIds(c, filter));
     }
 
     @Override
     public long countImages(ImageFilter filter) {
-        return db.read(c -> SqliteImages.countImages(c, filter));
+        return db.read(c -> SqlImages.countImages(c, filter));
     }
 
     @Override
@@ -167,7 +179,7 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     private Set<String> stringColumn(String sql, long datasetId) {
-        return db.read(c -> SqliteImages.stringColumn(c, sql, datasetId));
+        return db.read(c -> SqlImages.stringColumn(c, sql, datasetId));
     }
 
     @Override
@@ -177,7 +189,7 @@ public final class SqliteProjectStore implements ProjectStore {
                     + "characters (newline, tab ...): '" + Label.printable(name) + "'");
         }
         return db.write(c -> {
-            try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO labels(name) VALUES (?)")) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO labels(name) VALUES (?) ON CONFLICT DO NOTHING")) {
                 ins.setString(1, name);
                 ins.executeUpdate();
             }
@@ -238,7 +250,7 @@ public final class SqliteProjectStore implements ProjectStore {
     public Task task(String name, String description) {
         return db.write(c -> {
             try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT OR IGNORE INTO tasks(name, description, created_at) VALUES (?, ?, ?)")) {
+                    "INSERT INTO tasks(name, description, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ins.setString(1, name);
                 ins.setString(2, description == null ? "" : description);
                 ins.setLong(3, System.currentTimeMillis());
@@ -289,7 +301,8 @@ public final class SqliteProjectStore implements ProjectStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR IGNORE INTO imported_box_sets(task_id, image_id, box_set) VALUES (?, ?, ?)")) {
+                    "INSERT INTO imported_box_sets(task_id, image_id, box_set) VALUES (?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 for (Map.Entry<Long, Long> e : boxSetByImage.entrySet()) {
                     ps.setLong(1, taskId);
                     ps.setLong(2, e.getKey());
@@ -318,28 +331,28 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public long[] addBoxes(List<NewBox> boxes) {
-        return db.write(c -> SqliteBoxes.insert(c, boxes));
+        return db.write(c -> SqlBoxes.insert(c, boxes));
     }
 
     @Override
     public List<Box> boxes(long imageId) {
-        return db.read(c -> SqliteBoxes.ofImage(c, imageId));
+        return db.read(c -> SqlBoxes.ofImage(c, imageId));
     }
 
     @Override
     public List<Box> boxPage(BoxQuery query, long afterId, int limit) {
-        return db.read(c -> SqliteBoxes.page(c, query, afterId, limit));
+        return db.read(c -> SqlBoxes.page(c, query, afterId, limit));
     }
 
     @Override
     public long countBoxes(BoxQuery query) {
-        return db.read(c -> SqliteBoxes.count(c, query));
+        return db.read(c -> SqlBoxes.count(c, query));
     }
 
     @Override
     public void setStatus(long boxId, ReviewStatus status, String author) {
         db.write(c -> {
-            SqliteBoxes.setStatus(c, boxId, status, author);
+            SqlBoxes.setStatus(c, boxId, status, author);
             return null;
         });
     }
@@ -348,8 +361,9 @@ public final class SqliteProjectStore implements ProjectStore {
     public void markInferred(long taskId, String modelKey, long[] imageIds) {
         long now = System.currentTimeMillis();
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO inference_runs(task_id, model_key, "
-                    + "image_id, done_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO inference_runs(task_id, model_key, "
+                    + "image_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id, model_key, image_id) "
+                    + "DO UPDATE SET done_at = excluded.done_at")) {
                 for (long id : imageIds) {
                     ps.setLong(1, taskId);
                     ps.setString(2, modelKey);
@@ -384,7 +398,7 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void updateBox(Box box) {
         db.write(c -> {
-            SqliteBoxes.update(c, box);
+            SqlBoxes.update(c, box);
             return null;
         });
     }
@@ -403,7 +417,7 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void restoreBox(Box box) {
         db.write(c -> {
-            SqliteBoxes.restore(c, box);
+            SqlBoxes.restore(c, box);
             return null;
         });
     }
@@ -411,8 +425,9 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void setImageDone(long imageId, long taskId, boolean done, String author) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO image_reviews(image_id, task_id, done, "
-                    + "author, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO image_reviews(image_id, task_id, done, "
+                    + "author, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (image_id, task_id) DO UPDATE SET "
+                    + "done = excluded.done, author = excluded.author, updated_at = excluded.updated_at")) {
                 ps.setLong(1, imageId);
                 ps.setLong(2, taskId);
                 ps.setInt(3, done ? 1 : 0);
@@ -440,28 +455,28 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public long[] imagesOfTask(long taskId, Long labelId, String author, Long since, Long until) {
-        return db.read(c -> SqliteStages.imagesOfTask(c, taskId, labelId, author, since, until));
+        return db.read(c -> SqlStages.imagesOfTask(c, taskId, labelId, author, since, until));
     }
 
     @Override
     public ReviewStage createStage(ReviewStage stage, long[] imageIds) {
-        return db.write(c -> SqliteStages.create(c, stage, imageIds));
+        return db.write(c -> SqlStages.create(c, stage, imageIds));
     }
 
     @Override
     public List<ReviewStage> stages(long taskId) {
-        return db.read(c -> SqliteStages.list(c, taskId));
+        return db.read(c -> SqlStages.list(c, taskId));
     }
 
     @Override
     public List<StageImage> stageImages(long stageId) {
-        return db.read(c -> SqliteStages.images(c, stageId));
+        return db.read(c -> SqlStages.images(c, stageId));
     }
 
     @Override
     public void setVerdict(long stageId, long imageId, ReviewStatus verdict, String reviewer) {
         db.write(c -> {
-            SqliteStages.setVerdict(c, stageId, imageId, verdict, reviewer);
+            SqlStages.setVerdict(c, stageId, imageId, verdict, reviewer);
             return null;
         });
     }
@@ -469,7 +484,7 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void saveImageMetrics(List<ImageMetrics> metrics) {
         db.write(c -> {
-            SqliteMetrics.saveImages(c, metrics);
+            SqlMetrics.saveImages(c, metrics);
             return null;
         });
     }
@@ -477,52 +492,52 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void saveBoxMetrics(List<BoxMetrics> metrics) {
         db.write(c -> {
-            SqliteMetrics.saveBoxes(c, metrics);
+            SqlMetrics.saveBoxes(c, metrics);
             return null;
         });
     }
 
     @Override
     public Set<Long> imagesWithCurrentMetrics(long datasetId) {
-        return db.read(c -> SqliteMetrics.currentImages(c, datasetId));
+        return db.read(c -> SqlMetrics.currentImages(c, datasetId));
     }
 
     @Override
     public Set<Long> boxesWithCurrentMetrics(long datasetId) {
-        return db.read(c -> SqliteMetrics.currentBoxes(c, datasetId));
+        return db.read(c -> SqlMetrics.currentBoxes(c, datasetId));
     }
 
     @Override
     public List<ImageMetrics> imageMetrics(long datasetId) {
-        return db.read(c -> SqliteMetrics.images(c, datasetId));
+        return db.read(c -> SqlMetrics.images(c, datasetId));
     }
 
     @Override
     public List<BoxMetrics> boxMetrics(long datasetId) {
-        return db.read(c -> SqliteMetrics.boxes(c, datasetId));
+        return db.read(c -> SqlMetrics.boxes(c, datasetId));
     }
 
     @Override
     public long saveClusterRun(ClusterRun run) {
-        return db.write(c -> SqliteClusters.saveRun(c, run));
+        return db.write(c -> SqlClusters.saveRun(c, run));
     }
 
     @Override
     public Optional<ClusterRun> latestClusterRun(long datasetId) {
-        return db.read(c -> SqliteClusters.latestRun(c, datasetId));
+        return db.read(c -> SqlClusters.latestRun(c, datasetId));
     }
 
     @Override
     public void addAugmentedImages(List<AugmentedImage> images) {
         db.write(c -> {
-            SqliteClusters.addAugmented(c, images);
+            SqlClusters.addAugmented(c, images);
             return null;
         });
     }
 
     @Override
     public List<AugmentedImage> augmentedImages(long datasetId) {
-        return db.read(c -> SqliteClusters.augmented(c, datasetId));
+        return db.read(c -> SqlClusters.augmented(c, datasetId));
     }
 
     @Override
@@ -564,10 +579,12 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public void saveMetadata(List<MetadataValue> values) {
         db.write(c -> {
-            try (PreparedStatement images = c.prepareStatement("INSERT OR REPLACE INTO image_metadata(image_id, "
-                    + "field, num_value, text_value) VALUES (?, ?, ?, ?)");
-                 PreparedStatement boxes = c.prepareStatement("INSERT OR REPLACE INTO box_metadata(box_id, field, "
-                         + "num_value, text_value) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement images = c.prepareStatement("INSERT INTO image_metadata(image_id, "
+                    + "field, num_value, text_value) VALUES (?, ?, ?, ?) ON CONFLICT (image_id, field) DO UPDATE SET "
+                    + "num_value = excluded.num_value, text_value = excluded.text_value");
+                 PreparedStatement boxes = c.prepareStatement("INSERT INTO box_metadata(box_id, field, "
+                         + "num_value, text_value) VALUES (?, ?, ?, ?) ON CONFLICT (box_id, field) DO UPDATE SET "
+                         + "num_value = excluded.num_value, text_value = excluded.text_value")) {
                 for (MetadataValue v : values) {
                     PreparedStatement ps = v.isBoxValue() ? boxes : images;
                     ps.setLong(1, v.isBoxValue() ? v.boxId() : v.imageId());
@@ -609,7 +626,7 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public int deleteBoxes(long taskId, long[] imageIds) {
-        return db.write(c -> SqliteBoxes.delete(c, taskId, imageIds));
+        return db.write(c -> SqlBoxes.delete(c, taskId, imageIds));
     }
 
     @Override
@@ -644,7 +661,7 @@ public final class SqliteProjectStore implements ProjectStore {
                 List<Comment> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(SqliteRows.comment(rs));
+                        out.add(SqlRows.comment(rs));
                     }
                 }
                 return out;
@@ -662,7 +679,7 @@ public final class SqliteProjectStore implements ProjectStore {
                     if (!rs.next()) {
                         throw new StoreException("no dataset with id " + datasetId);
                     }
-                    ds = SqliteRows.dataset(rs);
+                    ds = SqlRows.dataset(rs);
                 }
             }
             long images;

@@ -12,13 +12,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /** Maps result rows to core records; the column lists here and the SELECTs that use them go together. */
-final class SqliteRows {
+final class SqlRows {
     static final String IMAGE_COLUMNS = "i.id, i.dataset_id, i.path, i.url, i.relative_path, i.width, i.height, "
             + "i.orientation, i.content_hash, i.byte_size, i.imported_at";
     static final String BOX_COLUMNS = "b.id, b.image_id, b.task_id, b.label_id, b.x, b.y, b.w, b.h, b.source, "
             + "b.score, b.status, b.author, b.created_at, b.updated_at, b.crowd, b.origin, b.area, b.flags";
 
-    private SqliteRows() {
+    private SqlRows() {
     }
 
     static ImageItem image(ResultSet rs) throws SQLException {

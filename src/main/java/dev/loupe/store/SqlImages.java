@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The dataset and image statements of the SQLite store, each run on a connection the store provides. */
-final class SqliteImages {
+/** The dataset and image statements of the project store, each run on a connection the store provides. */
+final class SqlImages {
 
     private static final int IN_CHUNK = 1000;
 
-    private SqliteImages() {
+    private SqlImages() {
     }
 
     static Dataset createDataset(Connection c, String name) throws SQLException {
@@ -52,7 +52,7 @@ final class SqliteImages {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created_at FROM datasets WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SqliteRows.dataset(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(SqlRows.dataset(rs)) : Optional.empty();
             }
         }
     }
@@ -62,46 +62,48 @@ final class SqliteImages {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, name, created_at FROM datasets ORDER BY name")) {
             while (rs.next()) {
-                out.add(SqliteRows.dataset(rs));
+                out.add(SqlRows.dataset(rs));
             }
         }
         return out;
     }
 
+    private static final String INSERT_IMAGE = "INSERT INTO images(dataset_id, path, url, relative_path, width, height, "
+            + "orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
+
     static long[] addImages(Connection c, long datasetId, List<NewImage> images) throws SQLException {
-        insert(c, datasetId, images, "");
-        long[] ids = SqlSupport.batchIds(c, images.size());
-        return ids;
+        try (PreparedStatement ps = SqlSupport.prepareInsert(c, INSERT_IMAGE)) {
+            bind(ps, datasetId, images);
+            ps.executeBatch();
+            return SqlSupport.batchIds(c, ps, images.size());
+        }
     }
 
     static int addMissingImages(Connection c, long datasetId, List<NewImage> images) throws SQLException {
-        int added = 0;
-        for (int n : insert(c, datasetId, images, " ON CONFLICT (dataset_id, content_hash) DO NOTHING")) {
-            added += n;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IMAGE + " ON CONFLICT (dataset_id, content_hash) DO NOTHING")) {
+            bind(ps, datasetId, images);
+            int added = 0;
+            for (int n : ps.executeBatch()) {
+                added += n;
+            }
+            return added;
         }
-        return added;
     }
 
-    private static int[] insert(Connection c, long datasetId, List<NewImage> images, String onConflict)
-            throws SQLException {
+    private static void bind(PreparedStatement ps, long datasetId, List<NewImage> images) throws SQLException {
         long now = System.currentTimeMillis();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO images(dataset_id, path, url, relative_path, "
-                + "width, height, orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                + onConflict)) {
-            for (NewImage im : images) {
-                ps.setLong(1, datasetId);
-                ps.setString(2, im.path());
-                ps.setString(3, im.url());
-                ps.setString(4, im.relativePath());
-                ps.setInt(5, im.widthPx());
-                ps.setInt(6, im.heightPx());
-                ps.setInt(7, im.orientation());
-                ps.setString(8, im.contentHash());
-                ps.setLong(9, im.byteSize());
-                ps.setLong(10, now);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        for (NewImage im : images) {
+            ps.setLong(1, datasetId);
+            ps.setString(2, im.path());
+            ps.setString(3, im.url());
+            ps.setString(4, im.relativePath());
+            ps.setInt(5, im.widthPx());
+            ps.setInt(6, im.heightPx());
+            ps.setInt(7, im.orientation());
+            ps.setString(8, im.contentHash());
+            ps.setLong(9, im.byteSize());
+            ps.setLong(10, now);
+            ps.addBatch();
         }
     }
 
@@ -110,18 +112,18 @@ final class SqliteImages {
             return List.of();
         }
         Map<Long, ImageItem> byId = new HashMap<>();
-        // SQLite caps the parameters of one statement (250,000 in this build): ask in chunks, whatever the count
+        // both databases cap the parameters of one statement (SQLite 250,000, PostgreSQL 65,535): ask in chunks
         for (int from = 0; from < imageIds.length; from += IN_CHUNK) {
             int n = Math.min(IN_CHUNK, imageIds.length - from);
             String marks = "?,".repeat(n);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.IMAGE_COLUMNS
                     + " FROM images i WHERE i.id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
                 for (int k = 0; k < n; k++) {
                     ps.setLong(k + 1, imageIds[from + k]);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ImageItem im = SqliteRows.image(rs);
+                        ImageItem im = SqlRows.image(rs);
                         byId.put(im.id(), im);
                     }
                 }
@@ -139,7 +141,7 @@ final class SqliteImages {
 
     static List<ImageItem> imagePage(Connection c, ImageFilter filter, long afterId, int limit) throws SQLException {
         SqlFilters f = SqlFilters.images(filter);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.IMAGE_COLUMNS + " FROM images i WHERE "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.IMAGE_COLUMNS + " FROM images i WHERE "
                 + f.where() + " AND i.id > ? ORDER BY i.id LIMIT ?")) {
             int next = f.bind(ps);
             ps.setLong(next, afterId);
@@ -147,7 +149,7 @@ final class SqliteImages {
             List<ImageItem> out = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(SqliteRows.image(rs));
+                    out.add(SqlRows.image(rs));
                 }
             }
             return out;

@@ -13,15 +13,15 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The box statements of the SQLite store, each run on a connection the store provides. */
-final class SqliteBoxes {
+/** The box statements of the project store, each run on a connection the store provides. */
+final class SqlBoxes {
 
-    private SqliteBoxes() {
+    private SqlBoxes() {
     }
 
     static long[] insert(Connection c, List<NewBox> boxes) throws SQLException {
         long now = System.currentTimeMillis();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
+        try (PreparedStatement ps = SqlSupport.prepareInsert(c, "INSERT INTO boxes(image_id, task_id, label_id, x, y, w, h, "
                 + "source, score, status, author, created_at, updated_at, crowd, area, flags) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewBox b : boxes) {
@@ -48,8 +48,8 @@ final class SqliteBoxes {
                 ps.addBatch();
             }
             ps.executeBatch();
+            return SqlSupport.batchIds(c, ps, boxes.size());
         }
-        return SqlSupport.batchIds(c, boxes.size());
     }
 
     static void update(Connection c, Box b) throws SQLException {
@@ -128,7 +128,7 @@ final class SqliteBoxes {
     }
 
     static List<Box> ofImage(Connection c, long imageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.BOX_COLUMNS
                 + " FROM boxes b WHERE b.image_id = ? ORDER BY b.id")) {
             ps.setLong(1, imageId);
             return list(ps, 16);
@@ -137,7 +137,7 @@ final class SqliteBoxes {
 
     static List<Box> page(Connection c, BoxQuery query, long afterId, int limit) throws SQLException {
         SqlFilters f = SqlFilters.boxes(query);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqliteRows.BOX_COLUMNS
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.BOX_COLUMNS
                 + " FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where()
                 + " AND b.id > ? ORDER BY b.id LIMIT ?")) {
             int next = f.bind(ps);
@@ -169,7 +169,7 @@ final class SqliteBoxes {
         List<Box> out = new ArrayList<>(expected);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(SqliteRows.box(rs));
+                out.add(SqlRows.box(rs));
             }
         }
         return out;

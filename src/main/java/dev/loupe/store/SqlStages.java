@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The review-stage statements of the SQLite store. */
-final class SqliteStages {
+/** The review-stage statements of the project store. */
+final class SqlStages {
 
-    private SqliteStages() {
+    private SqlStages() {
     }
 
     static long[] imagesOfTask(Connection c, long taskId, Long labelId, String author, Long since, Long until)

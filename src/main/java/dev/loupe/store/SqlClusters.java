@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Clustering runs and augmented images in the SQLite store. */
-final class SqliteClusters {
+/** Clustering runs and augmented images in the project store. */
+final class SqlClusters {
 
-    private SqliteClusters() {
+    private SqlClusters() {
     }
 
     static long saveRun(Connection c, ClusterRun run) throws SQLException {

@@ -1,0 +1,33 @@
+package dev.loupe.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where a project's rows live: the embedded SQLite file or a PostgreSQL server. Both run the same statements
+ * (standard SQL, upserts as ON CONFLICT); they differ in connections, transactions and schema scripts.
+ */
+interface Database extends AutoCloseable {
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs a read; it sees committed data. */
+    <T> T read(SqlWork<T> work);
+
+    /**
+     * Runs work in one transaction: all of it is stored, or none. Called again on the same thread inside that work,
+     * it joins the running transaction.
+     */
+    <T> T write(SqlWork<T> work);
+
+    /** Registers a running job until the returned handle is closed. */
+    ProjectStore.RunningJob announce(String job);
+
+    int schemaVersion();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,107 @@
+package dev.loupe.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A team project on a PostgreSQL server: a small pool of connections as the logged-in person's own role. Writes run
+ * in a transaction on one connection (nested writes on the same thread join it, and reads inside a write see it);
+ * other reads and writes run concurrently, as the server's MVCC allows.
+ */
+final class PostgresConnections implements Database {
+    private final String name;
+    private final HikariDataSource pool;
+    private final RunningJobs runningJobs = new RunningJobs();
+    private final ThreadLocal<Connection> writing = new ThreadLocal<>();
+
+    PostgresConnections(String jdbcUrl, String user, String password) {
+        this.name = jdbcUrl.replaceAll("password=[^&]*", "password=…");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("loupe-team-project");
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open team project " + name + ": " + e.getMessage(), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            PostgresMigrations.apply(c, name);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e instanceof StoreException se ? se : new StoreException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        Connection inWrite = writing.get();
+        try {
+            if (inWrite != null) {
+                return work.run(inWrite);
+            }
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T write(SqlWork<T> work) {
+        Connection inWrite = writing.get();
+        try {
+            if (inWrite != null) {
+                return work.run(inWrite);
+            }
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                writing.set(c);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    writing.remove();
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ProjectStore.RunningJob announce(String job) {
+        long id = write(c -> runningJobs.add(c, job));
+        return () -> write(c -> {
+            runningJobs.remove(c, id);
+            return null;
+        });
+    }
+
+    @Override
+    public int schemaVersion() {
+        return read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(version) FROM loupe_schema")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

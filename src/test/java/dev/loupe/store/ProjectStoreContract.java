@@ -1,0 +1,200 @@
+package dev.loupe.store;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.ImageFilter;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.Label;
+import dev.loupe.core.NewBox;
+import dev.loupe.core.NewImage;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
+import dev.loupe.core.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every project store does, on the embedded SQLite file and on a PostgreSQL server alike: each store's test
+ * class opens its own kind, the same tests run on both.
+ */
+abstract class ProjectStoreContract {
+
+    /** Opens the test's project (again: a second open sees what the first stored). */
+    abstract SqlProjectStore open();
+
+    /** The author a store records for a box written with {@code claimed} as its author. */
+    abstract String recordedAuthor(String claimed);
+
+    private static NewImage image(int n) {
+        return new NewImage("/data/img" + n + ".jpg", null, "img" + n + ".jpg", 640, 480, 1,
+                String.format("%064x", n), 1000 + n);
+    }
+
+    @Test
+    void storesAndReadsBackEveryKindOfRecordAcrossReopen() {
+        long imageId;
+        long boxId;
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            imageId = store.addImages(ds.id(), List.of(image(1)))[0];
+            Label person = store.label("person");
+            Task task = store.task("coco", "official boxes");
+            boxId = store.addBoxes(List.of(new NewBox(imageId, task.id(), person.id(), 10.5, 20, 30, 40,
+                    Source.MODEL, 0.87, ReviewStatus.PENDING, "yolox")))[0];
+            store.setStatus(boxId, ReviewStatus.ACCEPTED, "ann");
+            store.addComment(imageId, boxId, "ann", "box is a bit loose");
+        }
+        try (SqlProjectStore store = open()) {
+            assertTrue(store.schemaVersion() > 0);
+            ImageItem im = store.image(imageId).orElseThrow();
+            assertEquals("img1.jpg", im.fileName());
+            assertEquals(640, im.widthPx());
+            Box b = store.boxes(imageId).get(0);
+            assertEquals(boxId, b.id());
+            assertEquals(10.5, b.x());
+            assertEquals(0.87, b.score(), 1e-12);
+            assertEquals(ReviewStatus.ACCEPTED, b.status());
+            assertEquals(recordedAuthor("ann"), b.author());
+            assertEquals("box is a bit loose", store.comments(imageId).get(0).text());
+            assertEquals(boxId, store.comments(imageId).get(0).boxId());
+            assertEquals("official boxes", store.tasks().get(0).description());
+            assertEquals(1, store.summary(im.datasetId()).boxesByStatus().get(ReviewStatus.ACCEPTED));
+        }
+    }
+
+    @Test
+    void labelsAndTasksAreCreatedOnceByName() {
+        try (SqlProjectStore store = open()) {
+            assertEquals(store.label("car").id(), store.label("car").id());
+            assertEquals(store.task("t", "a").id(), store.task("t", "b").id());
+            assertEquals(1, store.labels().size());
+            for (String bad : List.of("per\nson", "tab\tbed", "", "  ")) {
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.label(bad),
+                        bad);
+            }
+            assertEquals(1, store.labels().size(), "no label with a control character is ever stored");
+        }
+    }
+
+    @Test
+    void aFailingBatchStoresNothing() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            store.addImages(ds.id(), List.of(image(1)));
+            // the second image repeats the first one's hash: the unique constraint fails the whole batch
+            assertThrows(StoreException.class, () -> store.addImages(ds.id(), List.of(image(2), image(1))));
+            assertEquals(1, store.countImages(ImageFilter.all(ds.id())));
+        }
+    }
+
+    @Test
+    void filtersAndKeysetPagesImagesByTheirBoxes() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            Dataset other = store.createDataset("other");
+            List<NewImage> images = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                images.add(image(i));
+            }
+            long[] ids = store.addImages(ds.id(), images);
+            store.addImages(other.id(), List.of(image(1000)));
+            Label person = store.label("person");
+            Label car = store.label("car");
+            Task task = store.task("t", "");
+            List<NewBox> boxes = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                // every image has a person; every 5th also an accepted car from a model with score i/50
+                boxes.add(new NewBox(ids[i], task.id(), person.id(), 1, 1, 5, 5, Source.HUMAN, Double.NaN,
+                        ReviewStatus.PENDING, ""));
+                if (i % 5 == 0) {
+                    boxes.add(new NewBox(ids[i], task.id(), car.id(), 1, 1, 5, 5, Source.MODEL, i / 50.0,
+                            ReviewStatus.ACCEPTED, ""));
+                }
+            }
+            store.addBoxes(boxes);
+
+            assertEquals(50, store.countImages(ImageFilter.all(ds.id())));
+            ImageFilter cars = new ImageFilter(ds.id(), null, car.id(), null);
+            assertEquals(10, store.countImages(cars));
+            assertEquals(10, store.imageIds(new ImageFilter(ds.id(), ReviewStatus.ACCEPTED, null, Source.MODEL)).length);
+            assertEquals(0, store.countImages(new ImageFilter(ds.id(), ReviewStatus.REJECTED, null, null)));
+            assertEquals(0, store.countImages(new ImageFilter(ds.id(), ReviewStatus.ACCEPTED, person.id(), null)));
+
+            List<ImageItem> first = store.imagePage(cars, 0, 4);
+            List<ImageItem> second = store.imagePage(cars, first.get(3).id(), 4);
+            assertEquals(List.of(ids[0], ids[5], ids[10], ids[15]), first.stream().map(ImageItem::id).toList());
+            assertEquals(ids[20], second.get(0).id());
+            assertArrayEquals(new long[]{ids[0], ids[5]},
+                    store.images(new long[]{ids[0], 999_999, ids[5]}).stream().mapToLong(ImageItem::id).toArray());
+
+            BoxQuery q = BoxQuery.inDataset(ds.id());
+            assertEquals(60, store.countBoxes(q));
+            assertEquals(10, store.countBoxes(q.withSource(Source.MODEL)));
+            // scores 0.0, 0.1, ..., 0.9: five of them in [0.5, 0.9]; unscored boxes never match a bound
+            assertEquals(5, store.countBoxes(q.withScoreRange(0.5, 0.9)));
+            assertEquals(50, store.countBoxes(q.withLabel(person.id())));
+            List<Box> page = store.boxPage(q.withLabel(car.id()), 0, 3);
+            assertEquals(3, page.size());
+            assertTrue(page.get(0).id() < page.get(1).id());
+            assertEquals(7, store.boxPage(q.withLabel(car.id()), page.get(2).id(), 100).size());
+        }
+    }
+
+    @Test
+    void aTransactionKeepsAllItsWritesOrNone() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            long img = store.addImages(ds.id(), List.of(image(1)))[0];
+            assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+                Task t = store.task("gt", "");
+                Label l = store.label("person");
+                store.addBoxes(List.of(new NewBox(img, t.id(), l.id(), 0, 0, 5, 5, Source.HUMAN, Double.NaN,
+                        ReviewStatus.ACCEPTED, "", true)));
+                throw new IllegalStateException("bad line 7");
+            }));
+            assertEquals(List.of(), store.tasks());
+            assertEquals(List.of(), store.labels());
+            assertEquals(0, store.countBoxes(BoxQuery.inDataset(ds.id())));
+
+            long kept = store.inTransaction(() -> {
+                Task t = store.task("gt", "");
+                Label l = store.label("person");
+                store.addBoxes(List.of(new NewBox(img, t.id(), l.id(), 0, 0, 5, 5, Source.HUMAN, Double.NaN,
+                        ReviewStatus.ACCEPTED, "", true)));
+                return t.id();
+            });
+            assertTrue(store.boxes(img).get(0).crowd());
+            assertEquals(1, store.deleteBoxes(kept, new long[]{img}));
+            assertEquals(0, store.boxes(img).size());
+        }
+    }
+
+    @Test
+    void readsMoreImagesByIdThanOneStatementTakes() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("big");
+            List<NewImage> images = new ArrayList<>();
+            for (int i = 0; i < 260_000; i++) {
+                images.add(image(i));
+            }
+            store.addImages(ds.id(), images);
+            long[] ids = store.imageIds(ImageFilter.all(ds.id()));
+            List<ImageItem> all = store.images(ids);
+            assertEquals(260_000, all.size());
+            assertEquals(ids[259_999], all.get(259_999).id(), "in the order asked");
+        }
+    }
+}
