@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * An open project: a folder holding one SQLite database ({@value #DATABASE}) and a cache folder for
- * thumbnails and downloaded images. Images themselves stay where they are. A small {@value #MARKER} file
+ * An open project: a folder holding one SQLite database ({@value #DATABASE}), or for a team project the address of
+ * its database on a PostgreSQL server ({@link TeamServer}), and a cache folder for thumbnails and downloaded
+ * images. Images themselves stay where they are. A small {@value #MARKER} file
  * gives file managers something to double-click: the desktop entry opens its folder in Loupe.
  */
 public final class Project implements AutoCloseable {
@@ -44,11 +45,32 @@ public final class Project implements AutoCloseable {
         return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
     }
 
+    /**
+     * Creates a team project: its database on the server (which must exist and be empty, or already hold this
+     * project) gets the schema, and {@code folder} remembers where it is. The user needs the right to create tables.
+     */
+    public static Project createOnServer(Path folder, TeamServer server) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (isProject(dir)) {
+            throw new ProjectException(dir + " is already a Loupe project");
+        }
+        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), server.password());
+        try {
+            Files.createDirectories(dir.resolve(CACHE));
+            server.write(dir);
+            writeMarker(dir);
+        } catch (IOException e) {
+            store.close();
+            throw new ProjectException("cannot create project folder " + dir + ": " + e.getMessage(), e);
+        }
+        return new Project(dir, store);
+    }
+
     /** Opens an existing project folder. */
     public static Project open(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!isProject(dir)) {
-            throw new ProjectException(dir + " is not a Loupe project (no " + DATABASE + " in it); "
+            throw new ProjectException(dir + " is not a Loupe project (no " + DATABASE + " or " + TeamServer.FILE + " in it); "
                     + "create one with 'loupe new " + folder + "'");
         }
         try {
@@ -56,6 +78,10 @@ public final class Project implements AutoCloseable {
             writeMarker(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (TeamServer.isIn(dir)) {
+            TeamServer server = TeamServer.read(dir);
+            return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), server.password()));
         }
         return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
     }
@@ -66,7 +92,7 @@ public final class Project implements AutoCloseable {
     }
 
     public static boolean isProject(Path folder) {
-        return Files.isRegularFile(folder.resolve(DATABASE));
+        return Files.isRegularFile(folder.resolve(DATABASE)) || TeamServer.isIn(folder);
     }
 
     /**

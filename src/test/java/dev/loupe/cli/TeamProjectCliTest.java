@@ -1,0 +1,130 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.project.TeamServer;
+import dev.loupe.testing.PostgresServer;
+import dev.loupe.testing.SharedData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A team project made, filled and staffed from the command line on a real PostgreSQL server; passwords come from
+ * PostgreSQL's password file, never from the project folder.
+ */
+class TeamProjectCliTest {
+    private static final String PGPASS = "org.postgresql.pgpassfile";
+
+    @TempDir
+    Path tmp;
+    private PostgresServer server;
+    private String admin;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        PrintStream oldOut = System.out;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            CommandLine cli = LoupeCommand.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setIn(oldIn);
+        }
+    }
+
+    @BeforeEach
+    void server() throws Exception {
+        server = PostgresServer.freshDatabase();
+        admin = server.login("loupe_admin");
+        server.grantSchema(admin);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty(PGPASS);
+        try (var c = server.asAdmin(); var st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS bob_" + server.hashCode());
+        }
+        server.close();
+    }
+
+    /** ~/.pgpass as psql reads it: the people's passwords, outside any project folder. */
+    private void passwords(String... userAndPassword) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < userAndPassword.length; i += 2) {
+            lines.append("*:*:*:").append(userAndPassword[i]).append(':').append(userAndPassword[i + 1]).append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("pgpass"), lines);
+        System.setProperty(PGPASS, file.toString());
+    }
+
+    @Test
+    void aTeamProjectIsCreatedFilledAndStaffedFromTheCommandLine() throws Exception {
+        String url = server.jdbcUrl().replaceFirst("^jdbc:", "");
+        String bob = "bob_" + server.hashCode();
+        passwords(admin, admin, bob, "bobs secret");
+        Path project = tmp.resolve("team");
+        Run created = run("", "new", project.toString(), "--server", url, "--user", admin);
+        assertEquals(0, created.code(), created.err());
+        String where = Files.readString(project.resolve(TeamServer.FILE));
+        assertTrue(where.contains(url) && where.contains(admin), where);
+        assertFalse(where.contains("password"), "no password in the folder: " + where);
+
+        Run imported = run("", "import-images", project.toString(), "--dataset", "d", SharedData.photos().toString());
+        assertEquals(0, imported.code(), imported.err());
+        JsonNode info = new ObjectMapper().readTree(run("", "info", project.toString(), "--json").out());
+        assertEquals(6, info.get("images").asLong());
+
+        Run added = run("bobs secret\n", "user", project.toString(), "add", bob, "--role", "annotator", "--password-stdin");
+        assertEquals(0, added.code(), added.err());
+        JsonNode people = new ObjectMapper().readTree(run("", "user", project.toString(), "list", "--json").out());
+        assertTrue(people.toString().contains("\"name\":\"" + bob + "\",\"role\":\"annotator\"")
+                || people.toString().contains("\"role\":\"annotator\",\"name\":\"" + bob + "\""), people.toString());
+
+        // bob opens the same project from his own folder: he sees it, and the server refuses him an import
+        Path bobs = tmp.resolve("bobs-copy");
+        Files.createDirectories(bobs);
+        Files.writeString(bobs.resolve(TeamServer.FILE), where.replace(admin, bob));
+        JsonNode seen = new ObjectMapper().readTree(run("", "info", bobs.toString(), "--json").out());
+        assertEquals(6, seen.get("images").asLong());
+        Run refused = run("", "import-images", bobs.toString(), "--dataset", "e", SharedData.photos().toString());
+        assertNotEquals(0, refused.code());
+        assertTrue(refused.err().contains("permission denied"), refused.err());
+
+        Run moved = run("", "user", project.toString(), "role", bob, "--role", "reviewer");
+        assertEquals(0, moved.code(), moved.err());
+        assertTrue(run("", "user", project.toString(), "list").out().matches("(?s).*" + bob + "\\s+reviewer.*"));
+        Run notAdmin = run("", "user", bobs.toString(), "list");
+        assertEquals(0, notAdmin.code(), "anyone may see who is in the team");
+        Run cannot = run("x\n", "user", bobs.toString(), "add", "eve_x", "--role", "admin", "--password-stdin");
+        assertNotEquals(0, cannot.code());
+        assertTrue(cannot.err().contains("permission denied"), cannot.err());
+    }
+}
