@@ -91,6 +91,11 @@ public final class Project implements AutoCloseable {
         return isProject(folder) ? open(folder) : create(folder);
     }
 
+    /** Whether the folder is a team project's (its database on a server). */
+    public static boolean isTeamProject(Path folder) {
+        return TeamServer.isIn(folder);
+    }
+
     public static boolean isProject(Path folder) {
         return Files.isRegularFile(folder.resolve(DATABASE)) || TeamServer.isIn(folder);
     }

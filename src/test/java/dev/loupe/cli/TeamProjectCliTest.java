@@ -127,4 +127,41 @@ class TeamProjectCliTest {
         assertNotEquals(0, cannot.code());
         assertTrue(cannot.err().contains("permission denied"), cannot.err());
     }
+
+    @Test
+    void pushThenPullGivesBackTheSameProjectAndASecondPushIsRefused() throws Exception {
+        String url = server.jdbcUrl().replaceFirst("^jdbc:", "");
+        passwords(admin, admin);
+        Path local = tmp.resolve("local");
+        Run made = run("", "samples", local.toString(), "--count", "12");
+        assertEquals(0, made.code(), made.err());
+        assertEquals(0, run("", "split", local.toString(), "--dataset", "samples", "--test", "0.3").code());
+        assertEquals(0, run("", "review-stage", local.toString(), "--task", "ground-truth", "--percent", "50").code());
+        assertEquals(0, run("", "metrics", local.toString(), "--dataset", "samples").code());
+        String before = info(local);
+
+        Run pushed = run("", "push", local.toString(), tmp.resolve("team").toString(), "--server", url, "--user", admin);
+        assertEquals(0, pushed.code(), pushed.err());
+        assertEquals(before, info(tmp.resolve("team")), "the team project holds what the local one held");
+        Run again = run("", "push", local.toString(), tmp.resolve("team2").toString(), "--server", url, "--user", admin);
+        assertNotEquals(0, again.code());
+        assertTrue(again.err().contains("already holds a project"), again.err());
+        assertEquals(before, info(tmp.resolve("team")), "nothing doubled by the refused push");
+
+        Run pulled = run("", "pull", tmp.resolve("team").toString(), tmp.resolve("back").toString());
+        assertEquals(0, pulled.code(), pulled.err());
+        assertEquals(before, info(tmp.resolve("back")));
+        assertEquals(run("", "review-stage", local.toString(), "--task", "ground-truth", "--list").out(),
+                run("", "review-stage", tmp.resolve("back").toString(), "--task", "ground-truth", "--list").out());
+    }
+
+    /** info --json without the folder's own path and the schema version (each store numbers its own). */
+    private static String info(Path project) throws Exception {
+        Run r = run("", "info", project.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(r.out());
+        json.remove("project");
+        json.remove("schemaVersion");
+        return json.toString();
+    }
 }
