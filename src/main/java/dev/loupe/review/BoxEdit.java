@@ -13,18 +13,24 @@ interface BoxEdit {
 
     void undo(ProjectStore store, List<Box> boxes);
 
-    /** A box changed from {@code before} to {@code after}. */
+    /**
+     * A box changed from {@code before} to {@code after}. Each way is stored as an edit of the version the session
+     * holds now, and the session then holds the box as stored.
+     */
     record Change(Box before, Box after) implements BoxEdit {
         @Override
         public void apply(ProjectStore store, List<Box> boxes) {
-            store.updateBox(after);
-            replace(boxes, after);
+            replace(boxes, store.updateBox(after.atVersion(heldVersion(boxes, after.id()))));
         }
 
         @Override
         public void undo(ProjectStore store, List<Box> boxes) {
-            store.updateBox(before);
-            replace(boxes, before);
+            replace(boxes, store.updateBox(before.atVersion(heldVersion(boxes, before.id()))));
+        }
+
+        private static long heldVersion(List<Box> boxes, long id) {
+            return boxes.stream().filter(b -> b.id() == id).findFirst().map(Box::version)
+                    .orElseThrow(() -> new IllegalStateException("box " + id + " is not on this image"));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.loupe.core.NewBox;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.store.ProjectStore;
+import dev.loupe.store.StaleEditException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class ReviewSession {
     private static Box stored(NewBox b, long id) {
         java.time.Instant now = java.time.Instant.now();
         return new Box(id, b.imageId(), b.taskId(), b.labelId(), b.x(), b.y(), b.w(), b.h(), b.source(), b.score(),
-                b.status(), b.author(), now, now, b.crowd(), null, b.area(), b.flags());
+                b.status(), b.author(), now, now, b.crowd(), null, b.area(), b.flags(), 1);
     }
 
     /**
@@ -193,7 +194,7 @@ public final class ReviewSession {
         if (e == null) {
             return false;
         }
-        e.undo(store, boxes);
+        stored(() -> e.undo(store, boxes));
         redo.push(e);
         return true;
     }
@@ -203,9 +204,22 @@ public final class ReviewSession {
         if (e == null) {
             return false;
         }
-        e.apply(store, boxes);
+        stored(() -> e.apply(store, boxes));
         undo.push(e);
         return true;
+    }
+
+    /**
+     * Runs a store write of the session; when someone else changed the box meanwhile (a team project), the session
+     * takes the box as it is now and the refusal goes on to the caller, which tells the user.
+     */
+    private void stored(Runnable write) {
+        try {
+            write.run();
+        } catch (StaleEditException stale) {
+            boxes.replaceAll(b -> b.id() == stale.current().id() ? stale.current() : b);
+            throw stale;
+        }
     }
 
     public Map<ReviewStatus, Integer> counts() {
@@ -232,7 +246,7 @@ public final class ReviewSession {
 
     private void push(BoxEdit e, boolean apply) {
         if (apply) {
-            e.apply(store, boxes);
+            stored(() -> e.apply(store, boxes));
         }
         undo.push(e);
         redo.clear();

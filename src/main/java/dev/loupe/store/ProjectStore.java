@@ -148,7 +148,11 @@ public interface ProjectStore extends AutoCloseable {
     Set<Long> inferredImages(long taskId, String modelKey);
 
     /** Writes a box's geometry, label, source, origin, status and author (an edit in review). */
-    void updateBox(Box box);
+    /**
+     * Stores an edit of a box (read at {@code box.version()}) and returns it as stored, at its new version; an edit of
+     * a box someone changed since is refused with a {@link StaleEditException} that carries the box as it is now.
+     */
+    Box updateBox(Box box);
 
     /** Deletes one box (and its comments). */
     void deleteBox(long boxId);

@@ -52,23 +52,63 @@ final class SqlBoxes {
         }
     }
 
-    static void update(Connection c, Box b) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE boxes SET label_id = ?, x = ?, y = ?, w = ?, h = ?, "
-                + "source = ?, origin = ?, status = ?, author = ?, updated_at = ?, area = ? WHERE id = ?")) {
-            ps.setLong(1, b.labelId());
-            ps.setDouble(2, b.x());
-            ps.setDouble(3, b.y());
-            ps.setDouble(4, b.w());
-            ps.setDouble(5, b.h());
-            ps.setString(6, b.source().name());
-            ps.setString(7, b.origin() == b.source() ? null : b.origin().name());
-            ps.setString(8, b.status().name());
-            ps.setString(9, b.author());
-            ps.setLong(10, System.currentTimeMillis());
-            setOptional(ps, 11, b.area());
-            ps.setLong(12, b.id());
+    /**
+     * Stores an edit of a box read at {@code b.version()} and returns the box as stored. Only what changed is written
+     * (on a team project an annotator may move a box but not judge it, a reviewer the other way round); an edit of
+     * an older version than the stored one is refused with the box as it is now.
+     */
+    static Box update(Connection c, Box b) throws SQLException {
+        Box stored = byId(c, b.id());
+        if (stored == null) {
+            throw new StoreException("no box with id " + b.id());
+        }
+        if (stored.version() != b.version()) {
+            throw new StaleEditException(stored, stored.author());
+        }
+        List<String> sets = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        boolean drawn = b.labelId() != stored.labelId() || b.x() != stored.x() || b.y() != stored.y()
+                || b.w() != stored.w() || b.h() != stored.h() || b.source() != stored.source()
+                || b.origin() != stored.origin();
+        if (drawn) {
+            sets.add("label_id = ?, x = ?, y = ?, w = ?, h = ?, source = ?, origin = ?, area = ?");
+            values.addAll(java.util.Arrays.asList(b.labelId(), b.x(), b.y(), b.w(), b.h(), b.source().name(),
+                    b.origin() == b.source() ? null : b.origin().name(), Double.isNaN(b.area()) ? null : b.area()));
+        }
+        if (b.status() != stored.status()) {
+            sets.add("status = ?");
+            values.add(b.status().name());
+        }
+        if (sets.isEmpty()) {
+            return stored;
+        }
+        sets.add("author = ?, updated_at = ?");
+        values.add(b.author());
+        values.add(System.currentTimeMillis());
+        if (!SqlSupport.isPostgres(c)) {
+            sets.add("version = version + 1"); // a team project's server counts it itself
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE boxes SET " + String.join(", ", sets)
+                + " WHERE id = ? AND version = ?")) {
+            int i = 1;
+            for (Object v : values) {
+                ps.setObject(i++, v);
+            }
+            ps.setLong(i++, b.id());
+            ps.setLong(i, b.version());
             if (ps.executeUpdate() != 1) {
-                throw new StoreException("no box with id " + b.id());
+                Box now = byId(c, b.id());
+                throw new StaleEditException(now, now.author());
+            }
+        }
+        return byId(c, b.id());
+    }
+
+    static Box byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.BOX_COLUMNS + " FROM boxes b WHERE b.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? SqlRows.box(rs) : null;
             }
         }
     }

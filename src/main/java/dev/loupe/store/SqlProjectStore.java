@@ -396,11 +396,8 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
-    public void updateBox(Box box) {
-        db.write(c -> {
-            SqlBoxes.update(c, box);
-            return null;
-        });
+    public Box updateBox(Box box) {
+        return db.write(c -> SqlBoxes.update(c, box));
     }
 
     @Override

@@ -16,7 +16,7 @@ final class SqlRows {
     static final String IMAGE_COLUMNS = "i.id, i.dataset_id, i.path, i.url, i.relative_path, i.width, i.height, "
             + "i.orientation, i.content_hash, i.byte_size, i.imported_at";
     static final String BOX_COLUMNS = "b.id, b.image_id, b.task_id, b.label_id, b.x, b.y, b.w, b.h, b.source, "
-            + "b.score, b.status, b.author, b.created_at, b.updated_at, b.crowd, b.origin, b.area, b.flags";
+            + "b.score, b.status, b.author, b.created_at, b.updated_at, b.crowd, b.origin, b.area, b.flags, b.version";
 
     private SqlRows() {
     }
@@ -40,7 +40,7 @@ final class SqlRows {
                 rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), Source.valueOf(rs.getString(9)), score,
                 ReviewStatus.valueOf(rs.getString(11)), rs.getString(12), Instant.ofEpochMilli(rs.getLong(13)),
                 Instant.ofEpochMilli(rs.getLong(14)), rs.getInt(15) != 0,
-                rs.getString(16) == null ? null : Source.valueOf(rs.getString(16)), area, rs.getInt(18));
+                rs.getString(16) == null ? null : Source.valueOf(rs.getString(16)), area, rs.getInt(18), rs.getLong(19));
     }
 
     static Dataset dataset(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.store.SqlProjectStore;
+import dev.loupe.store.StaleEditException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +105,30 @@ class ReviewSessionTest {
             assertFalse(s.isDone());
             assertTrue(s.previous());
             assertTrue(s.isDone());
+        }
+    }
+
+    @Test
+    void twoReviewersOnOneImageNeverOverwriteEachOtherUnseen() {
+        Path db = tmp.resolve("loupe.db");
+        try (SqlProjectStore first = SqlProjectStore.open(db); SqlProjectStore second = SqlProjectStore.open(db)) {
+            long[] ids = setUp(first);
+            long task = first.tasks().get(0).id();
+            ReviewSession mine = new ReviewSession(first, ids, 0, task, "ann");
+            ReviewSession theirs = new ReviewSession(second, ids, 0, task, "bob");
+            long box = mine.boxes().get(0).id();
+
+            theirs.reshape(box, new Rect(20, 20, 60, 110));
+            StaleEditException stale = assertThrows(StaleEditException.class,
+                    () -> mine.reshape(box, new Rect(5, 5, 40, 90)));
+            assertTrue(stale.getMessage().contains("bob"), stale.getMessage());
+            Box shown = mine.box(box).orElseThrow();
+            assertEquals(20, shown.x(), "the session now shows the other reviewer's box");
+            mine.reshape(box, new Rect(5, 5, 40, 90));
+            assertEquals(5, first.boxes(ids[0]).stream().filter(b -> b.id() == box).findFirst().orElseThrow().x(),
+                    "an edit of what is now shown is stored");
+            assertTrue(mine.undo(), "and can be undone");
+            assertEquals(20, first.boxes(ids[0]).stream().filter(b -> b.id() == box).findFirst().orElseThrow().x());
         }
     }
 }

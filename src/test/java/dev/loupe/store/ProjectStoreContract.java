@@ -197,4 +197,32 @@ abstract class ProjectStoreContract {
             assertEquals(ids[259_999], all.get(259_999).id(), "in the order asked");
         }
     }
+
+    @Test
+    void anEditOfABoxSomeoneChangedSinceIsRefusedWithTheBoxAsItIsNow() {
+        try (SqlProjectStore mine = open(); SqlProjectStore theirs = open()) {
+            Dataset ds = mine.createDataset("dev");
+            long img = mine.addImages(ds.id(), List.of(image(1)))[0];
+            Label person = mine.label("person");
+            Task task = mine.task("gt", "");
+            mine.addBoxes(List.of(new NewBox(img, task.id(), person.id(), 10, 10, 20, 20, Source.HUMAN, Double.NaN,
+                    ReviewStatus.PENDING, "ann")));
+            Box read = mine.boxes(img).get(0);
+
+            Box moved = theirs.updateBox(theirs.boxes(img).get(0).with(30, 10, 20, 20, person.id(), Source.HUMAN,
+                    ReviewStatus.PENDING, "them"));
+            assertEquals(read.version() + 1, moved.version());
+            StaleEditException stale = assertThrows(StaleEditException.class, () -> mine.updateBox(
+                    read.with(10, 50, 20, 20, person.id(), Source.HUMAN, ReviewStatus.PENDING, "me")));
+            assertEquals(30, stale.current().x(), "the box as the other edit left it");
+            assertTrue(stale.getMessage().contains(recordedAuthor("them")), stale.getMessage());
+            assertEquals(30, mine.boxes(img).get(0).x(), "nothing of the refused edit is stored");
+
+            Box again = mine.updateBox(stale.current().with(30, 50, 20, 20, person.id(), Source.HUMAN,
+                    ReviewStatus.ACCEPTED, "me"));
+            assertEquals(50, again.y());
+            assertEquals(ReviewStatus.ACCEPTED, again.status());
+            assertEquals(moved.version() + 1, again.version(), "an edit of the stored version goes through");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import dev.loupe.core.Task;
 import dev.loupe.review.Rect;
 import dev.loupe.review.ReviewSession;
 import dev.loupe.store.ProjectStore;
+import dev.loupe.store.StaleEditException;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -275,7 +276,19 @@ public final class ReviewViewModel implements AutoCloseable {
         if (locked.contains(boxId)) {
             return;
         }
-        session.reshape(boxId, r);
+        edit(() -> session.reshape(boxId, r));
+    }
+
+    /**
+     * Runs an edit of the session and redraws. On a team project someone may have changed the box meanwhile: the
+     * edit is refused, the box shows as it is now, and the status line says who changed it.
+     */
+    private void edit(Runnable change) {
+        try {
+            change.run();
+        } catch (StaleEditException stale) {
+            status.set(stale.getMessage());
+        }
         refreshBoxes();
     }
 
@@ -349,8 +362,7 @@ public final class ReviewViewModel implements AutoCloseable {
     public void relabelSelected(Label label) {
         currentLabel.set(label);
         if (selected.get() >= 0) {
-            session.relabel(selected.get(), label.id());
-            refreshBoxes();
+            edit(() -> session.relabel(selected.get(), label.id()));
         }
     }
 
@@ -364,8 +376,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     public void setSelectedStatus(ReviewStatus s) {
         if (selected.get() >= 0) {
-            session.setStatus(selected.get(), s);
-            refreshBoxes();
+            edit(() -> session.setStatus(selected.get(), s));
         }
     }
 
@@ -376,15 +387,11 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     public void undo() {
-        if (session.undo()) {
-            refreshBoxes();
-        }
+        edit(session::undo);
     }
 
     public void redo() {
-        if (session.redo()) {
-            refreshBoxes();
-        }
+        edit(session::redo);
     }
 
     public void next() {
