@@ -50,11 +50,16 @@ public final class Project implements AutoCloseable {
      * project) gets the schema, and {@code folder} remembers where it is. The user needs the right to create tables.
      */
     public static Project createOnServer(Path folder, TeamServer server) {
+        return createOnServerWithPassword(folder, server, server.password());
+    }
+
+    /** As {@link #createOnServer}, with a password the person gave (it is not kept anywhere). */
+    public static Project createOnServerWithPassword(Path folder, TeamServer server, String password) {
         Path dir = folder.toAbsolutePath().normalize();
         if (isProject(dir)) {
             throw new ProjectException(dir + " is already a Loupe project");
         }
-        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), server.password());
+        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password);
         try {
             Files.createDirectories(dir.resolve(CACHE));
             server.write(dir);
@@ -84,6 +89,13 @@ public final class Project implements AutoCloseable {
             return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), server.password()));
         }
         return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
+    }
+
+    /** Opens a team project's folder with a password the person typed (it is not kept anywhere). */
+    public static Project openTeamProject(Path folder, String password) {
+        Path dir = folder.toAbsolutePath().normalize();
+        TeamServer server = TeamServer.of(dir);
+        return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password));
     }
 
     /** Opens the project in {@code folder}, creating it first if the folder holds none. */

@@ -30,7 +30,8 @@ final class PostgresConnections implements Database {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open team project " + name + ": " + e.getMessage(), e);
+            String why = "cannot open team project " + name + " as " + user + ": " + rootMessage(e);
+            throw isLoginRefused(e) ? new LoginRefusedException(why, e) : new StoreException(why, e);
         }
         try (Connection c = pool.getConnection()) {
             PostgresMigrations.apply(c, name);
@@ -38,6 +39,25 @@ final class PostgresConnections implements Database {
             pool.close();
             throw e instanceof StoreException se ? se : new StoreException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The server's own reason, not the pool's wrapping of it. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Invalid password (28P01), or none given when the server asked for one (08004). */
+    private static boolean isLoginRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && ("28P01".equals(s.getSQLState()) || "08004".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

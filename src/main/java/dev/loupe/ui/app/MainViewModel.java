@@ -146,8 +146,22 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void openProject(Path folder, java.util.function.Consumer<Project> then) {
+        openProject(folder, () -> {
+            try {
+                return Project.openOrCreate(folder);
+            } catch (dev.loupe.store.LoginRefusedException refused) {
+                return null; // a team project whose password is neither in the environment nor in ~/.pgpass
+            }
+        }, then);
+    }
+
+    private void openProject(Path folder, Supplier<Project> open, java.util.function.Consumer<Project> then) {
         status.set("Opening " + folder + " …");
-        background(() -> Project.openOrCreate(folder), opened -> {
+        background(open, opened -> {
+            if (opened == null) {
+                askPasswordAndOpen(folder, then);
+                return;
+            }
             Project old = project.get();
             project.set(opened);
             gallery.setLoader(new TileLoader(opened.store(),
@@ -162,6 +176,19 @@ public final class MainViewModel implements AutoCloseable {
             refreshDatasets(null);
             then.accept(opened);
         });
+    }
+
+    /** Asks for the team project's password and opens it with that; cancelling leaves the current project open. */
+    private void askPasswordAndOpen(Path folder, java.util.function.Consumer<Project> then) {
+        if (dialogs == null) {
+            message.set("The server refused the login to " + folder + ": set " + dev.loupe.project.TeamServer.PASSWORD_VARIABLE
+                    + " or add the password to ~/.pgpass");
+            return;
+        }
+        dev.loupe.project.TeamServer server = dev.loupe.project.TeamServer.of(folder);
+        dialogs.askPassword("Open team project", "Password of " + server.user() + " on " + server.url())
+                .ifPresentOrElse(password -> openProject(folder, () -> Project.openTeamProject(folder, password), then),
+                        () -> status.set("Not opened: " + folder));
     }
 
     /** Imports folders, files or URLs into the selected dataset (or one named after the first folder). */

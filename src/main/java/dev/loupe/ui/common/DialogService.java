@@ -15,4 +15,7 @@ public interface DialogService {
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
     void showError(String title, String message);
+
+    /** Asks for a password (shown as dots, kept nowhere); empty when the person cancels. */
+    Optional<String> askPassword(String title, String message);
 }

@@ -49,6 +49,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askPassword(String title, String message) {
+        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(message);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("passwordField");
+        field.setPromptText("password");
+        dialog.getDialogPane().setContent(field);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        dialog.setOnShown(e -> field.requestFocus());
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(owner);

@@ -53,6 +53,11 @@ class WelcomeUiTest extends MainWindowUiTest {
         robot.interact(() -> {
             vm.setDialogs(new dev.loupe.ui.common.DialogService() {
                 @Override
+                public java.util.Optional<String> askPassword(String title, String message) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
                 public java.util.Optional<java.nio.file.Path> chooseFolder(String title, java.nio.file.Path initial) {
                     return answers.poll();
                 }

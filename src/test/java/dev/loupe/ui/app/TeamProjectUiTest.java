@@ -1,0 +1,68 @@
+package dev.loupe.ui.app;
+
+import dev.loupe.project.Project;
+import dev.loupe.project.TeamServer;
+import dev.loupe.testing.PostgresServer;
+import dev.loupe.testing.Screenshots;
+import dev.loupe.testing.SharedData;
+import dev.loupe.ui.common.FxDialogService;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** A team project opened from the GUI: the server asks for the password, the window asks the person, nothing keeps it. */
+class TeamProjectUiTest extends MainWindowUiTest {
+    private PostgresServer server;
+
+    @Start
+    void start(Stage stage) {
+        mount(stage);
+        vm.setDialogs(new FxDialogService(stage));
+    }
+
+    @AfterEach
+    void dropServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void openingATeamProjectAsksForThePasswordAndShowsItsImages(FxRobot robot) throws Exception {
+        server = PostgresServer.freshDatabase();
+        String admin = server.login("loupe_admin");
+        server.grantSchema(admin);
+        Path team = tmp.resolve("team");
+        TeamServer where = new TeamServer(server.jdbcUrl(), admin);
+        try (Project p = Project.createOnServerWithPassword(team, where, admin)) {
+            new dev.loupe.media.ImportImagesJob(p.store(), "photos", dev.loupe.media.ImportSources.fromArguments(
+                    java.util.List.of(SharedData.photos().toString())), new dev.loupe.media.UrlFetcher(
+                    p.cacheDir("downloads"), java.time.Duration.ofMillis(10))).run(dev.loupe.jobs.JobContext.silent());
+        }
+
+        robot.interact(() -> vm.openProject(team));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "Open team project".equals(s.getTitle())));
+        Window dialog = robot.window("Open team project");
+        PasswordField field = robot.from(dialog.getScene().getRoot()).lookup("#passwordField").queryAs(PasswordField.class);
+        robot.interact(() -> field.setText(admin));
+        Screenshots.save(dialog.getScene(), "team-password");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null
+                && vm.gallery().countProperty().get() == 6);
+        assertEquals(team, vm.projectProperty().get().folder());
+        assertFalse(Files.readString(team.resolve(TeamServer.FILE)).contains("password"), "the password is kept nowhere");
+    }
+}
