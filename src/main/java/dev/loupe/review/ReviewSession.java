@@ -54,6 +54,12 @@ public final class ReviewSession {
         redo.clear();
     }
 
+    /** Reads the image's boxes again (someone else changed them); the undo history stays, edits name new versions. */
+    public void reload() {
+        boxes.clear();
+        store.boxes(image.id()).stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
+    }
+
     public boolean next() {
         if (index + 1 >= imageIds.length) {
             return false;

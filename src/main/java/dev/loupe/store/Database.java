@@ -26,6 +26,11 @@ interface Database extends AutoCloseable {
     /** Registers a running job until the returned handle is closed. */
     ProjectStore.RunningJob announce(String job);
 
+    /** Reports changed images until closed (see {@link ProjectStore#watch}); nothing on a single-desk database. */
+    default ProjectStore.RunningJob watch(java.util.function.LongConsumer imageChanged) {
+        return () -> { };
+    }
+
     int schemaVersion();
 
     @Override

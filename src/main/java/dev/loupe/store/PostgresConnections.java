@@ -111,6 +111,57 @@ final class PostgresConnections implements Database {
         });
     }
 
+    /**
+     * Listens on the server's change channel with a connection of its own and hands each changed image's id to
+     * {@code imageChanged} from a daemon thread; closing stops the thread and returns the connection.
+     */
+    @Override
+    public ProjectStore.RunningJob watch(java.util.function.LongConsumer imageChanged) {
+        Connection c;
+        org.postgresql.PGConnection pg;
+        try {
+            c = pool.getConnection();
+            pg = c.unwrap(org.postgresql.PGConnection.class);
+            try (Statement st = c.createStatement()) {
+                st.execute("LISTEN loupe_changes");
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot listen for changes: " + e.getMessage(), e);
+        }
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread listener = new Thread(() -> {
+            while (open.get()) {
+                try {
+                    org.postgresql.PGNotification[] changes = pg.getNotifications(250);
+                    if (changes != null) {
+                        for (org.postgresql.PGNotification n : changes) {
+                            imageChanged.accept(Long.parseLong(n.getParameter()));
+                        }
+                    }
+                } catch (SQLException e) {
+                    if (open.get()) {
+                        org.slf4j.LoggerFactory.getLogger(PostgresConnections.class)
+                                .warn("{}: stopped listening for changes: {}", name, e.getMessage());
+                    }
+                    return;
+                }
+            }
+        }, "loupe-changes");
+        listener.setDaemon(true);
+        listener.start();
+        return () -> {
+            open.set(false);
+            try {
+                listener.join(2000);
+                c.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException e) {
+                throw new StoreException(name + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
     @Override
     public int schemaVersion() {
         return read(c -> {

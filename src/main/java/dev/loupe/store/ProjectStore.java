@@ -47,6 +47,13 @@ public interface ProjectStore extends AutoCloseable {
      */
     RunningJob announce(String job);
 
+    /**
+     * Calls {@code imageChanged} (on a thread of the store's) with the id of every image whose boxes another desktop
+     * changes, until the returned handle is closed. A team project's server tells every desktop; a local project has
+     * one desk, whose own edits the caller already knows, so it calls nothing.
+     */
+    RunningJob watch(java.util.function.LongConsumer imageChanged);
+
     // datasets
     Dataset createDataset(String name);
 

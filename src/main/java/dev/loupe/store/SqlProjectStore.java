@@ -81,6 +81,11 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public RunningJob watch(java.util.function.LongConsumer imageChanged) {
+        return db.watch(imageChanged);
+    }
+
+    @Override
     public Dataset dataset(String name) {
         return db.write(c -> SqlImages.dataset(c, name));
     }

@@ -42,4 +42,26 @@ class PostgresProjectStoreTest extends ProjectStoreContract {
             assertEquals(PostgresMigrations.LATEST, store.schemaVersion());
         }
     }
+
+    @Test
+    void anotherDesktopsEditReachesAWatcherAtOnce() throws Exception {
+        try (SqlProjectStore mine = open(); SqlProjectStore theirs = open()) {
+            long ds = mine.createDataset("dev").id();
+            long[] images = mine.addImages(ds, java.util.List.of(image(1), image(2)));
+            long task = mine.task("gt", "").id();
+            long label = mine.label("person").id();
+            java.util.concurrent.BlockingQueue<Long> changed = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (ProjectStore.RunningJob watch = mine.watch(changed::add)) {
+                theirs.addBoxes(java.util.List.of(new dev.loupe.core.NewBox(images[1], task, label, 1, 1, 5, 5,
+                        dev.loupe.core.Source.HUMAN, Double.NaN, dev.loupe.core.ReviewStatus.PENDING, "")));
+                assertEquals(images[1], changed.poll(2, java.util.concurrent.TimeUnit.SECONDS));
+                dev.loupe.core.Box box = theirs.boxes(images[1]).get(0);
+                theirs.deleteBox(box.id());
+                assertEquals(images[1], changed.poll(2, java.util.concurrent.TimeUnit.SECONDS), "deletions too");
+            }
+            theirs.addBoxes(java.util.List.of(new dev.loupe.core.NewBox(images[0], task, label, 1, 1, 5, 5,
+                    dev.loupe.core.Source.HUMAN, Double.NaN, dev.loupe.core.ReviewStatus.PENDING, "")));
+            assertEquals(null, changed.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS), "a closed watch hears nothing");
+        }
+    }
 }

@@ -38,7 +38,7 @@ abstract class ProjectStoreContract {
     /** The author a store records for a box written with {@code claimed} as its author. */
     abstract String recordedAuthor(String claimed);
 
-    private static NewImage image(int n) {
+    static NewImage image(int n) {
         return new NewImage("/data/img" + n + ".jpg", null, "img" + n + ".jpg", 640, 480, 1,
                 String.format("%064x", n), 1000 + n);
     }

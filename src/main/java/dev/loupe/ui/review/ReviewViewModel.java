@@ -63,6 +63,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final javafx.beans.property.DoubleProperty minScore = new javafx.beans.property.SimpleDoubleProperty(0);
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
 
+    private final ProjectStore.RunningJob changes;
+
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
         this.author = author;
@@ -76,6 +78,13 @@ public final class ReviewViewModel implements AutoCloseable {
             showImage();
         }
         refreshStages();
+        // on a team project another person's edit of the shown image redraws it within a moment
+        changes = store.watch(imageId -> Platform.runLater(() -> {
+            if (session != null && session.image().id() == imageId) {
+                session.reload();
+                refreshBoxes();
+            }
+        }));
         statusFilter.addListener((obs, o, n) -> {
             if (session != null) {
                 refreshBoxes();
@@ -477,6 +486,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         prefetcher.close();
     }
 }

@@ -1,0 +1,74 @@
+package dev.loupe.ui.review;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.NewBox;
+import dev.loupe.core.NewImage;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
+import dev.loupe.store.SqlProjectStore;
+import dev.loupe.testing.PostgresServer;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two people on one team project: the annotator's edit appears in the reviewer's open review window. */
+@ExtendWith(ApplicationExtension.class)
+class TeamReviewUiTest {
+    private PostgresServer server;
+    private ReviewViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (vm != null) {
+            WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAnnotatorsEditAppearsInTheReviewersOpenWindow(FxRobot robot) throws Exception {
+        server = PostgresServer.freshDatabase();
+        String admin = server.login("loupe_admin");
+        server.grantSchema(admin);
+        String annotator = server.login("loupe_annotator");
+        String reviewer = server.login("loupe_reviewer");
+        long image;
+        try (SqlProjectStore setup = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
+            long ds = setup.createDataset("dev").id();
+            image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64),
+                    1)))[0];
+            long task = setup.task("gt", "").id();
+            long label = setup.label("person").id();
+            setup.addBoxes(List.of(new NewBox(image, task, label, 10, 10, 50, 80, Source.HUMAN, Double.NaN,
+                    ReviewStatus.PENDING, "")));
+        }
+        try (SqlProjectStore reviewers = SqlProjectStore.onServer(server.jdbcUrl(), reviewer, reviewer);
+             SqlProjectStore annotators = SqlProjectStore.onServer(server.jdbcUrl(), annotator, annotator)) {
+            long shown = image;
+            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{shown}, 0, reviewer));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.boxes().size() == 1);
+
+            Box box = annotators.boxes(image).get(0);
+            annotators.updateBox(box.with(200, 100, 50, 80, box.labelId(), Source.HUMAN, box.status(), annotator));
+            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> vm.boxes().size() == 1 && vm.boxes().get(0).x() == 200);
+            assertTrue(vm.boxes().get(0).author().equals(annotator), "drawn by the annotator, as the server recorded");
+        }
+    }
+}
