@@ -31,6 +31,7 @@ public final class ReviewSession {
     private int index;
     private ImageItem image;
     private final List<Box> boxes = new ArrayList<>();
+    private final boolean mayJudge;
 
     public ReviewSession(ProjectStore store, long[] imageIds, int index, long taskId, String author) {
         if (imageIds.length == 0) {
@@ -40,6 +41,7 @@ public final class ReviewSession {
         this.imageIds = imageIds.clone();
         this.taskId = taskId;
         this.author = author == null ? "" : author;
+        this.mayJudge = store.mayJudgeBoxes();
         goTo(index);
     }
 
@@ -245,9 +247,10 @@ public final class ReviewSession {
         store.setImageDone(image.id(), taskId, done, author);
     }
 
+    /** An edited box is a person's: accepted when they may judge boxes, left to a reviewer otherwise (team projects). */
     private Box edited(Box b, double x, double y, double w, double h, long labelId) {
         Source source = b.source() == Source.MODEL ? Source.HUMAN : b.source();
-        return b.with(x, y, w, h, labelId, source, ReviewStatus.ACCEPTED, author);
+        return b.with(x, y, w, h, labelId, source, mayJudge ? ReviewStatus.ACCEPTED : b.status(), author);
     }
 
     private void push(BoxEdit e, boolean apply) {

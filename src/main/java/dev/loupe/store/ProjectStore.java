@@ -54,6 +54,9 @@ public interface ProjectStore extends AutoCloseable {
      */
     RunningJob watch(java.util.function.LongConsumer imageChanged);
 
+    /** Whether this person may accept or reject boxes (on a team project, reviewers and admins; locally, anyone). */
+    boolean mayJudgeBoxes();
+
     // datasets
     Dataset createDataset(String name);
 

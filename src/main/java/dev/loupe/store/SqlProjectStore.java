@@ -86,6 +86,19 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public boolean mayJudgeBoxes() {
+        return db.read(c -> {
+            if (!SqlSupport.isPostgres(c)) {
+                return true;
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT has_column_privilege('boxes', 'status', 'UPDATE')")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    @Override
     public Dataset dataset(String name) {
         return db.write(c -> SqlImages.dataset(c, name));
     }

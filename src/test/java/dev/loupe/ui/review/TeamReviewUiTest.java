@@ -19,6 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two people on one team project: the annotator's edit appears in the reviewer's open review window. */
@@ -69,6 +71,16 @@ class TeamReviewUiTest {
             annotators.updateBox(box.with(200, 100, 50, 80, box.labelId(), Source.HUMAN, box.status(), annotator));
             WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> vm.boxes().size() == 1 && vm.boxes().get(0).x() == 200);
             assertTrue(vm.boxes().get(0).author().equals(annotator), "drawn by the annotator, as the server recorded");
+
+            // the annotator's own review session moves the pending box and leaves its verdict to the reviewer
+            assertFalse(annotators.mayJudgeBoxes());
+            assertTrue(reviewers.mayJudgeBoxes());
+            dev.loupe.review.ReviewSession session = new dev.loupe.review.ReviewSession(annotators, new long[]{image}, 0,
+                    box.taskId(), annotator);
+            session.reshape(box.id(), new dev.loupe.review.Rect(300, 100, 50, 80));
+            Box moved = annotators.boxes(image).get(0);
+            assertEquals(300, moved.x());
+            assertEquals(ReviewStatus.PENDING, moved.status(), "still the reviewer's to judge");
         }
     }
 }
