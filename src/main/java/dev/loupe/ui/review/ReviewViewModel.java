@@ -64,6 +64,7 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
 
     private final ProjectStore.RunningJob changes;
+    private boolean closed;
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
@@ -80,7 +81,7 @@ public final class ReviewViewModel implements AutoCloseable {
         refreshStages();
         // on a team project another person's edit of the shown image redraws it within a moment
         changes = store.watch(imageId -> Platform.runLater(() -> {
-            if (session != null && session.image().id() == imageId) {
+            if (!closed && session != null && session.image().id() == imageId) {
                 session.reload();
                 refreshBoxes();
             }
@@ -486,6 +487,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true; // a change announced just before may still be queued for the FX thread
         changes.close();
         prefetcher.close();
     }

@@ -81,6 +81,8 @@ class TeamReviewUiTest {
             Box moved = annotators.boxes(image).get(0);
             assertEquals(300, moved.x());
             assertEquals(ReviewStatus.PENDING, moved.status(), "still the reviewer's to judge");
+            WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS); // before its store closes
+            vm = null;
         }
     }
 }
