@@ -118,12 +118,12 @@ final class CanvasBench implements Callable<Integer> {
                     ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
             out.put("boxes", boxes);
             out.put("imageSize", "4000x3000");
-            out.put("frameMs", GalleryBench.round(median(drag[0])));
-            out.put("dragFrameMsP95", GalleryBench.round(p95(drag[0])));
-            out.put("dragHandlerMs", GalleryBench.round(median(drag[1])));
-            out.put("zoomFrameMs", GalleryBench.round(median(zoom[0])));
-            out.put("zoomFrameMsP95", GalleryBench.round(p95(zoom[0])));
-            out.put("zoomHandlerMs", GalleryBench.round(median(zoom[1])));
+            out.put("frameMs", GalleryBench.round(GalleryBench.median(drag[0])));
+            out.put("dragFrameMsP95", GalleryBench.round(GalleryBench.p95(drag[0])));
+            out.put("dragHandlerMs", GalleryBench.round(GalleryBench.median(drag[1])));
+            out.put("zoomFrameMs", GalleryBench.round(GalleryBench.median(zoom[0])));
+            out.put("zoomFrameMsP95", GalleryBench.round(GalleryBench.p95(zoom[0])));
+            out.put("zoomHandlerMs", GalleryBench.round(GalleryBench.median(zoom[1])));
             double[] switchMs = new double[switches];
             for (int k = 0; k < switches; k++) {
                 Thread.sleep(1500); // let the next image's prefetch finish, as it would while a reviewer works
@@ -136,7 +136,7 @@ final class CanvasBench implements Callable<Integer> {
                 waitFor(() -> vm.imageProperty().get() != null && vm.session().index() == next);
                 switchMs[k] = (System.nanoTime() - t) / 1e6;
             }
-            out.put("switchMs", GalleryBench.round(median(switchMs)));
+            out.put("switchMs", GalleryBench.round(GalleryBench.median(switchMs)));
             out.put("switchMsMax", GalleryBench.round(Arrays.stream(switchMs).max().orElse(0)));
             out.put("switches", switches);
             FrameTimer.onFx(() -> {
@@ -167,16 +167,6 @@ final class CanvasBench implements Callable<Integer> {
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
         return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
                 true, false, false, null);
-    }
-
-    private static double median(double[] v) {
-        return GalleryBench.median(v);
-    }
-
-    private static double p95(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[(int) (s.length * 0.95)];
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {

@@ -74,7 +74,7 @@ final class FormatsBench implements Callable<Integer> {
         figures.put("runs", runs);
 
         Path projectDir = work.resolve("project");
-        deleteTree(projectDir);
+        GalleryBench.deleteTree(projectDir);
         try (Project p = Project.create(projectDir)) {
             registerImages(p, images);
             for (int r = 0; r <= runs; r++) {
@@ -150,7 +150,7 @@ final class FormatsBench implements Callable<Integer> {
     }
 
     private long export(Project p, AnnotationFormat format, String task, Path out) throws Exception {
-        deleteTree(out);
+        GalleryBench.deleteTree(out);
         return new ExportAnnotationsJob(p.store(), new ExportRequest("bench", format, out, task, null, null, null, null,
                 WriteOptions.ImageFiles.NONE)).run(JobContext.silent()).boxes();
     }
@@ -243,7 +243,7 @@ final class FormatsBench implements Callable<Integer> {
     }
 
     private static void writeKitti(Path folder, int images) throws Exception {
-        deleteTree(folder);
+        GalleryBench.deleteTree(folder);
         Files.createDirectories(folder);
         SplittableRandom rnd = new SplittableRandom(2);
         for (int i = 0; i < images; i++) {
@@ -255,17 +255,6 @@ final class FormatsBench implements Callable<Integer> {
                             CLASSES[rnd.nextInt(CLASSES.length)].replace(' ', '_'), x, y, x + 1 + rnd.nextInt(40),
                             y + 1 + rnd.nextInt(40)));
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -13,15 +13,11 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Drives the real main window and counts only fully painted screens: time from opening a project until every
@@ -84,8 +80,8 @@ final class GalleryPaintProbe {
         put(out, "screenPaintedColdMs", firstVisit);
         put(out, "screenPaintedWarmMs", secondVisit);
         log.log("%d screens over the gallery, jump -> every tile painted: median %.0f ms, p95 %.0f ms (thumbnails made "
-                        + "now); median %.0f ms, p95 %.0f ms (second visit)", firstVisit.length, median(firstVisit),
-                p95(firstVisit), median(secondVisit), p95(secondVisit));
+                        + "now); median %.0f ms, p95 %.0f ms (second visit)", firstVisit.length, GalleryBench.median(firstVisit),
+                GalleryBench.p95(firstVisit), GalleryBench.median(secondVisit), GalleryBench.p95(secondVisit));
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
@@ -100,18 +96,8 @@ final class GalleryPaintProbe {
     }
 
     private static void put(Map<String, Object> out, String name, double[] values) {
-        out.put(name + "Median", GalleryBench.round(median(values)));
-        out.put(name + "P95", GalleryBench.round(p95(values)));
-    }
-
-    private static double median(double[] v) {
-        return GalleryBench.median(v);
-    }
-
-    private static double p95(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.95) - 1)];
+        out.put(name + "Median", GalleryBench.round(GalleryBench.median(values)));
+        out.put(name + "P95", GalleryBench.round(GalleryBench.p95(values)));
     }
 
     private void closeWindow() throws Exception {
@@ -127,14 +113,7 @@ final class GalleryPaintProbe {
 
     /** Deletes the project's thumbnail cache, so the next screens make their thumbnails from the images. */
     private void forgetThumbnails() throws Exception {
-        Path thumbnails = project.resolve(Project.CACHE).resolve("thumbnails");
-        if (Files.exists(thumbnails)) {
-            try (Stream<Path> walk = Files.walk(thumbnails)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        GalleryBench.deleteTree(project.resolve(Project.CACHE).resolve("thumbnails"));
     }
 
     /** Shows a new main window, as at application start, opens the project and returns ms until it is painted. */

@@ -70,9 +70,12 @@ public final class YoloFormat implements AnnotationFormat {
                 Path listFile = in.resolve(list.getKey());
                 if (Files.isDirectory(in) && Files.isRegularFile(listFile)) {
                     for (String line : TextFiles.lines(listFile)) {
-                        ImageRef ref = byStem.get(ExportFiles.stem(Path.of(line.strip().replace('\\', '/')).getFileName()
-                                .toString()));
-                        if (!line.isBlank() && ref != null) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        String name = line.strip().replace('\\', '/');
+                        ImageRef ref = byStem.get(ExportFiles.stem(name.substring(name.lastIndexOf('/') + 1)));
+                        if (ref != null) {
                             sides.put(ref, list.getValue());
                         }
                     }

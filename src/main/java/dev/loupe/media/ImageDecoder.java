@@ -45,7 +45,7 @@ public final class ImageDecoder {
      * JPEGs come as TYPE_3BYTE_BGR from libjpeg-turbo; other formats (and JPEGs without it) as ImageIO reads them.
      */
     public static BufferedImage decode(byte[] bytes, int orientation, int subsampling) throws UnreadableImageException {
-        if (ImageFormat.sniff(bytes) == ImageFormat.JPEG) {
+        if (ImageFormat.sniff(bytes) == ImageFormat.JPEG && TurboJpeg.isAvailable()) {
             BufferedImage fast = decodeJpeg(bytes, orientation, subsampling);
             if (fast != null) {
                 return fast;
@@ -84,16 +84,15 @@ public final class ImageDecoder {
 
     /**
      * A JPEG through libjpeg-turbo, or null to leave it to ImageIO (a file libjpeg refuses: ImageIO then decodes it
-     * or says why). Subsampling picks the largest DCT reduction (1/2, 1/4,
-     * 1/8) it allows, which is at least as large as asked.
+     * or says why). Subsampling picks the largest DCT reduction (1/2, 1/4, 1/8) it allows, which is at least as
+     * large as asked.
      */
     private static BufferedImage decodeJpeg(byte[] bytes, int orientation, int subsampling)
             throws UnreadableImageException {
         // the same checks as at import: a truncated or corrupt file fails with its reason (libjpeg would fill it
         // with grey), an oversized one before a pixel is allocated
-        ImageInfo info = ImageProbe.probe(bytes);
+        ImageProbe.probe(bytes);
         int reduction = subsampling >= 8 ? 8 : subsampling >= 4 ? 4 : subsampling >= 2 ? 2 : 1;
-        ImageProbe.checkSize(info.storedWidthPx() / reduction, info.storedHeightPx() / reduction);
         try {
             BufferedImage img = TurboJpeg.decode(bytes, reduction);
             return img == null ? null : orient(img, orientation);

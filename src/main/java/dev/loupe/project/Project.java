@@ -85,8 +85,7 @@ public final class Project implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (TeamServer.isIn(dir)) {
-            TeamServer server = TeamServer.read(dir);
-            return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), server.password()));
+            return openTeamProject(dir, TeamServer.read(dir).password());
         }
         return new Project(dir, SqlProjectStore.open(dir.resolve(DATABASE)));
     }

@@ -52,11 +52,7 @@ public record TeamServer(String url, String user) {
 
     /** The password from the environment, or null to let the driver read ~/.pgpass. */
     public String password() {
-        return password(System.getenv());
-    }
-
-    String password(Map<String, String> env) {
-        String p = env.get(PASSWORD_VARIABLE);
+        String p = System.getenv(PASSWORD_VARIABLE);
         return p == null || p.isEmpty() ? null : p;
     }
 

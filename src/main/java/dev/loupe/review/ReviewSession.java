@@ -56,10 +56,13 @@ public final class ReviewSession {
         redo.clear();
     }
 
-    /** Reads the image's boxes again (someone else changed them); the undo history stays, edits name new versions. */
-    public void reload() {
+    /**
+     * Takes the image's boxes as someone else left them ({@code stored}: every box of the image, read by the caller off
+     * the UI thread); the undo history stays, and its edits name the new versions.
+     */
+    public void reload(List<Box> stored) {
         boxes.clear();
-        store.boxes(image.id()).stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
+        stored.stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
     }
 
     public boolean next() {

@@ -35,10 +35,11 @@ public final class ProjectCopy {
 
     /** Copies the project in the SQLite file onto the server's database (migrated first); returns the rows copied. */
     public static long push(Path sqliteFile, String jdbcUrl, String user, String password) {
-        SqlProjectStore.open(sqliteFile).close(); // brings the local file to the latest schema
-        SqlProjectStore.onServer(jdbcUrl, user, password).close(); // and the server's database
         try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath());
              Connection to = DriverManager.getConnection(jdbcUrl, user, password)) {
+            // both sides at this Loupe's schema first, so the same columns mean the same things
+            SqliteMigrations.apply(from, sqliteFile.toString());
+            PostgresMigrations.apply(to, jdbcUrl);
             return copy(from, to, jdbcUrl);
         } catch (SQLException e) {
             throw new StoreException("cannot push " + sqliteFile + " to " + jdbcUrl + ": " + e.getMessage(), e);
@@ -47,10 +48,10 @@ public final class ProjectCopy {
 
     /** Copies a team project from the server into a new SQLite file; returns the rows copied. */
     public static long pull(String jdbcUrl, String user, String password, Path sqliteFile) {
-        SqlProjectStore.onServer(jdbcUrl, user, password).close();
-        SqlProjectStore.open(sqliteFile).close();
         try (Connection from = DriverManager.getConnection(jdbcUrl, user, password);
              Connection to = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath())) {
+            PostgresMigrations.apply(from, jdbcUrl);
+            SqliteMigrations.apply(to, sqliteFile.toString());
             return copy(from, to, sqliteFile.toString());
         } catch (SQLException e) {
             throw new StoreException("cannot pull " + jdbcUrl + " into " + sqliteFile + ": " + e.getMessage(), e);

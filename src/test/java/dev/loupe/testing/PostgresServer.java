@@ -18,11 +18,18 @@ public final class PostgresServer implements AutoCloseable {
     private static final String LOCAL = "jdbc:postgresql://localhost:5432/postgres?user=loupe_ci&password=loupe_ci";
 
     private final String adminUrl;
+    /** jdbc:postgresql://HOST:PORT, and the admin URL's ?user=…&password=… */
+    private final String serverUrl;
+    private final String adminQuery;
     private final String database = "loupe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final List<String> roles = new ArrayList<>();
 
     private PostgresServer(String adminUrl) {
         this.adminUrl = adminUrl;
+        int query = adminUrl.indexOf('?');
+        String server = query < 0 ? adminUrl : adminUrl.substring(0, query);
+        this.serverUrl = server.substring(0, server.lastIndexOf('/'));
+        this.adminQuery = query < 0 ? "" : adminUrl.substring(query);
     }
 
     /** A new, empty database on the server; the test skips (fails under CI) when no server answers. */
@@ -44,7 +51,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The new database as the administrating user. */
     public Connection asAdmin() throws SQLException {
-        return DriverManager.getConnection(urlOf(database, null, null));
+        return DriverManager.getConnection(jdbcUrl() + adminQuery);
     }
 
     /** A new login role in {@code group} (e.g. loupe_annotator); returns its name. */
@@ -57,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The new database's JDBC URL, without user or password. */
     public String jdbcUrl() {
-        return urlOf(database, null, null).replaceAll("[?&](user|password)=[^&]*", "").replaceFirst("^([^?]*)&", "$1?");
+        return serverUrl + "/" + database;
     }
 
     /** Lets {@code role} create the project's tables, as the admin who makes a team project does. */
@@ -70,15 +77,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The new database as a role made by {@link #login}. */
     public Connection as(String role) throws SQLException {
-        return DriverManager.getConnection(urlOf(database, role, role));
-    }
-
-    private String urlOf(String db, String user, String password) {
-        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + db + "$1");
-        if (user != null) {
-            url = url.replaceAll("([?&])user=[^&]*", "$1user=" + user).replaceAll("([?&])password=[^&]*", "$1password=" + password);
-        }
-        return url;
+        return DriverManager.getConnection(jdbcUrl(), role, role);
     }
 
     private void admin(String sql) throws SQLException {

@@ -79,13 +79,17 @@ public final class ReviewViewModel implements AutoCloseable {
             showImage();
         }
         refreshStages();
-        // on a team project another person's edit of the shown image redraws it within a moment
-        changes = store.watch(imageId -> Platform.runLater(() -> {
-            if (!closed && session != null && session.image().id() == imageId) {
-                session.reload();
-                refreshBoxes();
-            }
-        }));
+        // on a team project another person's edit of the shown image redraws it within a moment; the boxes are read
+        // on the store's listening thread, the FX thread only takes them
+        changes = store.watch(imageId -> {
+            List<Box> stored = store.boxes(imageId);
+            Platform.runLater(() -> {
+                if (!closed && session != null && session.image().id() == imageId) {
+                    session.reload(stored);
+                    refreshBoxes();
+                }
+            });
+        });
         statusFilter.addListener((obs, o, n) -> {
             if (session != null) {
                 refreshBoxes();
