@@ -19,6 +19,8 @@ public final class Project implements AutoCloseable {
     public static final String DATABASE = "loupe.db";
     public static final String CACHE = "cache";
     public static final String MARKER = "project.loupe";
+    /** A team project's review edits kept on this computer while its server is away. */
+    public static final String OUTBOX = "outbox.jsonl";
     /** The extension the installers associate with Loupe. */
     public static final String MARKER_EXTENSION = ".loupe";
 
@@ -59,7 +61,7 @@ public final class Project implements AutoCloseable {
         if (isProject(dir)) {
             throw new ProjectException(dir + " is already a Loupe project");
         }
-        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password);
+        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password, dir.resolve(OUTBOX));
         try {
             Files.createDirectories(dir.resolve(CACHE));
             server.write(dir);
@@ -94,7 +96,7 @@ public final class Project implements AutoCloseable {
     public static Project openTeamProject(Path folder, String password) {
         Path dir = folder.toAbsolutePath().normalize();
         TeamServer server = TeamServer.of(dir);
-        return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password));
+        return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password, dir.resolve(OUTBOX)));
     }
 
     /** Opens the project in {@code folder}, creating it first if the folder holds none. */

@@ -64,24 +64,35 @@ interface BoxEdit {
         }
     }
 
-    /** Several edits made as one (accept all above a score). */
+    /**
+     * Several edits made as one (accept all above a score). A transaction that fails leaves the boxes as they were, so
+     * one run again (a team project's store keeps it for later when the server went away meanwhile) starts from them.
+     */
     record Batch(List<BoxEdit> edits) implements BoxEdit {
         @Override
         public void apply(ProjectStore store, List<Box> boxes) {
-            store.inTransaction(() -> {
-                edits.forEach(e -> e.apply(store, boxes));
-                return null;
-            });
+            store.inTransaction(() -> allOrNothing(boxes, () -> edits.forEach(e -> e.apply(store, boxes))));
         }
 
         @Override
         public void undo(ProjectStore store, List<Box> boxes) {
-            store.inTransaction(() -> {
+            store.inTransaction(() -> allOrNothing(boxes, () -> {
                 for (int i = edits.size() - 1; i >= 0; i--) {
                     edits.get(i).undo(store, boxes);
                 }
-                return null;
-            });
+            }));
+        }
+
+        private static Void allOrNothing(List<Box> boxes, Runnable work) {
+            List<Box> before = List.copyOf(boxes);
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                boxes.clear();
+                boxes.addAll(before);
+                throw e;
+            }
+            return null;
         }
     }
 

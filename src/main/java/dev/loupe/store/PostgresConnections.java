@@ -27,6 +27,10 @@ final class PostgresConnections implements Database {
         config.setPassword(password);
         config.setMaximumPoolSize(4);
         config.setPoolName("loupe-team-project");
+        // a server that went away is noticed within moments, so the edits of the moment go to the outbox instead of
+        // keeping the person waiting
+        config.setConnectionTimeout(1500);
+        config.addDataSourceProperty("connectTimeout", "3");
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -43,11 +47,13 @@ final class PostgresConnections implements Database {
 
     /** The server's own reason, not the pool's wrapping of it. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+        String message = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
         }
-        return t.getMessage();
+        return message;
     }
 
     /** Invalid password (28P01), or none given when the server asked for one (08004). */
@@ -71,8 +77,25 @@ final class PostgresConnections implements Database {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new StoreException(name + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** Rolls back after {@code failure}; a connection already lost cannot, and the failure says why. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The store's exception for a failed statement: the server's absence told apart from its refusal. */
+    private StoreException failure(SQLException e) {
+        return ServerUnreachableException.isConnectionLoss(e)
+                ? new ServerUnreachableException("the server of team project " + name + " cannot be reached: "
+                        + rootMessage(e), e)
+                : new StoreException(name + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -90,15 +113,17 @@ final class PostgresConnections implements Database {
                     c.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    rollback(c, e);
                     throw e;
                 } finally {
                     writing.remove();
-                    c.setAutoCommit(true);
+                    if (!c.isClosed()) {
+                        c.setAutoCommit(true);
+                    }
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException(name + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -113,37 +138,36 @@ final class PostgresConnections implements Database {
 
     /**
      * Listens on the server's change channel with a connection of its own and hands each changed image's id to
-     * {@code imageChanged} from a daemon thread; closing stops the thread and returns the connection.
+     * {@code imageChanged} from a daemon thread. When the server goes away the thread listens again once it is back
+     * and then reports 0: any image may have changed meanwhile. Closing stops the thread and returns the connection.
      */
     @Override
     public ProjectStore.RunningJob watch(java.util.function.LongConsumer imageChanged) {
-        Connection c;
-        org.postgresql.PGConnection pg;
-        try {
-            c = pool.getConnection();
-            pg = c.unwrap(org.postgresql.PGConnection.class);
-            try (Statement st = c.createStatement()) {
-                st.execute("LISTEN loupe_changes");
-            }
-        } catch (SQLException e) {
-            throw new StoreException(name + ": cannot listen for changes: " + e.getMessage(), e);
-        }
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<Connection> listening =
+                new java.util.concurrent.atomic.AtomicReference<>(listen());
         Thread listener = new Thread(() -> {
             while (open.get()) {
                 try {
-                    org.postgresql.PGNotification[] changes = pg.getNotifications(250);
+                    org.postgresql.PGNotification[] changes =
+                            listening.get().unwrap(org.postgresql.PGConnection.class).getNotifications(250);
                     if (changes != null) {
                         for (org.postgresql.PGNotification n : changes) {
                             imageChanged.accept(Long.parseLong(n.getParameter()));
                         }
                     }
                 } catch (SQLException e) {
-                    if (open.get()) {
-                        org.slf4j.LoggerFactory.getLogger(PostgresConnections.class)
-                                .warn("{}: stopped listening for changes: {}", name, e.getMessage());
+                    if (!open.get()) {
+                        return;
                     }
-                    return;
+                    closeQuietly(listening.get());
+                    org.slf4j.LoggerFactory.getLogger(PostgresConnections.class)
+                            .warn("{}: lost the change channel ({}); listening again when the server is back", name,
+                                    e.getMessage());
+                    listening.set(listenAgain(open));
+                    if (listening.get() != null) {
+                        imageChanged.accept(0);
+                    }
                 }
             }
         }, "loupe-changes");
@@ -153,13 +177,49 @@ final class PostgresConnections implements Database {
             open.set(false);
             try {
                 listener.join(2000);
-                c.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (SQLException e) {
-                throw new StoreException(name + ": " + e.getMessage(), e);
             }
+            closeQuietly(listening.get());
         };
+    }
+
+    private Connection listen() {
+        try {
+            Connection c = pool.getConnection();
+            try (Statement st = c.createStatement()) {
+                st.execute("LISTEN loupe_changes");
+            }
+            return c;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Tries to listen again every second until it can or {@code open} turns false (then null). */
+    private Connection listenAgain(java.util.concurrent.atomic.AtomicBoolean open) {
+        while (open.get()) {
+            try {
+                return listen();
+            } catch (ServerUnreachableException e) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // a broken connection: the pool drops it
+            }
+        }
     }
 
     @Override

@@ -54,6 +54,15 @@ public interface ProjectStore extends AutoCloseable {
      */
     RunningJob watch(java.util.function.LongConsumer imageChanged);
 
+    /**
+     * The review edits this desktop keeps for a team project's server that cannot be reached now (they are sent, in
+     * order, once it is back); empty on a local project.
+     */
+    OutboxStatus outboxStatus();
+
+    /** Calls {@code listener} (on a thread of the store's) whenever {@link #outboxStatus} changes, until closed. */
+    RunningJob watchOutbox(java.util.function.Consumer<OutboxStatus> listener);
+
     /** Whether this person may accept or reject boxes (on a team project, reviewers and admins; locally, anyone). */
     boolean mayJudgeBoxes();
 

@@ -192,6 +192,21 @@ final class SqlBoxes {
         return SqlSupport.queryLong(c, "SELECT count(*) FROM boxes b JOIN images i ON i.id = b.image_id WHERE " + f.where(), f);
     }
 
+    /** Ids the server's sequence will give no other box: for boxes drawn while the server is away. */
+    static long[] reserveIds(Connection c, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence('boxes', 'id')) FROM generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            long[] ids = new long[n];
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < n && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            return ids;
+        }
+    }
+
     static void setStatus(Connection c, long boxId, ReviewStatus status, String author) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE boxes SET status = ?, author = ?, updated_at = ? WHERE id = ?")) {

@@ -43,9 +43,12 @@ import java.util.Set;
  */
 public final class SqlProjectStore implements ProjectStore {
     private final Database db;
+    /** A team project's edits while its server is away; null on a local project or a server opened without one. */
+    private final EditOutbox outbox;
 
-    private SqlProjectStore(Database db) {
+    private SqlProjectStore(Database db, EditOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     /** Opens (creating if needed) the database file and migrates it. */
@@ -58,13 +61,23 @@ public final class SqlProjectStore implements ProjectStore {
      * brought up to date when the role may (a project at the current version opens for any member role).
      */
     public static SqlProjectStore onServer(String jdbcUrl, String user, String password) {
-        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password));
+        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password), null);
+    }
+
+    /**
+     * As {@link #onServer(String, String, String)}, keeping review edits in {@code outbox} (a file on this computer)
+     * while the server cannot be reached, and sending them when it is back; edits left there when the desktop
+     * stopped are sent now.
+     */
+    public static SqlProjectStore onServer(String jdbcUrl, String user, String password, Path outbox) {
+        PostgresConnections db = new PostgresConnections(jdbcUrl, user, password);
+        return new SqlProjectStore(db, new EditOutbox(db, user, outbox));
     }
 
     /** As {@link #open(Path)}, waiting at most {@code busyWait} for another process's write to finish. */
     static SqlProjectStore open(Path file, java.time.Duration busyWait) {
         try {
-            return new SqlProjectStore(new SqliteConnections(file, busyWait));
+            return new SqlProjectStore(new SqliteConnections(file, busyWait), null);
         } catch (SQLException e) {
             throw new StoreException("cannot open project database " + file + ": " + e.getMessage(), e);
         }
@@ -83,6 +96,16 @@ public final class SqlProjectStore implements ProjectStore {
     @Override
     public RunningJob watch(java.util.function.LongConsumer imageChanged) {
         return db.watch(imageChanged);
+    }
+
+    @Override
+    public OutboxStatus outboxStatus() {
+        return outbox == null ? OutboxStatus.EMPTY : outbox.status();
+    }
+
+    @Override
+    public RunningJob watchOutbox(java.util.function.Consumer<OutboxStatus> listener) {
+        return outbox == null ? () -> { } : outbox.watch(listener);
     }
 
     @Override
@@ -349,7 +372,15 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public long[] addBoxes(List<NewBox> boxes) {
-        return db.write(c -> SqlBoxes.insert(c, boxes));
+        if (outbox == null || boxes.size() > EditOutbox.SPARE_IDS) {
+            return db.write(c -> SqlBoxes.insert(c, boxes));
+        }
+        return outbox.add(boxes, () -> db.write(c -> SqlBoxes.insert(c, boxes)));
+    }
+
+    /** Stores a review edit now, or on a team project whose server is away, keeps it for later. */
+    private Object edit(Edit edit) {
+        return outbox == null ? db.write(edit::send) : outbox.write(edit);
     }
 
     @Override
@@ -415,43 +446,22 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public Box updateBox(Box box) {
-        return db.write(c -> SqlBoxes.update(c, box));
+        return (Box) edit(new Edit.UpdateBox(box));
     }
 
     @Override
     public void deleteBox(long boxId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM boxes WHERE id = ?")) {
-                ps.setLong(1, boxId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        edit(new Edit.DeleteBox(boxId));
     }
 
     @Override
     public void restoreBox(Box box) {
-        db.write(c -> {
-            SqlBoxes.restore(c, box);
-            return null;
-        });
+        edit(new Edit.RestoreBox(box));
     }
 
     @Override
     public void setImageDone(long imageId, long taskId, boolean done, String author) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO image_reviews(image_id, task_id, done, "
-                    + "author, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (image_id, task_id) DO UPDATE SET "
-                    + "done = excluded.done, author = excluded.author, updated_at = excluded.updated_at")) {
-                ps.setLong(1, imageId);
-                ps.setLong(2, taskId);
-                ps.setInt(3, done ? 1 : 0);
-                ps.setString(4, author == null ? "" : author);
-                ps.setLong(5, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        edit(new Edit.ImageDone(imageId, taskId, done, author));
     }
 
     @Override
@@ -490,10 +500,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void setVerdict(long stageId, long imageId, ReviewStatus verdict, String reviewer) {
-        db.write(c -> {
-            SqlStages.setVerdict(c, stageId, imageId, verdict, reviewer);
-            return null;
-        });
+        edit(new Edit.Verdict(stageId, imageId, verdict, reviewer));
     }
 
     @Override
@@ -646,25 +653,12 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return db.write(c -> work.get());
+        return outbox == null ? db.write(c -> work.get()) : outbox.together(() -> db.write(c -> work.get()), work);
     }
 
     @Override
     public Comment addComment(long imageId, Long boxId, String author, String text) {
-        long now = System.currentTimeMillis();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO comments(image_id, box_id, author, text, created_at) VALUES (?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, imageId);
-                ps.setObject(2, boxId);
-                ps.setString(3, author == null ? "" : author);
-                ps.setString(4, text);
-                ps.setLong(5, now);
-                ps.executeUpdate();
-                return new Comment(SqlSupport.generatedKey(ps), imageId, boxId, author, text, Instant.ofEpochMilli(now));
-            }
-        });
+        return (Comment) edit(new Edit.AddComment(imageId, boxId, author, text, System.currentTimeMillis()));
     }
 
     @Override
@@ -746,6 +740,9 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void close() {
+        if (outbox != null) {
+            outbox.close();
+        }
         db.close();
     }
 
