@@ -32,6 +32,8 @@ public final class ReviewSession {
     private ImageItem image;
     private final List<Box> boxes = new ArrayList<>();
     private final boolean mayJudge;
+    /** Whether the shown image is marked done, read when it is shown (edits must not wait for the store's answer). */
+    private boolean done;
 
     public ReviewSession(ProjectStore store, long[] imageIds, int index, long taskId, String author) {
         if (imageIds.length == 0) {
@@ -52,6 +54,7 @@ public final class ReviewSession {
                 new IllegalStateException("image " + imageIds[index] + " is no longer in the project"));
         boxes.clear();
         store.boxes(image.id()).stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
+        done = store.isImageDone(image.id(), taskId);
         undo.clear();
         redo.clear();
     }
@@ -243,11 +246,12 @@ public final class ReviewSession {
     }
 
     public boolean isDone() {
-        return store.isImageDone(image.id(), taskId);
+        return done;
     }
 
     public void setDone(boolean done) {
         store.setImageDone(image.id(), taskId, done, author);
+        this.done = done;
     }
 
     /** An edited box is a person's: accepted when they may judge boxes, left to a reviewer otherwise (team projects). */

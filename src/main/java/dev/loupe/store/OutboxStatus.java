@@ -16,4 +16,16 @@ public record OutboxStatus(int queued, String problem, List<String> refused) {
     public OutboxStatus {
         refused = List.copyOf(refused);
     }
+
+    /** What the person should know, in a line; empty when every edit is on the server. */
+    public String summary() {
+        String kept = queued == 1 ? "1 edit" : queued + " edits";
+        String waiting = queued == 0 ? ""
+                : problem != null ? "The server cannot be reached: " + kept + " kept on this computer, sent when it is back."
+                : "Sending " + kept + " kept while the server was away…";
+        String refusal = refused.isEmpty() ? ""
+                : (refused.size() == 1 ? "1 kept edit was" : refused.size() + " kept edits were")
+                        + " refused by the server: " + refused.get(refused.size() - 1);
+        return (waiting + " " + refusal).strip();
+    }
 }

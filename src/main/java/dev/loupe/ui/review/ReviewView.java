@@ -47,7 +47,13 @@ public final class ReviewView extends BorderPane {
         javafx.scene.control.Label status = new javafx.scene.control.Label();
         status.setId("reviewStatus");
         status.textProperty().bind(vm.statusProperty());
-        HBox bar = new HBox(12, status);
+        javafx.scene.control.Label server = new javafx.scene.control.Label();
+        server.setId("serverNotice");
+        server.getStyleClass().add("server-notice");
+        server.textProperty().bind(vm.serverNoticeProperty());
+        server.visibleProperty().bind(vm.serverNoticeProperty().isNotEmpty());
+        server.managedProperty().bind(server.visibleProperty());
+        HBox bar = new HBox(12, server, status);
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

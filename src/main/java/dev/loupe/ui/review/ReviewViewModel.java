@@ -64,6 +64,10 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
 
     private final ProjectStore.RunningJob changes;
+    private final ProjectStore.RunningJob outbox;
+    private final StringProperty serverNotice = new SimpleStringProperty("");
+    /** The shown image's id, for the store's listening thread. */
+    private volatile long shownImage;
     private boolean closed;
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
@@ -81,7 +85,9 @@ public final class ReviewViewModel implements AutoCloseable {
         refreshStages();
         // on a team project another person's edit of the shown image redraws it within a moment; the boxes are read
         // on the store's listening thread, the FX thread only takes them
-        changes = store.watch(imageId -> {
+        // (0: the server was away, any image may have changed)
+        changes = store.watch(changed -> {
+            long imageId = changed == 0 ? shownImage : changed;
             List<Box> stored = store.boxes(imageId);
             Platform.runLater(() -> {
                 if (!closed && session != null && session.image().id() == imageId) {
@@ -90,6 +96,8 @@ public final class ReviewViewModel implements AutoCloseable {
                 }
             });
         });
+        serverNotice.set(store.outboxStatus().summary());
+        outbox = store.watchOutbox(now -> Platform.runLater(() -> serverNotice.set(now.summary())));
         statusFilter.addListener((obs, o, n) -> {
             if (session != null) {
                 refreshBoxes();
@@ -158,6 +166,7 @@ public final class ReviewViewModel implements AutoCloseable {
         hidden.clear();
         locked.clear();
         item.set(session.image());
+        shownImage = session.image().id();
         refreshBoxes();
         refreshImageNotes();
         done.set(session.isDone());
@@ -489,10 +498,16 @@ public final class ReviewViewModel implements AutoCloseable {
         return session;
     }
 
+    /** On a team project, what waits for the server or was refused by it; empty when all is stored. */
+    public StringProperty serverNoticeProperty() {
+        return serverNotice;
+    }
+
     @Override
     public void close() {
         closed = true; // a change announced just before may still be queued for the FX thread
         changes.close();
+        outbox.close();
         prefetcher.close();
     }
 }
