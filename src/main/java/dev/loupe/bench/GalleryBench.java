@@ -65,10 +65,30 @@ final class GalleryBench implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--server", description = "postgresql://HOST[:PORT]/DB: measure a team project on this server (in a "
+            + "database of the benchmark's own, dropped afterwards) instead of a local one.")
+    String server;
+
+    @Option(names = "--user", description = "With --server: a role that may create databases (default: your login "
+            + "name); its password from $" + dev.loupe.project.TeamServer.PASSWORD_VARIABLE + " or ~/.pgpass.")
+    String user = System.getProperty("user.name");
+
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    /** With --server: where the project lives. */
+    private ScratchDatabase scratch;
 
     @Override
     public Integer call() throws Exception {
+        if (server == null) {
+            return measure();
+        }
+        try (ScratchDatabase db = new ScratchDatabase(new dev.loupe.project.TeamServer(server, user))) {
+            scratch = db;
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         Path work = dir != null ? dir : Files.createTempDirectory("loupe-bench-gallery");
         Path imageDir = work.resolve("images");
         long t = System.nanoTime();
@@ -81,6 +101,7 @@ final class GalleryBench implements Callable<Integer> {
         figures.put("images", files.size());
         figures.put("largeImages", largeEvery > 0 ? (images + largeEvery - 1) / largeEvery : 0);
         figures.put("threads", threads);
+        figures.put("store", scratch == null ? "local" : "server");
         // the same warm-up for both sides: every file read once (page cache), each side run once on a slice (JIT)
         readAndHash(files, threads);
         importInto(work.resolve("warm-up"), candidates.subList(0, Math.min(candidates.size(), 2000)));
@@ -102,7 +123,8 @@ final class GalleryBench implements Callable<Integer> {
         log("import: %.0f images/s = %.2f x reading and hashing the same files on the same %d threads (medians of %d)",
                 median(imported), median(imported) / median(reference), threads, runs);
 
-        try (Project p = Project.open(projectDir)) {
+        try (Project p = scratch == null ? Project.open(projectDir)
+                : Project.openTeamProject(projectDir, scratch.password())) {
             long datasetId = p.store().findDataset("bench").orElseThrow().id();
             t = System.nanoTime();
             int boxes = addBoxes(p.store(), datasetId);
@@ -119,10 +141,14 @@ final class GalleryBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Imports the files into a new project in {@code projectDir}; returns images per second. */
-    private static double importInto(Path projectDir, List<ImportCandidate> candidates) throws Exception {
+    /** Imports the files into a new project in {@code projectDir} (on the server with --server); returns images/s. */
+    private double importInto(Path projectDir, List<ImportCandidate> candidates) throws Exception {
         deleteTree(projectDir);
-        try (Project p = Project.create(projectDir)) {
+        if (scratch != null) {
+            scratch.recreate();
+        }
+        try (Project p = scratch == null ? Project.create(projectDir)
+                : Project.createOnServerWithPassword(projectDir, scratch.address(), scratch.password())) {
             long t = System.nanoTime();
             ImportReport report = new ImportImagesJob(p.store(), "bench", candidates,
                     new UrlFetcher(p.cacheDir("downloads"), Duration.ofSeconds(1))).run(JobContext.silent());
