@@ -249,6 +249,25 @@ public interface ProjectStore extends AutoCloseable {
      */
     <T> T inTransaction(java.util.function.Supplier<T> work);
 
+    // work queues
+    /**
+     * Assigns images to a person: to annotate in the task ({@code stageId} 0) or to judge in that review stage; an
+     * image assigned before goes to this person instead.
+     */
+    void assign(long taskId, long stageId, long[] imageIds, String assignee);
+
+    /** Images already assigned to someone for this piece of work. */
+    Set<Long> assignedImages(long taskId, long stageId);
+
+    /** The person's assigned images not finished yet, by task, stage and image. */
+    List<dev.loupe.core.WorkItem> openWork(String assignee);
+
+    /** Every person's share of every piece of work, with what is still open. */
+    List<dev.loupe.core.Workload> workloads();
+
+    /** On a team project, the database role this desktop works as (what the server records); empty locally. */
+    Optional<String> login();
+
     // comments
     Comment addComment(long imageId, Long boxId, String author, String text);
 

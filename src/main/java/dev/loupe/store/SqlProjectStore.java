@@ -46,9 +46,13 @@ public final class SqlProjectStore implements ProjectStore {
     /** A team project's edits while its server is away; null on a local project or a server opened without one. */
     private final EditOutbox outbox;
 
-    private SqlProjectStore(Database db, EditOutbox outbox) {
+    /** The database role of a team project's desktop; null locally. */
+    private final String login;
+
+    private SqlProjectStore(Database db, EditOutbox outbox, String login) {
         this.db = db;
         this.outbox = outbox;
+        this.login = login;
     }
 
     /** Opens (creating if needed) the database file and migrates it. */
@@ -61,7 +65,7 @@ public final class SqlProjectStore implements ProjectStore {
      * brought up to date when the role may (a project at the current version opens for any member role).
      */
     public static SqlProjectStore onServer(String jdbcUrl, String user, String password) {
-        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password), null);
+        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password), null, user);
     }
 
     /**
@@ -71,13 +75,13 @@ public final class SqlProjectStore implements ProjectStore {
      */
     public static SqlProjectStore onServer(String jdbcUrl, String user, String password, Path outbox) {
         PostgresConnections db = new PostgresConnections(jdbcUrl, user, password);
-        return new SqlProjectStore(db, new EditOutbox(db, user, outbox));
+        return new SqlProjectStore(db, new EditOutbox(db, user, outbox), user);
     }
 
     /** As {@link #open(Path)}, waiting at most {@code busyWait} for another process's write to finish. */
     static SqlProjectStore open(Path file, java.time.Duration busyWait) {
         try {
-            return new SqlProjectStore(new SqliteConnections(file, busyWait), null);
+            return new SqlProjectStore(new SqliteConnections(file, busyWait), null, null);
         } catch (SQLException e) {
             throw new StoreException("cannot open project database " + file + ": " + e.getMessage(), e);
         }
@@ -654,6 +658,37 @@ public final class SqlProjectStore implements ProjectStore {
     @Override
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return outbox == null ? db.write(c -> work.get()) : outbox.together(() -> db.write(c -> work.get()), work);
+    }
+
+    @Override
+    public void assign(long taskId, long stageId, long[] imageIds, String assignee) {
+        if (assignee == null || assignee.isBlank()) {
+            throw new IllegalArgumentException("an assignment needs a person");
+        }
+        db.write(c -> {
+            SqlAssignments.assign(c, taskId, stageId, imageIds, assignee.strip(), login().orElse(""));
+            return null;
+        });
+    }
+
+    @Override
+    public Set<Long> assignedImages(long taskId, long stageId) {
+        return db.read(c -> SqlAssignments.assigned(c, taskId, stageId));
+    }
+
+    @Override
+    public List<dev.loupe.core.WorkItem> openWork(String assignee) {
+        return db.read(c -> SqlAssignments.open(c, assignee));
+    }
+
+    @Override
+    public List<dev.loupe.core.Workload> workloads() {
+        return db.read(SqlAssignments::workloads);
+    }
+
+    @Override
+    public Optional<String> login() {
+        return Optional.ofNullable(login);
     }
 
     @Override

@@ -155,6 +155,40 @@ class TeamProjectCliTest {
                 run("", "review-stage", tmp.resolve("back").toString(), "--task", "ground-truth", "--list").out());
     }
 
+    @Test
+    void anAdminSharesOutWorkEachPersonSeesTheirQueueAndOnlyAdminsMayAssign() throws Exception {
+        String url = server.jdbcUrl().replaceFirst("^jdbc:", "");
+        String bob = "bob_" + server.hashCode();
+        passwords(admin, admin, bob, "bobs secret");
+        Path project = tmp.resolve("team");
+        assertEquals(0, run("", "new", project.toString(), "--server", url, "--user", admin).code());
+        assertEquals(0, run("", "import-images", project.toString(), "--dataset", "d", SharedData.photos().toString())
+                .code());
+        assertEquals(0, run("bobs secret\n", "user", project.toString(), "add", bob, "--role", "annotator",
+                "--password-stdin").code());
+        try (var store = dev.loupe.store.SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
+            store.task("boxes", "");
+        }
+        Run assigned = run("", "assign", project.toString(), "--task", "boxes", "--dataset", "d", "--to", bob + "," + admin);
+        assertEquals(0, assigned.code(), assigned.err());
+        assertTrue(assigned.out().startsWith("6 images"), assigned.out());
+
+        Path bobs = tmp.resolve("bobs-copy");
+        Files.createDirectories(bobs);
+        Files.writeString(bobs.resolve(TeamServer.FILE), Files.readString(project.resolve(TeamServer.FILE))
+                .replace(admin, bob));
+        JsonNode queue = new ObjectMapper().readTree(run("", "queue", bobs.toString(), "--json").out());
+        assertEquals(bob, queue.get("user").asText(), "the queue is the logged-in person's");
+        assertEquals(3, queue.get("open").asInt());
+        assertEquals("annotate", queue.get("items").get(0).get("work").asText());
+        JsonNode everyone = new ObjectMapper().readTree(run("", "queue", project.toString(), "--all", "--json").out());
+        assertEquals(2, everyone.size(), everyone.toString());
+
+        Run refused = run("", "assign", bobs.toString(), "--task", "boxes", "--dataset", "d", "--to", bob, "--reassign");
+        assertNotEquals(0, refused.code());
+        assertTrue(refused.err().contains("permission denied"), refused.err());
+    }
+
     /** info --json without the folder's own path and the schema version (each store numbers its own). */
     private static String info(Path project) throws Exception {
         Run r = run("", "info", project.toString(), "--json");

@@ -225,4 +225,37 @@ abstract class ProjectStoreContract {
             assertEquals(moved.version() + 1, again.version(), "an edit of the stored version goes through");
         }
     }
+
+    @Test
+    void workIsSharedOutAndEachPersonsQueueHoldsWhatIsStillOpen() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            long[] ids = store.addImages(ds.id(), List.of(image(1), image(2), image(3), image(4)));
+            Task task = store.task("coco", "");
+            dev.loupe.review.WorkQueues queues = new dev.loupe.review.WorkQueues(store);
+            assertEquals(4, queues.shareOut(task.id(), 0, ids, List.of("ann", "bob"), false));
+            assertEquals(0, queues.shareOut(task.id(), 0, ids, List.of("eve"), false), "everything had someone");
+            assertEquals(List.of(ids[0], ids[2]), queues.queue("ann").stream().map(w -> w.imageId()).toList());
+
+            store.setImageDone(ids[0], task.id(), true, "ann");
+            assertEquals(List.of(ids[2]), queues.queue("ann").stream().map(w -> w.imageId()).toList(),
+                    "an image marked done leaves the queue");
+
+            dev.loupe.core.ReviewStage stage = store.createStage(new dev.loupe.core.ReviewStage(0, task.id(), "qa", 100,
+                    null, null, null, null, 1, "admin", java.time.Instant.now()), new long[]{ids[1], ids[3]});
+            assertEquals(2, queues.shareOut(stage, List.of("ann"), false));
+            store.setVerdict(stage.id(), ids[1], ReviewStatus.ACCEPTED, "ann");
+            List<dev.loupe.core.WorkItem> open = queues.queue("ann");
+            assertEquals(2, open.size(), "one image to annotate, one to judge: " + open);
+            assertEquals(new dev.loupe.core.WorkItem(ids[3], task.id(), stage.id()), open.get(1));
+            assertEquals(List.of(ids[2]), queues.next("ann").map(b -> java.util.Arrays.stream(b.imageIds()).boxed()
+                    .toList()).orElseThrow(), "the next piece of work is the first one still open");
+
+            assertEquals(4, queues.shareOut(task.id(), 0, ids, List.of("eve"), true), "reassigned, all of them");
+            assertTrue(queues.queue("bob").isEmpty());
+            List<dev.loupe.core.Workload> loads = store.workloads();
+            assertEquals(List.of(new dev.loupe.core.Workload("eve", task.id(), 0, 4, 3),
+                    new dev.loupe.core.Workload("ann", task.id(), stage.id(), 2, 1)), loads);
+        }
+    }
 }
