@@ -63,6 +63,12 @@ public interface ProjectStore extends AutoCloseable {
     /** Calls {@code listener} (on a thread of the store's) whenever {@link #outboxStatus} changes, until closed. */
     RunningJob watchOutbox(java.util.function.Consumer<OutboxStatus> listener);
 
+    /**
+     * Whether this person may run the project: import, delete, pre-annotate, compute metrics, augment, split, train
+     * and assign work (on a team project, admins; locally, anyone).
+     */
+    boolean mayAdminister();
+
     /** Whether this person may accept or reject boxes (on a team project, reviewers and admins; locally, anyone). */
     boolean mayJudgeBoxes();
 

@@ -113,6 +113,19 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public boolean mayAdminister() {
+        return db.read(c -> {
+            if (!SqlSupport.isPostgres(c)) {
+                return true;
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_has_role('loupe_admin', "
+                    + "'MEMBER') OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    @Override
     public boolean mayJudgeBoxes() {
         return db.read(c -> {
             if (!SqlSupport.isPostgres(c)) {

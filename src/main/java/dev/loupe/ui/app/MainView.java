@@ -175,6 +175,10 @@ public final class MainView extends BorderPane {
         evaluate.setOnAction(e -> showEvaluate());
         MenuItem metadata = new MenuItem("Add metadata layer (CSV or JSON)…");
         metadata.setOnAction(e -> vm.importMetadata());
+        // on a team project only admins run the project; the server refuses anyone else, the window does not offer it
+        for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, metadata)) {
+            adminOnly.visibleProperty().bind(vm.administersProperty());
+        }
         annotations.getItems().setAll(preannotate, evaluate, new SeparatorMenuItem(), importAnnotations, export,
                 new SeparatorMenuItem(), metadata);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
@@ -233,6 +237,15 @@ public final class MainView extends BorderPane {
             stage.show();
         });
         retrain.disableProperty().bind(vm.selectedDatasetProperty().isNull());
+        Button myWork = new Button("My work");
+        myWork.setId("myWorkButton");
+        myWork.setTooltip(new Tooltip("Review the images assigned to you that are still open, next first"));
+        myWork.setOnAction(e -> vm.myWork(this::showWork));
+        myWork.disableProperty().bind(vm.projectProperty().isNull());
+        for (Region adminOnly : List.of(importButton, explore, clusters, retrain)) {
+            adminOnly.visibleProperty().bind(vm.administersProperty());
+            adminOnly.managedProperty().bind(vm.administersProperty());
+        }
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add("link-button");
         clear.setOnAction(e -> vm.clearFilters());
@@ -244,8 +257,8 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
-        HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, retrain, spacer,
-                count);
+        HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, retrain, myWork,
+                spacer, count);
         HBox filters = new HBox(10, new Label("Filter:"), status, label, source, clear);
         for (HBox row : List.of(actions, filters)) {
             row.setAlignment(Pos.CENTER_LEFT);
@@ -282,17 +295,30 @@ public final class MainView extends BorderPane {
         showReview(vm.gallery().idsProperty().get(), index);
     }
 
+    /** Opens the review window on the person's next open work: its task, its review stage if any, their images. */
+    private void showWork(dev.loupe.review.WorkQueues.Batch work) {
+        ReviewViewModel review = openReview(work.imageIds(), 0, "My work");
+        if (review != null) {
+            review.focus(work.taskId(), work.stageId(), work.imageIds());
+            vm.messageProperty().set(work.openInAll() + " images open for " + vm.userName());
+        }
+    }
+
     /** Opens the review window on image {@code ids[index]}, walking those images. */
     private void showReview(long[] ids, int index) {
+        openReview(ids, index, "Review — " + vm.selectedDatasetProperty().get().dataset().name());
+    }
+
+    private ReviewViewModel openReview(long[] ids, int index, String title) {
         var project = vm.projectProperty().get();
         if (project == null || project.store().tasks().isEmpty()) {
             vm.messageProperty().set("Nothing to review yet: import annotations or pre-annotate first");
-            return;
+            return null;
         }
         ReviewViewModel review = new ReviewViewModel(project.store(), ids, index, vm.userName());
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
-        stage.setTitle("Review — " + vm.selectedDatasetProperty().get().dataset().name());
+        stage.setTitle(title);
         ReviewView view = new ReviewView(review);
         stage.setScene(LoupeApplication.createScene(view));
         stage.setOnHidden(e -> {
@@ -301,6 +327,7 @@ public final class MainView extends BorderPane {
         });
         stage.show();
         view.canvas().requestFocus();
+        return review;
     }
 
     private void showPreannotate() {

@@ -37,6 +37,7 @@ import dev.loupe.ui.common.FxJobs;
 import dev.loupe.ui.gallery.GalleryViewModel;
 import dev.loupe.ui.gallery.TileLoader;
 import javafx.application.Platform;
+import dev.loupe.review.WorkQueues;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -72,6 +73,7 @@ public final class MainViewModel implements AutoCloseable {
         return t;
     });
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper administers = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
     private final ObservableList<DatasetEntry> datasets = FXCollections.observableArrayList();
     private final ObjectProperty<DatasetEntry> selectedDataset = new SimpleObjectProperty<>();
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
@@ -155,14 +157,23 @@ public final class MainViewModel implements AutoCloseable {
         }, then);
     }
 
+    /** A project just opened, and whether the person may run it (asked off the FX thread: a team project's server). */
+    private record Opened(Project project, boolean administers) {
+    }
+
     private void openProject(Path folder, Supplier<Project> open, java.util.function.Consumer<Project> then) {
         status.set("Opening " + folder + " …");
-        background(open, opened -> {
+        background(() -> {
+            Project p = open.get();
+            return new Opened(p, p != null && p.store().mayAdminister());
+        }, result -> {
+            Project opened = result.project();
             if (opened == null) {
                 askPasswordAndOpen(folder, then);
                 return;
             }
             Project old = project.get();
+            administers.set(result.administers());
             project.set(opened);
             gallery.setLoader(new TileLoader(opened.store(),
                     new ThumbnailCache(opened.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX),
@@ -353,8 +364,19 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The user name recorded with imported boxes. */
+    /** Who works here: on a team project the person's user name on the server, else the workspace's user. */
     public String userName() {
-        return workspace.settings().userName();
+        Project p = project.get();
+        return p == null ? workspace.settings().userName()
+                : p.store().login().orElseGet(() -> workspace.settings().userName());
+    }
+
+    /**
+     * Whether the person may run the project (import, pre-annotate, explore, cluster, retrain); on a team project only
+     * admins may, and the window shows them nothing they cannot do.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty administersProperty() {
+        return administers.getReadOnlyProperty();
     }
 
     public java.util.List<dev.loupe.core.Task> tasks() {
@@ -551,6 +573,17 @@ public final class MainViewModel implements AutoCloseable {
         }
         jobs.submit("Metrics of " + ds.dataset().name(), ctx -> ExploreViewModel.load(p.store(), ds.dataset().name(), ctx),
                 show::accept);
+    }
+
+    /** The person's next open work (see {@link WorkQueues}), read off the FX thread; a message when there is none. */
+    public void myWork(java.util.function.Consumer<WorkQueues.Batch> open) {
+        Project p = project.get();
+        if (p == null) {
+            return;
+        }
+        String person = userName();
+        background(() -> new WorkQueues(p.store()).next(person), next -> next.ifPresentOrElse(open,
+                () -> message.set("Nothing assigned to " + person + " is open")));
     }
 
     public ReadOnlyObjectProperty<Project> projectProperty() {

@@ -27,6 +27,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.List;
+
 /** The review window: the canvas, a panel with the boxes and review actions, and a status line. */
 public final class ReviewView extends BorderPane {
     private final ReviewViewModel vm;
@@ -57,6 +59,13 @@ public final class ReviewView extends BorderPane {
         bar.getStyleClass().add("status-bar");
         setBottom(bar);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Shows {@code n} only to people who may judge (on a team project an annotator does not). */
+    private <N extends javafx.scene.Node> N judged(N n) {
+        n.setVisible(vm.mayJudge());
+        n.setManaged(vm.mayJudge());
+        return n;
     }
 
     public ReviewCanvas canvas() {
@@ -110,7 +119,9 @@ public final class ReviewView extends BorderPane {
             verdictComment.clear();
         });
         sendBack.setId("sendBackImage");
-        VBox stageBox = new VBox(6, new HBox(6, stage, newStage), verdict, verdictComment, new HBox(6, approve, sendBack));
+        HBox judging = new HBox(6, approve, sendBack);
+        List.of(newStage, verdictComment, judging).forEach(this::judged);
+        VBox stageBox = new VBox(6, new HBox(6, stage, newStage), verdict, verdictComment, judging);
         stageBox.visibleProperty().bind(vm.taskProperty().isNotNull());
         approve.disableProperty().bind(vm.stageProperty().isNull());
         sendBack.disableProperty().bind(vm.stageProperty().isNull());
@@ -182,6 +193,7 @@ public final class ReviewView extends BorderPane {
         Button reject = action("Reject (R)", () -> vm.setSelectedStatus(ReviewStatus.REJECTED));
         Button delete = action("Delete", vm::deleteSelected);
         Button acceptAbove = action("Accept all ≥ score (Shift+A)", () -> vm.acceptAbove(threshold.getValue()));
+        List.of(accept, reject, acceptAbove).forEach(this::judged);
         ComboBox<ReviewStatus> show = new ComboBox<>();
         show.setId("reviewShow");
         show.getItems().add(null);
@@ -210,7 +222,7 @@ public final class ReviewView extends BorderPane {
         Button done = action("Done (Enter)", this::doneAndNext);
         Button keys = action("Shortcuts (?)", () -> help.setVisible(!help.isVisible()));
         VBox panel = new VBox(8, title("Task"), task, title("Review stage"), stageBox, title("Label"), label,
-                title("Boxes"), new HBox(6, show, minScoreText), minScore, boxes, new HBox(6, accept, reject, delete), new HBox(6, threshold, thresholdText),
+                title("Boxes"), new HBox(6, show, minScoreText), minScore, boxes, new HBox(6, accept, reject, delete), judged(new HBox(6, threshold, thresholdText)),
                 acceptAbove, title("Comments"), comments, commentField, new HBox(6, prev, next, done), keys);
         panel.setPadding(new Insets(10));
         boxes.setPrefHeight(160);

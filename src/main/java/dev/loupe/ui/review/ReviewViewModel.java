@@ -66,6 +66,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ProjectStore.RunningJob changes;
     private final ProjectStore.RunningJob outbox;
     private final StringProperty serverNotice = new SimpleStringProperty("");
+    private final boolean mayJudge;
+    private static final String NOT_A_JUDGE = "Accepting and rejecting boxes is a reviewer's part: your edits wait for one";
     /** The shown image's id, for the store's listening thread. */
     private volatile long shownImage;
     private boolean closed;
@@ -74,6 +76,7 @@ public final class ReviewViewModel implements AutoCloseable {
         this.store = store;
         this.author = author;
         this.galleryIds = imageIds.clone();
+        this.mayJudge = store.mayJudgeBoxes();
         tasks.setAll(store.tasks());
         refreshLabels();
         Task initial = preferredTask(tasks);
@@ -398,12 +401,18 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     public void setSelectedStatus(ReviewStatus s) {
-        if (selected.get() >= 0) {
+        if (!mayJudge) {
+            status.set(NOT_A_JUDGE);
+        } else if (selected.get() >= 0) {
             edit(() -> session.setStatus(selected.get(), s));
         }
     }
 
     public int acceptAbove(double score) {
+        if (!mayJudge) {
+            status.set(NOT_A_JUDGE);
+            return 0;
+        }
         int n = session.acceptAbove(score);
         refreshBoxes();
         return n;
@@ -496,6 +505,28 @@ public final class ReviewViewModel implements AutoCloseable {
 
     public ReviewSession session() {
         return session;
+    }
+
+    /**
+     * Walks {@code ids} (a person's open work) in the task, with the review stage {@code stageId} chosen unless it is
+     * 0 (annotation work).
+     */
+    public void focus(long taskId, long stageId, long[] ids) {
+        tasks.stream().filter(t -> t.id() == taskId).findFirst().ifPresent(task::set);
+        if (stageId != 0) {
+            stages.stream().filter(s -> s.id() == stageId).findFirst().ifPresent(stage::set);
+        }
+        session = new ReviewSession(store, ids, 0, taskId, author);
+        selected.set(-1);
+        showImage();
+    }
+
+    /**
+     * Whether the person may accept and reject boxes and judge stage images (on a team project, reviewers and admins);
+     * the window offers those only then.
+     */
+    public boolean mayJudge() {
+        return mayJudge;
     }
 
     /** On a team project, what waits for the server or was refused by it; empty when all is stored. */

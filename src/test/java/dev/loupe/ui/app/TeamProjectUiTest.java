@@ -65,4 +65,58 @@ class TeamProjectUiTest extends MainWindowUiTest {
         assertEquals(team, vm.projectProperty().get().folder());
         assertFalse(Files.readString(team.resolve(TeamServer.FILE)).contains("password"), "the password is kept nowhere");
     }
+
+    @Test
+    void anAnnotatorSeesOnlyWhatTheirRoleAllowsAndMyWorkOpensTheirImages(FxRobot robot) throws Exception {
+        server = PostgresServer.freshDatabase();
+        String admin = server.login("loupe_admin");
+        server.grantSchema(admin);
+        String annotator = server.login("loupe_annotator");
+        Path team = tmp.resolve("team");
+        long[] mine;
+        try (Project p = Project.createOnServerWithPassword(team, new TeamServer(server.jdbcUrl(), admin), admin)) {
+            new dev.loupe.media.ImportImagesJob(p.store(), "photos", dev.loupe.media.ImportSources.fromArguments(
+                    java.util.List.of(SharedData.photos().toString())), new dev.loupe.media.UrlFetcher(
+                    p.cacheDir("downloads"), java.time.Duration.ofMillis(10))).run(dev.loupe.jobs.JobContext.silent());
+            long task = p.store().task("boxes", "").id();
+            long[] ids = p.store().imageIds(dev.loupe.core.ImageFilter.all(p.store().requireDataset("photos").id()));
+            new dev.loupe.review.WorkQueues(p.store()).shareOut(task, 0, ids, java.util.List.of(annotator, admin), false);
+            mine = new long[]{ids[0], ids[2], ids[4]};
+        }
+        Path annotators = tmp.resolve("annotators-copy");
+        Files.createDirectories(annotators);
+        Files.writeString(annotators.resolve(TeamServer.FILE), Files.readString(team.resolve(TeamServer.FILE))
+                .replace(admin, annotator));
+
+        robot.interact(() -> vm.openProject(annotators));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "Open team project".equals(s.getTitle())));
+        Window dialog = robot.window("Open team project");
+        PasswordField field = robot.from(dialog.getScene().getRoot()).lookup("#passwordField").queryAs(PasswordField.class);
+        robot.interact(() -> field.setText(annotator));
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null
+                && vm.gallery().countProperty().get() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String adminOnly : new String[]{"#importButton", "#exploreButton", "#clustersButton", "#retrainOpen"}) {
+            assertFalse(robot.lookup(adminOnly).query().isVisible(), adminOnly + " is not offered to an annotator");
+        }
+        assertEquals(annotator, vm.userName(), "the person is who the server knows");
+
+        robot.clickOn("#myWorkButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "My work".equals(s.getTitle())));
+        Window review = robot.window("My work");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(review.getScene(), "team-my-work-annotator");
+        Screenshots.save(robot.window(w -> w != review && w instanceof Stage s && s.getTitle() != null
+                && !"My work".equals(s.getTitle())).getScene(), "team-main-annotator");
+        String status = robot.from(review.getScene().getRoot()).lookup("#reviewStatus")
+                .queryAs(javafx.scene.control.Label.class).getText();
+        org.junit.jupiter.api.Assertions.assertTrue(status.startsWith("1 / 3"), "the annotator's three images: " + status);
+        assertFalse(robot.from(review.getScene().getRoot()).lookup("Accept (A)").query().isVisible(),
+                "an annotator is not offered verdicts");
+        org.junit.jupiter.api.Assertions.assertEquals(3, mine.length);
+        robot.interact(() -> ((Stage) review).close());
+    }
 }
