@@ -73,6 +73,11 @@ public final class MainViewModel implements AutoCloseable {
         return t;
     });
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    /** On a team project, the server's word that someone changed boxes; nothing locally. */
+    private dev.loupe.store.ProjectStore.RunningJob teamChanges = () -> { };
+    private boolean countsPending;
+    /** The status line's gallery part ("dataset · N of M images"), which the box counts follow. */
+    private String galleryShown;
     private final javafx.beans.property.ReadOnlyBooleanWrapper administers = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
     private final ObservableList<DatasetEntry> datasets = FXCollections.observableArrayList();
     private final ObjectProperty<DatasetEntry> selectedDataset = new SimpleObjectProperty<>();
@@ -173,8 +178,10 @@ public final class MainViewModel implements AutoCloseable {
                 return;
             }
             Project old = project.get();
+            teamChanges.close();
             administers.set(result.administers());
             project.set(opened);
+            teamChanges = opened.store().watch(changed -> Platform.runLater(this::othersChanged));
             gallery.setLoader(new TileLoader(opened.store(),
                     new ThumbnailCache(opened.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX),
                     dev.loupe.ui.gallery.GalleryView.THUMB_SIZE));
@@ -467,18 +474,45 @@ public final class MainViewModel implements AutoCloseable {
                 label == null ? null : label.id(), sourceFilter.get());
         background(() -> p.store().imageIds(filter), ids -> {
             gallery.show(ids);
-            String shown = String.format("%s · %,d of %,d images", ds.dataset().name(), ids.length, ds.images());
-            status.set(shown);
+            galleryShown = String.format("%s · %,d of %,d images", ds.dataset().name(), ids.length, ds.images());
+            status.set(galleryShown);
             // Box counts scan every box of the dataset: fetched after the gallery is up, not before.
-            background(() -> p.store().summary(ds.dataset().id()), summary -> {
-                if (selectedDataset.get() == ds) {
-                    status.set(shown + String.format(" · %,d boxes (%,d pending, %,d accepted, %,d rejected)",
-                            summary.boxes(), summary.boxesByStatus().get(ReviewStatus.PENDING),
-                            summary.boxesByStatus().get(ReviewStatus.ACCEPTED),
-                            summary.boxesByStatus().get(ReviewStatus.REJECTED)));
-                }
-            });
+            showBoxCounts(p, ds);
         });
+    }
+
+    private void showBoxCounts(Project p, DatasetEntry ds) {
+        String shown = galleryShown;
+        background(() -> p.store().summary(ds.dataset().id()), summary -> {
+            if (selectedDataset.get() == ds && shown.equals(galleryShown)) {
+                status.set(shown + String.format(" · %,d boxes (%,d pending, %,d accepted, %,d rejected)",
+                        summary.boxes(), summary.boxesByStatus().get(ReviewStatus.PENDING),
+                        summary.boxesByStatus().get(ReviewStatus.ACCEPTED),
+                        summary.boxesByStatus().get(ReviewStatus.REJECTED)));
+            }
+        });
+    }
+
+    /**
+     * On a team project, someone else changed boxes: the counts are read again once the burst settles (300 ms after
+     * the first change; changes meanwhile are in what that read sees).
+     */
+    private void othersChanged() {
+        if (countsPending) {
+            return;
+        }
+        countsPending = true;
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        settle.setOnFinished(e -> {
+            countsPending = false;
+            Project p = project.get();
+            DatasetEntry ds = selectedDataset.get();
+            if (p != null && ds != null && galleryShown != null) {
+                showBoxCounts(p, ds);
+                loadSelectedBoxes(gallery.selectedItemProperty().get());
+            }
+        });
+        settle.play();
     }
 
     private <T> void background(Supplier<T> work, java.util.function.Consumer<T> onFx) {
@@ -643,6 +677,7 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         gallery.setLoader(null);
+        teamChanges.close();
         Project p = project.get();
         if (p != null) {
             io.execute(p::close);

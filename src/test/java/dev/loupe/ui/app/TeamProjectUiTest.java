@@ -64,6 +64,19 @@ class TeamProjectUiTest extends MainWindowUiTest {
                 && vm.gallery().countProperty().get() == 6);
         assertEquals(team, vm.projectProperty().get().folder());
         assertFalse(Files.readString(team.resolve(TeamServer.FILE)).contains("password"), "the password is kept nowhere");
+
+        // another desktop draws a box: this window's counts follow within a second, with no action here
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get().contains("0 boxes"));
+        try (var other = dev.loupe.store.SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
+            long image = other.imageIds(dev.loupe.core.ImageFilter.all(other.requireDataset("photos").id()))[0];
+            other.addBoxes(java.util.List.of(new dev.loupe.core.NewBox(image, other.task("gt", "").id(),
+                    other.label("person").id(), 10, 10, 50, 80, dev.loupe.core.Source.HUMAN, Double.NaN,
+                    dev.loupe.core.ReviewStatus.PENDING, "")));
+        }
+        long drawn = System.nanoTime();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.statusProperty().get().contains("1 boxes (1 pending"));
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - drawn < 2_000_000_000L,
+                "the counts followed within moments: " + vm.statusProperty().get());
     }
 
     @Test
