@@ -21,8 +21,10 @@ sealed interface Edit {
     /** Stores the edit in the running transaction; returns what the caller gets back. */
     Object send(Connection c) throws SQLException;
 
-    /** What the caller is told when the edit is kept for later, as {@link #send} would have told it. */
-    Object assumed();
+    /** What the caller is told when the edit is kept for later, as {@link #send} would have told it (nothing by default). */
+    default Object assumed() {
+        return null;
+    }
 
     /** Whether {@code c}'s database already holds this edit, made by {@code user}. */
     boolean alreadyStored(Connection c, String user) throws SQLException;
@@ -68,11 +70,6 @@ sealed interface Edit {
         }
 
         @Override
-        public Object assumed() {
-            return null;
-        }
-
-        @Override
         public boolean alreadyStored(Connection c, String user) throws SQLException {
             return SqlBoxes.byId(c, box.id()) != null;
         }
@@ -90,11 +87,6 @@ sealed interface Edit {
                 ps.setLong(1, boxId);
                 ps.executeUpdate();
             }
-            return null;
-        }
-
-        @Override
-        public Object assumed() {
             return null;
         }
 
@@ -122,11 +114,6 @@ sealed interface Edit {
                 ps.setLong(5, System.currentTimeMillis());
                 ps.executeUpdate();
             }
-            return null;
-        }
-
-        @Override
-        public Object assumed() {
             return null;
         }
 
@@ -189,11 +176,6 @@ sealed interface Edit {
         @Override
         public Object send(Connection c) throws SQLException {
             SqlStages.setVerdict(c, stageId, imageId, verdict, reviewer);
-            return null;
-        }
-
-        @Override
-        public Object assumed() {
             return null;
         }
 

@@ -257,8 +257,14 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.format("%,d images shown", vm.gallery().countProperty()));
+        Label where = new Label();
+        where.setId("projectWhere");
+        where.getStyleClass().add("muted");
+        where.textProperty().bind(vm.whereProperty());
+        where.setTooltip(new Tooltip("Every desktop of the team reads the images at the paths they were imported from: "
+                + "keep them in a shared folder mounted at the same place everywhere"));
         HBox actions = new HBox(10, brand, projectMenu, importButton, annotations, explore, clusters, retrain, myWork,
-                spacer, count);
+                spacer, where, count);
         HBox filters = new HBox(10, new Label("Filter:"), status, label, source, clear);
         for (HBox row : List.of(actions, filters)) {
             row.setAlignment(Pos.CENTER_LEFT);

@@ -73,6 +73,7 @@ public final class MainViewModel implements AutoCloseable {
         return t;
     });
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final StringProperty where = new SimpleStringProperty("");
     /** On a team project, the server's word that someone changed boxes; nothing locally. */
     private dev.loupe.store.ProjectStore.RunningJob teamChanges = () -> { };
     private boolean countsPending;
@@ -182,6 +183,8 @@ public final class MainViewModel implements AutoCloseable {
             administers.set(result.administers());
             project.set(opened);
             teamChanges = opened.store().watch(changed -> Platform.runLater(this::othersChanged));
+            where.set(opened.store().login().map(user -> "Team project as " + user
+                    + " · images read from the shared folder they were imported from").orElse(""));
             gallery.setLoader(new TileLoader(opened.store(),
                     new ThumbnailCache(opened.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX),
                     dev.loupe.ui.gallery.GalleryView.THUMB_SIZE));
@@ -607,6 +610,14 @@ public final class MainViewModel implements AutoCloseable {
         }
         jobs.submit("Metrics of " + ds.dataset().name(), ctx -> ExploreViewModel.load(p.store(), ds.dataset().name(), ctx),
                 show::accept);
+    }
+
+    /**
+     * For a team project: who the person is on the server and where its images come from (every desktop reads them
+     * at the paths they were imported from: a shared folder mounted alike everywhere); empty for a local project.
+     */
+    public javafx.beans.value.ObservableStringValue whereProperty() {
+        return where;
     }
 
     /** The person's next open work (see {@link WorkQueues}), read off the FX thread; a message when there is none. */

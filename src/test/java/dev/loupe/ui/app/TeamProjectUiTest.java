@@ -39,6 +39,17 @@ class TeamProjectUiTest extends MainWindowUiTest {
         }
     }
 
+    /** Opens the team project in {@code folder}; the window asks for the password, which is typed; returns the dialog. */
+    private Window typePassword(FxRobot robot, Path folder, String password) throws Exception {
+        robot.interact(() -> vm.openProject(folder));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "Open team project".equals(s.getTitle())));
+        Window dialog = robot.window("Open team project");
+        PasswordField field = robot.from(dialog.getScene().getRoot()).lookup("#passwordField").queryAs(PasswordField.class);
+        robot.interact(() -> field.setText(password));
+        return dialog;
+    }
+
     @Test
     void openingATeamProjectAsksForThePasswordAndShowsItsImages(FxRobot robot) throws Exception {
         server = PostgresServer.freshDatabase();
@@ -52,12 +63,7 @@ class TeamProjectUiTest extends MainWindowUiTest {
                     p.cacheDir("downloads"), java.time.Duration.ofMillis(10))).run(dev.loupe.jobs.JobContext.silent());
         }
 
-        robot.interact(() -> vm.openProject(team));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
-                .anyMatch(w -> w instanceof Stage s && "Open team project".equals(s.getTitle())));
-        Window dialog = robot.window("Open team project");
-        PasswordField field = robot.from(dialog.getScene().getRoot()).lookup("#passwordField").queryAs(PasswordField.class);
-        robot.interact(() -> field.setText(admin));
+        Window dialog = typePassword(robot, team, admin);
         Screenshots.save(dialog.getScene(), "team-password");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null
@@ -101,12 +107,7 @@ class TeamProjectUiTest extends MainWindowUiTest {
         Files.writeString(annotators.resolve(TeamServer.FILE), Files.readString(team.resolve(TeamServer.FILE))
                 .replace(admin, annotator));
 
-        robot.interact(() -> vm.openProject(annotators));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
-                .anyMatch(w -> w instanceof Stage s && "Open team project".equals(s.getTitle())));
-        Window dialog = robot.window("Open team project");
-        PasswordField field = robot.from(dialog.getScene().getRoot()).lookup("#passwordField").queryAs(PasswordField.class);
-        robot.interact(() -> field.setText(annotator));
+        typePassword(robot, annotators, annotator);
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.projectProperty().get() != null
                 && vm.gallery().countProperty().get() == 6);
@@ -115,6 +116,8 @@ class TeamProjectUiTest extends MainWindowUiTest {
             assertFalse(robot.lookup(adminOnly).query().isVisible(), adminOnly + " is not offered to an annotator");
         }
         assertEquals(annotator, vm.userName(), "the person is who the server knows");
+        String where = robot.lookup("#projectWhere").queryLabeled().getText();
+        org.junit.jupiter.api.Assertions.assertTrue(where.contains(annotator) && where.contains("shared folder"), where);
 
         robot.clickOn("#myWorkButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
