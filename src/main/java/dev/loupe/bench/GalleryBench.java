@@ -75,14 +75,14 @@ final class GalleryBench implements Callable<Integer> {
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
     /** With --server: where the project lives. */
-    private ScratchDatabase scratch;
+    private dev.loupe.store.ScratchDatabase scratch;
 
     @Override
     public Integer call() throws Exception {
         if (server == null) {
             return measure();
         }
-        try (ScratchDatabase db = new ScratchDatabase(new dev.loupe.project.TeamServer(server, user))) {
+        try (dev.loupe.store.ScratchDatabase db = new dev.loupe.store.ScratchDatabase(new dev.loupe.project.TeamServer(server, user))) {
             scratch = db;
             return measure();
         }

@@ -8,17 +8,12 @@ import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.project.TeamServer;
+import dev.loupe.store.ScratchDatabase;
 import dev.loupe.store.SqlProjectStore;
 import dev.loupe.store.StaleEditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,9 +95,9 @@ final class TeamBench implements Callable<Integer> {
             figures.put("p50Ms", GalleryBench.round(GalleryBench.median(all)));
             figures.put("p95Ms", GalleryBench.round(GalleryBench.p95(all)));
             figures.put("conflicts", runs.stream().mapToInt(ClientRun::conflicts).sum());
-            figures.put("lost", lost(url, scratch.password(), runs));
+            figures.put("lost", lost(scratch, runs));
 
-            double rawPerSec = rawUpdates(url, roles, boxIds, Math.max(3, seconds / 3));
+            double rawPerSec = rawUpdates(scratch, roles, boxIds, Math.max(3, seconds / 3));
             figures.put("rawUpdatesPerSec", Math.round(rawPerSec));
             figures.put("editsVsRawUpdates", GalleryBench.round(editsPerSec / rawPerSec));
             BenchOutput.print(figures, json);
@@ -194,10 +189,10 @@ final class TeamBench implements Callable<Integer> {
     }
 
     /**
-     * Acknowledged edits the server does not hold: a box whose stored version is older than one acknowledged, or whose
-     * state differs from its last acknowledged edit; an acknowledged comment that is missing.
+     * Acknowledged edits the server does not hold: a box whose stored version or state differs from its last
+     * acknowledged edit; an acknowledged comment that is missing.
      */
-    private long lost(String url, String password, List<ClientRun> runs) throws SQLException {
+    private static long lost(ScratchDatabase scratch, List<ClientRun> runs) throws Exception {
         Map<Long, Ack> last = new HashMap<>();
         List<Long> comments = new ArrayList<>();
         for (ClientRun r : runs) {
@@ -209,30 +204,18 @@ final class TeamBench implements Callable<Integer> {
                 }
             }
         }
-        long lost = 0;
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, version, x, status FROM boxes")) {
-            while (rs.next()) {
-                Ack a = last.get(rs.getLong(1));
-                if (a != null && (rs.getLong(2) != a.version() || rs.getDouble(3) != a.x()
-                        || !rs.getString(4).equals(a.status().name()))) {
-                    lost++;
-                }
-            }
-            java.util.Set<Long> stored = new java.util.HashSet<>();
-            try (ResultSet ids = st.executeQuery("SELECT id FROM comments")) {
-                while (ids.next()) {
-                    stored.add(ids.getLong(1));
-                }
-            }
-            lost += comments.stream().filter(id -> !stored.contains(id)).count();
-        }
-        return lost;
+        Map<Long, ScratchDatabase.StoredBox> stored = scratch.storedBoxes();
+        long lost = last.values().stream().filter(a -> {
+            ScratchDatabase.StoredBox b = stored.get(a.boxId());
+            return b == null || b.version() != a.version() || b.x() != a.x() || !b.status().equals(a.status().name());
+        }).count();
+        java.util.Set<Long> commentIds = scratch.commentIds();
+        return lost + comments.stream().filter(id -> !commentIds.contains(id)).count();
     }
 
     /** The reference: each client sends one-statement updates of random boxes, each committed on its own. */
-    private static double rawUpdates(String url, List<String> roles, long[] boxIds, int forSeconds) throws Exception {
+    private static double rawUpdates(ScratchDatabase scratch, List<String> roles, long[] boxIds, int forSeconds)
+            throws Exception {
         long end = System.nanoTime() + forSeconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(roles.size());
         try {
@@ -240,18 +223,7 @@ final class TeamBench implements Callable<Integer> {
             for (int i = 0; i < roles.size(); i++) {
                 String role = roles.get(i);
                 Random random = new Random(100 + i);
-                futures.add(pool.submit(() -> {
-                    long n = 0;
-                    try (Connection c = DriverManager.getConnection(url, role, role);
-                         PreparedStatement ps = c.prepareStatement("UPDATE boxes SET status = 'ACCEPTED' WHERE id = ?")) {
-                        while (System.nanoTime() < end) {
-                            ps.setLong(1, boxIds[random.nextInt(boxIds.length)]);
-                            ps.executeUpdate();
-                            n++;
-                        }
-                    }
-                    return n;
-                }));
+                futures.add(pool.submit(() -> scratch.rawUpdates(role, boxIds, end, random)));
             }
             long total = 0;
             for (Future<Long> f : futures) {
