@@ -75,9 +75,11 @@ final class QueueCommand implements Callable<Integer> {
             List<WorkItem> open = new WorkQueues(store).queue(person);
             ObjectNode out = mapper.createObjectNode().put("user", person).put("open", open.size());
             ArrayNode items = out.putArray("items");
+            Map<Long, String> files = new HashMap<>();
+            store.images(open.stream().mapToLong(WorkItem::imageId).toArray())
+                    .forEach(i -> files.put(i.id(), i.relativePath()));
             for (WorkItem w : open) {
-                ObjectNode n = items.addObject().put("image", w.imageId());
-                store.image(w.imageId()).ifPresent(i -> n.put("file", i.relativePath()));
+                ObjectNode n = items.addObject().put("image", w.imageId()).put("file", files.get(w.imageId()));
                 n.put("task", tasks.get(w.taskId())).put("work", w.isReview() ? "judge" : "annotate");
                 n.put("stage", w.isReview() ? stages.get(w.stageId()) : null);
             }
@@ -86,19 +88,20 @@ final class QueueCommand implements Callable<Integer> {
             } else if (open.isEmpty()) {
                 System.out.println("Nothing open for " + person + ".");
             } else {
+                WorkItem next = open.get(0);
                 System.out.printf("%d images open for %s; next: %s (%s)%n", open.size(), person,
-                        items.get(0).path("file").asText(), describe(items.get(0)));
-                for (var n : items) {
-                    System.out.printf("  %-8d %-40s %s%n", n.get("image").asLong(), n.path("file").asText(), describe(n));
+                        files.get(next.imageId()), describe(next, tasks, stages));
+                for (WorkItem w : open) {
+                    System.out.printf("  %-8d %-40s %s%n", w.imageId(), files.get(w.imageId()), describe(w, tasks, stages));
                 }
             }
         }
         return 0;
     }
 
-    private static String describe(com.fasterxml.jackson.databind.JsonNode n) {
-        return n.get("work").asText().equals("judge")
-                ? "judge in stage '" + n.get("stage").asText() + "' of task '" + n.get("task").asText() + "'"
-                : "annotate in task '" + n.get("task").asText() + "'";
+    private static String describe(WorkItem w, Map<Long, String> tasks, Map<Long, String> stages) {
+        return w.isReview()
+                ? "judge in stage '" + stages.get(w.stageId()) + "' of task '" + tasks.get(w.taskId()) + "'"
+                : "annotate in task '" + tasks.get(w.taskId()) + "'";
     }
 }

@@ -36,6 +36,11 @@ public final class ReviewSession {
     private boolean done;
 
     public ReviewSession(ProjectStore store, long[] imageIds, int index, long taskId, String author) {
+        this(store, imageIds, index, taskId, author, store.mayJudgeBoxes());
+    }
+
+    /** As above, with whether the person may judge boxes already asked of the store ({@link ProjectStore#mayJudgeBoxes}). */
+    public ReviewSession(ProjectStore store, long[] imageIds, int index, long taskId, String author, boolean mayJudge) {
         if (imageIds.length == 0) {
             throw new IllegalArgumentException("nothing to review: no images");
         }
@@ -43,7 +48,7 @@ public final class ReviewSession {
         this.imageIds = imageIds.clone();
         this.taskId = taskId;
         this.author = author == null ? "" : author;
-        this.mayJudge = store.mayJudgeBoxes();
+        this.mayJudge = mayJudge;
         goTo(index);
     }
 

@@ -14,6 +14,11 @@ interface Database extends AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    @FunctionalInterface
+    interface SqlAction {
+        void run(Connection c) throws SQLException;
+    }
+
     /** Runs a read; it sees committed data. */
     <T> T read(SqlWork<T> work);
 
@@ -22,6 +27,14 @@ interface Database extends AutoCloseable {
      * it joins the running transaction.
      */
     <T> T write(SqlWork<T> work);
+
+    /** {@link #write} for work that returns nothing. */
+    default void change(SqlAction action) {
+        write(c -> {
+            action.run(c);
+            return null;
+        });
+    }
 
     /** Registers a running job until the returned handle is closed. */
     ProjectStore.RunningJob announce(String job);

@@ -50,7 +50,7 @@ final class EditOutbox implements AutoCloseable {
         for (Edit e : file.read()) {
             waiting.add(new Waiting(e, true)); // the desktop may have stopped right after sending the first
         }
-        topUpSpareIds();
+        reserveIds(0);
         sender = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loupe-outbox");
             t.setDaemon(true);
@@ -66,7 +66,7 @@ final class EditOutbox implements AutoCloseable {
         }
         try {
             Object result = db.write(c -> edit.send(c));
-            topUpSpareIds();
+            reserveIds(0);
             return result;
         } catch (ServerUnreachableException lost) {
             if (transactions.get() > 0) {
@@ -79,34 +79,34 @@ final class EditOutbox implements AutoCloseable {
 
     /**
      * Runs {@code online} (a transaction whose writes come back here); if the server is lost meanwhile, runs
-     * {@code work} again with every write kept for later.
+     * {@code work} again with every write kept for later, each in doubt (the commit may have reached the server).
      */
     synchronized <T> T together(Supplier<T> online, Supplier<T> work) {
-        if (!keeping.get() && waiting.isEmpty()) {
-            int before = waiting.size();
-            transactions.set(transactions.get() + 1);
-            try {
-                return online.get();
-            } catch (ServerUnreachableException lost) {
-                serverLost(lost);
-            } finally {
-                transactions.set(transactions.get() - 1);
-            }
-            return keeping(work, before);
+        if (keeping.get() || !waiting.isEmpty()) {
+            return keeping(work, false);
         }
-        return keeping(work, -1);
+        transactions.set(transactions.get() + 1);
+        try {
+            return online.get();
+        } catch (ServerUnreachableException lost) {
+            serverLost(lost);
+        } finally {
+            transactions.set(transactions.get() - 1);
+        }
+        return keeping(work, true);
     }
 
-    /** Runs {@code work} keeping its writes; those from index {@code doubtFrom} on may already be stored (-1: none). */
-    private <T> T keeping(Supplier<T> work, int doubtFrom) {
+    /** Runs {@code work} keeping its writes for later, marked in doubt or not. */
+    private <T> T keeping(Supplier<T> work, boolean inDoubt) {
+        int from = waiting.size();
         boolean outer = keeping.get();
         keeping.set(true);
         try {
             return work.get();
         } finally {
             keeping.set(outer);
-            if (doubtFrom >= 0) {
-                for (int i = doubtFrom; i < waiting.size(); i++) {
+            if (inDoubt) {
+                for (int i = from; i < waiting.size(); i++) {
                     waiting.set(i, new Waiting(waiting.get(i).edit(), true));
                 }
             }
@@ -114,38 +114,31 @@ final class EditOutbox implements AutoCloseable {
     }
 
     /**
-     * Adds boxes: at once, or while the server is away under ids reserved beforehand (kept like any edit); more
-     * boxes than ids in reserve are refused until the server is back.
+     * Adds boxes under ids reserved beforehand, as edits like any other (one transaction, or kept while the server is
+     * away): an insert whose fate is unknown is looked up by its id before it is sent again, so no box is stored
+     * twice. More boxes than ids in reserve are refused while the server is away.
      */
-    synchronized long[] add(List<NewBox> boxes, Supplier<long[]> online) {
-        if (!keeping.get() && waiting.isEmpty()) {
-            try {
-                long[] ids = online.get();
-                topUpSpareIds();
-                return ids;
-            } catch (ServerUnreachableException lost) {
-                if (transactions.get() > 0) {
-                    throw lost;
-                }
-                serverLost(lost);
-                if (boxes.size() > spareIds.size()) {
-                    throw lost;
-                }
-            }
-        }
+    synchronized long[] add(List<NewBox> boxes) {
+        reserveIds(boxes.size());
         if (boxes.size() > spareIds.size()) {
             throw new ServerUnreachableException("the server cannot be reached and no ids are left in reserve for "
                     + boxes.size() + " new boxes: draw them when it is back (" + problem + ")", null);
         }
         long[] ids = new long[boxes.size()];
+        List<Edit> inserts = new java.util.ArrayList<>(boxes.size());
         Instant now = Instant.now();
         for (int i = 0; i < ids.length; i++) {
             NewBox b = boxes.get(i);
             ids[i] = spareIds.pop();
-            keep(new Edit.RestoreBox(new Box(ids[i], b.imageId(), b.taskId(), b.labelId(), b.x(), b.y(), b.w(), b.h(),
-                    b.source(), b.score(), b.status(), b.author(), now, now, b.crowd(), null, b.area(), b.flags(), 1)),
-                    false);
+            inserts.add(new Edit.RestoreBox(new Box(ids[i], b.imageId(), b.taskId(), b.labelId(), b.x(), b.y(), b.w(),
+                    b.h(), b.source(), b.score(), b.status(), b.author(), now, now, b.crowd(), null, b.area(), b.flags(),
+                    1)));
         }
+        Supplier<Void> writeAll = () -> {
+            inserts.forEach(this::write);
+            return null;
+        };
+        together(() -> db.write(c -> writeAll.get()), writeAll);
         return ids;
     }
 
@@ -160,15 +153,21 @@ final class EditOutbox implements AutoCloseable {
         problem = lost.getMessage();
     }
 
-    /** Keeps a reserve of box ids for boxes drawn while the server is away. */
-    private void topUpSpareIds() {
-        if (spareIds.size() < SPARE_IDS / 4) {
+    /**
+     * Keeps a reserve of box ids (for boxes drawn, also while the server is away), at least {@code needed} of them when
+     * the server can be asked.
+     */
+    private void reserveIds(int needed) {
+        if (spareIds.size() < Math.max(needed, SPARE_IDS / 4)) {
             try {
-                for (long id : db.read(c -> SqlBoxes.reserveIds(c, SPARE_IDS))) {
+                for (long id : db.read(c -> SqlBoxes.reserveIds(c, Math.max(needed, SPARE_IDS)))) {
                     spareIds.add(id);
                 }
-            } catch (StoreException e) {
+            } catch (ServerUnreachableException away) {
                 // the next write tries again
+            } catch (StoreException refused) {
+                // the edit that came before is stored all the same; boxes drawn while the server is away will be refused
+                org.slf4j.LoggerFactory.getLogger(EditOutbox.class).warn("cannot reserve box ids: {}", refused.getMessage());
             }
         }
     }
@@ -183,7 +182,7 @@ final class EditOutbox implements AutoCloseable {
                 db.write(c -> w.inDoubt() && w.edit().alreadyStored(c, user) ? null : w.edit().send(c));
             } catch (ServerUnreachableException lost) {
                 synchronized (this) {
-                    problem = lost.getMessage();
+                    serverLost(lost);
                     waiting.set(0, new Waiting(w.edit(), true));
                 }
                 announce();
@@ -200,7 +199,7 @@ final class EditOutbox implements AutoCloseable {
                 }
                 if (waiting.isEmpty()) {
                     problem = null;
-                    topUpSpareIds();
+                    reserveIds(0);
                 }
             }
             announce();

@@ -140,15 +140,11 @@ final class PostgresConnections implements Database {
     public ProjectStore.RunningJob announce(String job) {
         long id = write(c -> runningJobs.add(c, job));
         return () -> {
-            write(c -> {
-                runningJobs.remove(c, id);
-                return null;
-            });
-            read(c -> {
+            change(c -> runningJobs.remove(c, id));
+            change(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE images, boxes, image_metrics, box_metrics");
                 }
-                return null;
             });
         };
     }

@@ -165,7 +165,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void addImageAliases(long datasetId, List<NewImage> duplicates) {
-        db.write(c -> {
+        db.change(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO image_aliases(dataset_id, path, "
                     + "relative_path, image_id) SELECT ?, ?, ?, id FROM images WHERE dataset_id = ? AND content_hash = ? "
                     + "ON CONFLICT DO NOTHING")) {
@@ -179,7 +179,6 @@ public final class SqlProjectStore implements ProjectStore {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 
@@ -276,7 +275,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void rememberCocoIds(Map<String, Integer> idsByLabel) {
-        db.write(c -> {
+        db.change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE labels SET coco_id = ? WHERE name = ? "
                     + "AND coco_id IS NULL AND NOT EXISTS (SELECT 1 FROM labels WHERE coco_id = ?)")) {
                 for (Map.Entry<String, Integer> e : idsByLabel.entrySet()) {
@@ -286,7 +285,6 @@ public final class SqlProjectStore implements ProjectStore {
                     ps.executeUpdate();
                 }
             }
-            return null;
         });
     }
 
@@ -346,7 +344,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void recordImported(long taskId, Map<Long, Long> boxSetByImage, boolean replacing) {
-        db.write(c -> {
+        db.change(c -> {
             if (replacing) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM imported_box_sets WHERE task_id = ? AND image_id = ?")) {
@@ -369,7 +367,6 @@ public final class SqlProjectStore implements ProjectStore {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 
@@ -392,7 +389,7 @@ public final class SqlProjectStore implements ProjectStore {
         if (outbox == null || boxes.size() > EditOutbox.SPARE_IDS) {
             return db.write(c -> SqlBoxes.insert(c, boxes));
         }
-        return outbox.add(boxes, () -> db.write(c -> SqlBoxes.insert(c, boxes)));
+        return outbox.add(boxes);
     }
 
     /** Stores a review edit now, or on a team project whose server is away, keeps it for later. */
@@ -417,16 +414,13 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void setStatus(long boxId, ReviewStatus status, String author) {
-        db.write(c -> {
-            SqlBoxes.setStatus(c, boxId, status, author);
-            return null;
-        });
+        db.change(c -> SqlBoxes.setStatus(c, boxId, status, author));
     }
 
     @Override
     public void markInferred(long taskId, String modelKey, long[] imageIds) {
         long now = System.currentTimeMillis();
-        db.write(c -> {
+        db.change(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO inference_runs(task_id, model_key, "
                     + "image_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id, model_key, image_id) "
                     + "DO UPDATE SET done_at = excluded.done_at")) {
@@ -439,7 +433,6 @@ public final class SqlProjectStore implements ProjectStore {
                 }
                 ps.executeBatch();
             }
-            return null;
         });
     }
 
@@ -522,18 +515,12 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void saveImageMetrics(List<ImageMetrics> metrics) {
-        db.write(c -> {
-            SqlMetrics.saveImages(c, metrics);
-            return null;
-        });
+        db.change(c -> SqlMetrics.saveImages(c, metrics));
     }
 
     @Override
     public void saveBoxMetrics(List<BoxMetrics> metrics) {
-        db.write(c -> {
-            SqlMetrics.saveBoxes(c, metrics);
-            return null;
-        });
+        db.change(c -> SqlMetrics.saveBoxes(c, metrics));
     }
 
     @Override
@@ -568,10 +555,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void addAugmentedImages(List<AugmentedImage> images) {
-        db.write(c -> {
-            SqlClusters.addAugmented(c, images);
-            return null;
-        });
+        db.change(c -> SqlClusters.addAugmented(c, images));
     }
 
     @Override
@@ -581,7 +565,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void saveSplit(long datasetId, Map<Long, Split> sides) {
-        db.write(c -> {
+        db.change(c -> {
             try (PreparedStatement clear = c.prepareStatement("DELETE FROM image_splits WHERE image_id IN "
                     + "(SELECT id FROM images WHERE dataset_id = ?)");
                  PreparedStatement add = c.prepareStatement("INSERT INTO image_splits(image_id, split) VALUES (?, ?)")) {
@@ -594,7 +578,6 @@ public final class SqlProjectStore implements ProjectStore {
                 }
                 add.executeBatch();
             }
-            return null;
         });
     }
 
@@ -617,7 +600,7 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public void saveMetadata(List<MetadataValue> values) {
-        db.write(c -> {
+        db.change(c -> {
             try (PreparedStatement images = c.prepareStatement("INSERT INTO image_metadata(image_id, "
                     + "field, num_value, text_value) VALUES (?, ?, ?, ?) ON CONFLICT (image_id, field) DO UPDATE SET "
                     + "num_value = excluded.num_value, text_value = excluded.text_value");
@@ -635,7 +618,6 @@ public final class SqlProjectStore implements ProjectStore {
                 images.executeBatch();
                 boxes.executeBatch();
             }
-            return null;
         });
     }
 
@@ -678,10 +660,7 @@ public final class SqlProjectStore implements ProjectStore {
         if (assignee == null || assignee.isBlank()) {
             throw new IllegalArgumentException("an assignment needs a person");
         }
-        db.write(c -> {
-            SqlAssignments.assign(c, taskId, stageId, imageIds, assignee.strip(), login().orElse(""));
-            return null;
-        });
+        db.change(c -> SqlAssignments.assign(c, taskId, stageId, imageIds, assignee.strip(), login().orElse("")));
     }
 
     @Override

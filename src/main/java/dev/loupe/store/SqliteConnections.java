@@ -136,10 +136,7 @@ final class SqliteConnections implements Database {
     @Override
     public ProjectStore.RunningJob announce(String job) {
         long id = write(c -> runningJobs.add(c, job));
-        return () -> write(c -> {
-            runningJobs.remove(c, id);
-            return null;
-        });
+        return () -> change(c -> runningJobs.remove(c, id));
     }
 
     private StoreException failure(SQLException e) {

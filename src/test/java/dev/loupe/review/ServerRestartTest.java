@@ -89,6 +89,10 @@ class ServerRestartTest {
             long deleted = s.boxes().get(1).id();
             long car = store.label("car").id();
             s.reshape(moved, new Rect(100, 100, 50, 100)); // stored at once
+            Box drawnOnline = s.add(car, new Rect(700, 500, 40, 40)); // under a reserved id, stored at once
+            assertEquals(700, store.boxes(ids[0]).stream().filter(b -> b.id() == drawnOnline.id()).findFirst()
+                    .orElseThrow().x());
+            assertEquals(0, store.outboxStatus().queued());
 
             server.stopImmediately();
             s.reshape(moved, new Rect(200, 100, 50, 100));
@@ -111,7 +115,7 @@ class ServerRestartTest {
             assertEquals(List.of(), back.refused());
 
             List<Box> stored = store.boxes(ids[0]);
-            assertEquals(2, stored.size(), "the deleted box went, the drawn one came: " + stored);
+            assertEquals(3, stored.size(), "the deleted box went, the drawn ones came: " + stored);
             Box m = stored.stream().filter(b -> b.id() == moved).findFirst().orElseThrow();
             assertEquals(200, m.x());
             assertEquals(car, m.labelId());

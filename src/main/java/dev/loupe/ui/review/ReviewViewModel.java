@@ -67,6 +67,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ProjectStore.RunningJob outbox;
     private final StringProperty serverNotice = new SimpleStringProperty("");
     private final boolean mayJudge;
+    /** While {@link #focus} picks the task and stage, whose listeners then leave the session to it. */
+    private boolean focusing;
     private static final String NOT_A_JUDGE = "Accepting and rejecting boxes is a reviewer's part: your edits wait for one";
     /** The shown image's id, for the store's listening thread. */
     private volatile long shownImage;
@@ -82,8 +84,7 @@ public final class ReviewViewModel implements AutoCloseable {
         Task initial = preferredTask(tasks);
         task.set(initial);
         if (initial != null) {
-            session = new ReviewSession(store, imageIds, index, initial.id(), author);
-            showImage();
+            startSession(imageIds, index, initial.id());
         }
         refreshStages();
         // on a team project another person's edit of the shown image redraws it within a moment; the boxes are read
@@ -115,22 +116,19 @@ public final class ReviewViewModel implements AutoCloseable {
             if (t != null) {
                 stage.set(null);
                 refreshStages();
-                int at = session == null ? index : session.index();
-                session = new ReviewSession(store, imageIds, at, t.id(), author);
-                selected.set(-1);
-                showImage();
+                if (!focusing) {
+                    startSession(imageIds, session == null ? index : session.index(), t.id());
+                }
             }
         });
         stage.addListener((obs, o, st) -> {
-            if (task.get() == null) {
+            if (task.get() == null || focusing) {
                 return;
             }
             long[] ids = st == null ? galleryIds
                     : store.stageImages(st.id()).stream().mapToLong(StageImage::imageId).toArray();
             if (ids.length > 0) {
-                session = new ReviewSession(store, ids, 0, task.get().id(), author);
-                selected.set(-1);
-                showImage();
+                startSession(ids, 0, task.get().id());
             }
         });
     }
@@ -512,11 +510,21 @@ public final class ReviewViewModel implements AutoCloseable {
      * 0 (annotation work).
      */
     public void focus(long taskId, long stageId, long[] ids) {
-        tasks.stream().filter(t -> t.id() == taskId).findFirst().ifPresent(task::set);
-        if (stageId != 0) {
-            stages.stream().filter(s -> s.id() == stageId).findFirst().ifPresent(stage::set);
+        focusing = true; // the task and stage chosen here open no session of their own: this one follows
+        try {
+            tasks.stream().filter(t -> t.id() == taskId).findFirst().ifPresent(task::set);
+            if (stageId != 0) {
+                stages.stream().filter(s -> s.id() == stageId).findFirst().ifPresent(stage::set);
+            }
+        } finally {
+            focusing = false;
         }
-        session = new ReviewSession(store, ids, 0, taskId, author);
+        startSession(ids, 0, taskId);
+    }
+
+    /** Walks {@code ids} from {@code at} in the task, from a clean selection. */
+    private void startSession(long[] ids, int at, long taskId) {
+        session = new ReviewSession(store, ids, at, taskId, author, mayJudge);
         selected.set(-1);
         showImage();
     }

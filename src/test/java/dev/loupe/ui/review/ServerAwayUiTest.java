@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The review window says when the team project's server is away, keeps the edits, and says when all is sent. */
@@ -98,6 +99,6 @@ class ServerAwayUiTest {
         assertEquals(120, stored.x());
         assertEquals(ReviewStatus.ACCEPTED, stored.status());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(!robot.lookup("#serverNotice").queryLabeled().isVisible());
+        assertFalse(robot.lookup("#serverNotice").queryLabeled().isVisible());
     }
 }
