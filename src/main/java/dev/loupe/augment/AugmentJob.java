@@ -118,7 +118,7 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
     private Made make(RebalancePlan.Copy copy) {
         try {
             ImageItem source = store.image(copy.sourceImageId()).orElseThrow();
-            BufferedImage img = ImageDecoder.decode(Path.of(source.path()), source.orientation());
+            BufferedImage img = ImageDecoder.decode(store.imageBytes(), source);
             List<Box> sourceBoxes = store.boxes(source.id()).stream()
                     .filter(b -> !evaluationCaches.contains(b.taskId())).toList();
             List<Augmenter.Rect> rects = sourceBoxes.stream().map(b -> new Augmenter.Rect(b.x(), b.y(), b.w(), b.h()))
@@ -140,6 +140,8 @@ public final class AugmentJob implements Job<AugmentJob.Report> {
             }
             NewImage image = new NewImage(file.toAbsolutePath().toString(), null, copy.relativePath(),
                     img.getWidth(), img.getHeight(), 1, ImportImagesJob.sha256(jpeg), jpeg.length);
+            // a team project that keeps its images on its server gets the copy there too, before its row
+            store.imageBytes().upload(image.contentHash(), new java.io.ByteArrayInputStream(jpeg));
             return new Made(copy, image, recipe, boxes, sourceBoxes.size() - boxes.size(), null);
         } catch (Exception e) { // one source that cannot be read or written fails its copy, not the job
             return Made.failed(copy, e.getMessage());

@@ -152,6 +152,10 @@ final class GalleryBench implements Callable<Integer> {
         }
         try (Project p = scratch == null ? Project.create(projectDir)
                 : Project.createOnServerWithPassword(projectDir, scratch.address(), scratch.password())) {
+            if (scratch != null) {
+                // the rows are measured here; moving the bytes to the server is 'bench images'
+                p.store().keepImagesOnServer(false);
+            }
             long t = System.nanoTime();
             ImportReport report = new ImportImagesJob(p.store(), "bench", candidates,
                     new UrlFetcher(p.cacheDir("downloads"), Duration.ofSeconds(1))).run(JobContext.silent());

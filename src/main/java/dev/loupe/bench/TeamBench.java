@@ -107,6 +107,7 @@ final class TeamBench implements Callable<Integer> {
 
     /** The shared images, each with its boxes; returns the boxes' ids. */
     private long[] fill(SqlProjectStore admin) {
+        admin.keepImagesOnServer(false); // the edits are measured; the images are names only
         long ds = admin.createDataset("bench").id();
         List<NewImage> batch = new ArrayList<>();
         for (int i = 0; i < images; i++) {

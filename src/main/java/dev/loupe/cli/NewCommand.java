@@ -26,13 +26,26 @@ final class NewCommand implements Callable<Integer> {
             + "(default: your login name).")
     String user;
 
+    @Option(names = "--images", paramLabel = "WHERE", arity = "1", converter = ImagesPlace.Converter.class,
+            description = "With --server: server (default) stores each imported image's bytes on the server; "
+                    + "shared-folder leaves them where they are, and every desktop must see them at the same paths.")
+    ImagesPlace images;
+
     @Override
     public Integer call() {
+        if (server == null && images != null) {
+            throw new IllegalArgumentException("--images is for a team project (with --server): a local project "
+                    + "reads its images where they are");
+        }
         try (Project p = server == null ? Project.create(dir)
                 : Project.createOnServer(dir, new TeamServer(server, user != null ? user : System.getProperty("user.name")))) {
+            if (images != null) {
+                p.store().keepImagesOnServer(images.onServer());
+            }
             CliSupport.remember(p);
             System.out.println("Created " + (server == null ? "project " : "team project on " + server + " in ")
-                    + p.folder());
+                    + p.folder() + (server == null ? "" : p.store().imageBytes().onServer()
+                    ? " (images stored on the server)" : " (images read from a shared folder)"));
         }
         return 0;
     }

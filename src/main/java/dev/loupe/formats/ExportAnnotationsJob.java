@@ -52,7 +52,8 @@ public final class ExportAnnotationsJob implements Job<ExportReport> {
         int boxes = 0;
         int crowdLeftOut = 0;
         try (AnnotationWriter writer = request.format().writer(request.outDir(),
-                new WriteOptions(classes, request.images(), importedImages(), store.split(dataset.id()), cocoIds(names)))) {
+                new WriteOptions(classes, request.images(), importedImages(), store.split(dataset.id()), cocoIds(names),
+                        store.imageBytes()))) {
             long after = 0;
             List<ImageItem> page;
             while (!(page = store.imagePage(all, after, PAGE)).isEmpty()) {

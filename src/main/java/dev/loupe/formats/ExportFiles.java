@@ -1,6 +1,7 @@
 package dev.loupe.formats;
 
 import dev.loupe.core.ImageItem;
+import dev.loupe.store.ImageBytes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,12 +21,14 @@ final class ExportFiles {
     private final Path imageDir;
     private final WriteOptions.ImageFiles mode;
     private final Set<Path> imported;
+    private final ImageBytes bytes;
     private final Set<String> usedStems = new HashSet<>();
 
     ExportFiles(Path imageDir, WriteOptions options) throws IOException {
         this.imageDir = imageDir.toAbsolutePath().normalize();
         this.mode = options.images();
         this.imported = options.importedImages();
+        this.bytes = options.imageBytes();
         if (mode != WriteOptions.ImageFiles.NONE) {
             Files.createDirectories(imageDir);
         }
@@ -59,9 +62,12 @@ final class ExportFiles {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** Copies or links the image under {@code name}; returns where it is (or its original path with NONE). */
+    /**
+     * Copies or links the image under {@code name}; returns where it is (with NONE, its file on this computer: where
+     * it was imported from, or its copy fetched from a team project's server).
+     */
     Path place(ImageItem image, String name) throws IOException {
-        Path source = Path.of(image.path());
+        Path source = bytes.file(image);
         if (mode == WriteOptions.ImageFiles.NONE) {
             return source;
         }

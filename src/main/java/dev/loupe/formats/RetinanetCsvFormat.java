@@ -41,10 +41,10 @@ public final class RetinanetCsvFormat implements AnnotationFormat {
             @Override
             public void write(ImageItem image, List<ExportBox> boxes) throws IOException {
                 String name = files.nameFor(image);
-                files.place(image, name);
+                Path placed = files.place(image, name);
                 // keras-retinanet resolves a relative path against the CSV's folder
                 String path = CsvRows.quote(options.images() == WriteOptions.ImageFiles.NONE
-                        ? Path.of(image.path()).toAbsolutePath().toString() : "images/" + name);
+                        ? placed.toAbsolutePath().toString() : "images/" + name);
                 if (boxes.isEmpty()) {
                     w.write(path + ",,,,,\n");
                 }

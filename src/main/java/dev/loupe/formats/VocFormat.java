@@ -242,7 +242,7 @@ public final class VocFormat implements AnnotationFormat {
             @Override
             public void write(ImageItem image, List<ExportBox> boxes) throws IOException {
                 String name = files.nameFor(image);
-                files.place(image, name);
+                Path placed = files.place(image, name);
                 String stem = ExportFiles.stem(name);
                 all.add(stem);
                 Split side = options.sides().get(image.id());
@@ -252,7 +252,7 @@ public final class VocFormat implements AnnotationFormat {
                 StringBuilder x = new StringBuilder("<annotation>\n  <folder>JPEGImages</folder>\n");
                 x.append("  <filename>").append(xml(name)).append("</filename>\n");
                 x.append("  <size><width>").append(image.widthPx()).append("</width><height>").append(image.heightPx())
-                        .append("</height><depth>").append(ImageProbe.channels(Path.of(image.path())))
+                        .append("</height><depth>").append(ImageProbe.channels(placed))
                         .append("</depth></size>\n");
                 for (ExportBox b : boxes) {
                     boolean difficult = b.crowd() || BoxFlags.has(b.flags(), BoxFlags.DIFFICULT);

@@ -163,7 +163,7 @@ public final class PreannotateJob implements Job<PreannotateReport> {
     private Outcome prepare(ImageItem image, Preprocessor pre) {
         try {
             long t = System.nanoTime();
-            BufferedImage img = ImageDecoder.decode(java.nio.file.Path.of(image.path()), image.orientation());
+            BufferedImage img = ImageDecoder.decode(store.imageBytes(), image);
             long t2 = System.nanoTime();
             PreparedImage input = pre.prepare(img);
             long t3 = System.nanoTime();

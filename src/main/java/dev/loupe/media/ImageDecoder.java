@@ -1,5 +1,9 @@
 package dev.loupe.media;
 
+import dev.loupe.core.ImageItem;
+import dev.loupe.store.ImageBytes;
+import dev.loupe.store.StoreException;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -37,6 +41,20 @@ public final class ImageDecoder {
 
     public static BufferedImage decode(Path file, int orientation) throws UnreadableImageException {
         return decode(readBytes(file), orientation, 1);
+    }
+
+    /** A project's image in display orientation, its bytes read where the project keeps them. */
+    public static BufferedImage decode(ImageBytes images, ImageItem image) throws UnreadableImageException {
+        return decode(fileOf(images, image), image.orientation());
+    }
+
+    /** The file with the image's bytes on this computer (fetched from a team project's server when it must be). */
+    public static Path fileOf(ImageBytes images, ImageItem image) throws UnreadableImageException {
+        try {
+            return images.file(image);
+        } catch (java.io.IOException | StoreException e) {
+            throw new UnreadableImageException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -145,7 +145,8 @@ public final class ImportImagesJob implements Job<ImportReport> {
             ImageInfo info = ImageProbe.probe(bytes);
             NewImage image = new NewImage(file.toString(), c.url() == null ? null : c.url().toString(),
                     c.relativePath(), info.widthPx(), info.heightPx(), info.orientation(), sha256(bytes), bytes.length);
-            return new Checked(c, image, null);
+            String notStored = upload(image.contentHash(), bytes);
+            return new Checked(c, notStored == null ? image : null, notStored);
         } catch (UnreadableImageException e) {
             return new Checked(c, null, c.url() == null ? e.getMessage() : e.getMessage() + forget(c.url()));
         } catch (RuntimeException e) {
@@ -157,6 +158,16 @@ public final class ImportImagesJob implements Job<ImportReport> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Checked(c, null, "interrupted");
+        }
+    }
+
+    /** Stores the bytes on a team project's server that keeps its images (before their row: see the store); null when done. */
+    private String upload(String contentHash, byte[] bytes) {
+        try {
+            store.imageBytes().upload(contentHash, new java.io.ByteArrayInputStream(bytes));
+            return null;
+        } catch (java.io.IOException | dev.loupe.store.StoreException e) {
+            return "cannot store it on the project's server: " + e.getMessage();
         }
     }
 

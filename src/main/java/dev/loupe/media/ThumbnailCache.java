@@ -1,6 +1,10 @@
 package dev.loupe.media;
 
 import dev.loupe.core.ImageItem;
+import dev.loupe.store.ImageBytes;
+import dev.loupe.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Small JPEG previews on disk, one per content hash (so the same picture in two datasets is made once),
@@ -17,13 +22,17 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ThumbnailCache {
     public static final int DEFAULT_MAX_SIDE_PX = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(ThumbnailCache.class);
 
     private final Path folder;
     private final int maxSidePx;
+    private final ImageBytes images;
 
-    public ThumbnailCache(Path folder, int maxSidePx) {
+    /** Previews in {@code folder}, made from the images' bytes as {@code images} reads them (and shares them). */
+    public ThumbnailCache(Path folder, int maxSidePx, ImageBytes images) {
         this.folder = folder;
         this.maxSidePx = maxSidePx;
+        this.images = images;
     }
 
     public Path fileFor(String contentHash) {
@@ -34,18 +43,26 @@ public final class ThumbnailCache {
         return Files.isRegularFile(fileFor(image.contentHash()));
     }
 
-    /** The thumbnail file of an image, made first if it is not cached yet. */
+    /**
+     * The thumbnail file of an image, made first if it is not cached yet: taken from the team project's server when
+     * another desktop made it, else rendered here (and offered to the server for the others).
+     */
     public Path thumbnail(ImageItem image) throws UnreadableImageException {
         Path file = fileFor(image.contentHash());
         if (Files.isRegularFile(file)) {
             return file;
         }
-        BufferedImage small = render(image);
+        Optional<byte[]> made = shared(image);
+        BufferedImage small = made.isPresent() ? null : render(image);
         try {
+            byte[] jpeg = made.isPresent() ? made.get() : JpegEncoder.encode(small, 0.85f);
+            if (made.isEmpty()) {
+                share(image, jpeg);
+            }
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "thumb", ".tmp");
             try {
-                writeJpeg(small, tmp);
+                Files.write(tmp, jpeg);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -56,8 +73,27 @@ public final class ThumbnailCache {
         return file;
     }
 
+    /** The server's copy, if any; a server out of reach means rendering here. */
+    private Optional<byte[]> shared(ImageItem image) {
+        try {
+            return images.thumbnail(image.contentHash(), maxSidePx);
+        } catch (StoreException e) {
+            LOG.debug("no shared thumbnail for {}: {}", image.path(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A preview the server cannot take now is still made here; the next desktop renders its own. */
+    private void share(ImageItem image, byte[] jpeg) {
+        try {
+            images.saveThumbnail(image.contentHash(), maxSidePx, jpeg);
+        } catch (StoreException e) {
+            LOG.debug("thumbnail of {} not shared: {}", image.path(), e.getMessage());
+        }
+    }
+
     private BufferedImage render(ImageItem image) throws UnreadableImageException {
-        byte[] bytes = ImageDecoder.readBytes(Path.of(image.path()));
+        byte[] bytes = ImageDecoder.readBytes(ImageDecoder.fileOf(images, image));
         int shorter = Math.min(image.widthPx(), image.heightPx());
         // Subsample in the decoder while the result stays at least twice the thumbnail size: sharp and cheap.
         int subsampling = Math.max(1, shorter / (2 * maxSidePx));
@@ -89,9 +125,5 @@ public final class ThumbnailCache {
             current = next;
         } while (w != targetW || h != targetH);
         return current;
-    }
-
-    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
-        Files.write(file, JpegEncoder.encode(image, 0.85f));
     }
 }

@@ -13,7 +13,6 @@ import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.UnreadableImageException;
 import dev.loupe.store.ProjectStore;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -117,9 +116,9 @@ public final class MetricsJob implements Job<MetricsReport> {
         return new MetricsReport(images, boxes, current, skipped, (System.nanoTime() - start) / 1e9);
     }
 
-    private static Done compute(Work w) {
+    private Done compute(Work w) {
         try {
-            var img = ImageDecoder.decode(Path.of(w.image().path()), w.image().orientation());
+            var img = ImageDecoder.decode(store.imageBytes(), w.image());
             return new Done(w, MetricsCalculator.compute(w.image().id(), img, w.boxes()), null);
         } catch (UnreadableImageException | RuntimeException e) {
             return new Done(w, null, e.getMessage());

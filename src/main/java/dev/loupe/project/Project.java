@@ -12,13 +12,15 @@ import java.util.Optional;
 /**
  * An open project: a folder holding one SQLite database ({@value #DATABASE}), or for a team project the address of
  * its database on a PostgreSQL server ({@link TeamServer}), and a cache folder for thumbnails and downloaded
- * images. Images themselves stay where they are. A small {@value #MARKER} file
+ * images. Images themselves stay where they are, unless a team project keeps them on its server. A small {@value #MARKER} file
  * gives file managers something to double-click: the desktop entry opens its folder in Loupe.
  */
 public final class Project implements AutoCloseable {
     public static final String DATABASE = "loupe.db";
     public static final String CACHE = "cache";
     public static final String MARKER = "project.loupe";
+    /** The cache folder of images fetched from a team project's server. */
+    public static final String IMAGES = "images";
     /** A team project's review edits kept on this computer while its server is away. */
     public static final String OUTBOX = "outbox.jsonl";
     /** The extension the installers associate with Loupe. */
@@ -61,7 +63,7 @@ public final class Project implements AutoCloseable {
         if (isProject(dir)) {
             throw new ProjectException(dir + " is already a Loupe project");
         }
-        ProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password, dir.resolve(OUTBOX));
+        ProjectStore store = teamStore(dir, server, password);
         try {
             Files.createDirectories(dir.resolve(CACHE));
             server.write(dir);
@@ -96,7 +98,12 @@ public final class Project implements AutoCloseable {
     public static Project openTeamProject(Path folder, String password) {
         Path dir = folder.toAbsolutePath().normalize();
         TeamServer server = TeamServer.of(dir);
-        return new Project(dir, SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password, dir.resolve(OUTBOX)));
+        return new Project(dir, teamStore(dir, server, password));
+    }
+
+    private static ProjectStore teamStore(Path dir, TeamServer server, String password) {
+        return SqlProjectStore.onServer(server.jdbcUrl(), server.user(), password, dir.resolve(OUTBOX),
+                dir.resolve(CACHE).resolve(IMAGES));
     }
 
     /** Opens the project in {@code folder}, creating it first if the folder holds none. */

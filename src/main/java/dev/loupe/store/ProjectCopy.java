@@ -1,5 +1,9 @@
 package dev.loupe.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,7 +19,7 @@ import java.util.Set;
 
 /**
  * Copies a whole project between the embedded SQLite file and a team project's PostgreSQL database, row for row with
- * the same ids: images (by path), boxes with their authors and times, comments, stages and verdicts, metrics,
+ * the same ids: images (and their bytes, when the team project keeps them on its server), boxes with their authors and times, comments, stages and verdicts, metrics,
  * metadata, clusters, augmentations and the split. The target must be empty, so a second push or pull is refused
  * rather than doubling anything; the whole copy is one transaction on the target.
  */
@@ -29,44 +33,57 @@ public final class ProjectCopy {
     private static final List<String> NUMBERED = List.of("datasets", "images", "labels", "tasks", "boxes", "comments",
             "review_stages", "cluster_runs");
     private static final int BATCH = 5_000;
+    /** The folder of a pulled project that holds the images fetched from the server. */
+    public static final String PULLED_IMAGES = "images";
 
     private ProjectCopy() {
     }
 
-    /** Copies the project in the SQLite file onto the server's database (migrated first); returns the rows copied. */
-    public static long push(Path sqliteFile, String jdbcUrl, String user, String password) {
+    /**
+     * Copies the project in the SQLite file onto the server's database (migrated first); returns the rows copied. With
+     * {@code imagesOnServer} every image's bytes go first, one committed image at a time, so a push stopped halfway
+     * resumes where it was; else every desktop reads the images at their paths (a shared folder).
+     */
+    public static long push(Path sqliteFile, String jdbcUrl, String user, String password, boolean imagesOnServer) {
         try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath());
              Connection to = DriverManager.getConnection(jdbcUrl, user, password)) {
             // both sides at this Loupe's schema first, so the same columns mean the same things
             SqliteMigrations.apply(from, sqliteFile.toString());
             PostgresMigrations.apply(to, jdbcUrl);
-            return copy(from, to, jdbcUrl);
+            requireEmpty(to, jdbcUrl);
+            ServerImages.choose(to, imagesOnServer, jdbcUrl);
+            if (imagesOnServer) {
+                uploadImages(from, to);
+            }
+            return copy(from, to, null);
         } catch (SQLException e) {
             throw new StoreException("cannot push " + sqliteFile + " to " + jdbcUrl + ": " + e.getMessage(), e);
         }
     }
 
-    /** Copies a team project from the server into a new SQLite file; returns the rows copied. */
+    /**
+     * Copies a team project from the server into a new SQLite file; returns the rows copied. Images kept on the server
+     * are fetched into {@value #PULLED_IMAGES} beside the file, and the copy reads them there.
+     */
     public static long pull(String jdbcUrl, String user, String password, Path sqliteFile) {
         try (Connection from = DriverManager.getConnection(jdbcUrl, user, password);
              Connection to = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile.toAbsolutePath())) {
             PostgresMigrations.apply(from, jdbcUrl);
             SqliteMigrations.apply(to, sqliteFile.toString());
-            return copy(from, to, sqliteFile.toString());
+            requireEmpty(to, sqliteFile.toString());
+            Path images = null;
+            if (ServerImages.onServer(from)) {
+                images = sqliteFile.toAbsolutePath().getParent().resolve(PULLED_IMAGES);
+                fetchImages(from, images);
+            }
+            return copy(from, to, images);
         } catch (SQLException e) {
             throw new StoreException("cannot pull " + jdbcUrl + " into " + sqliteFile + ": " + e.getMessage(), e);
         }
     }
 
-    private static long copy(Connection from, Connection to, String target) throws SQLException {
-        boolean toServer = SqlSupport.isPostgres(to);
-        to.setAutoCommit(false);
-        try (Statement st = to.createStatement()) {
-            if (toServer) {
-                // the rows keep their recorded authors and times: the server's authorship trigger is for live edits
-                st.execute("ALTER TABLE boxes DISABLE TRIGGER boxes_authorship");
-                st.execute("ALTER TABLE comments DISABLE TRIGGER comments_author");
-            }
+    private static void requireEmpty(Connection c, String target) throws SQLException {
+        try (Statement st = c.createStatement()) {
             for (String table : List.of("datasets", "labels", "tasks")) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
@@ -76,9 +93,77 @@ public final class ProjectCopy {
                     }
                 }
             }
+        }
+    }
+
+    /** Each image's bytes, streamed from its file, committed one by one; those already there are passed over. */
+    private static void uploadImages(Connection from, Connection to) throws SQLException {
+        to.setAutoCommit(false);
+        try (Statement st = from.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT content_hash, path FROM images")) {
+            while (rs.next()) {
+                String hash = rs.getString(1);
+                Path file = Path.of(rs.getString(2));
+                try (InputStream in = Files.newInputStream(file)) {
+                    ServerImages.upload(to, hash, in);
+                    to.commit();
+                } catch (IOException | UncheckedIOException e) {
+                    to.rollback();
+                    throw new StoreException(file + ": cannot read it to store it on the server (" + e.getMessage()
+                            + "); put it back and push again, or push with the images in a shared folder", e);
+                }
+            }
+        } finally {
+            to.setAutoCommit(true);
+        }
+    }
+
+    /** Fetches every image into {@code folder}; those fetched by an earlier pull that stopped are kept. */
+    private static void fetchImages(Connection from, Path folder) throws SQLException {
+        try (Statement st = from.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT content_hash, relative_path FROM images")) {
+            while (rs.next()) {
+                String hash = rs.getString(1);
+                Path file = ServerImages.fileIn(folder, hash, rs.getString(2));
+                if (!Files.isRegularFile(file) && !ServerImages.fetch(from, hash, file)) {
+                    throw new StoreException("image " + rs.getString(2) + ": the server has no bytes for it");
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new StoreException("cannot write a fetched image into " + folder + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Points the pulled images' rows at their fetched files. */
+    private static void pointAt(Connection to, Path folder) throws SQLException {
+        try (Statement st = to.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, content_hash, relative_path FROM images");
+             PreparedStatement point = to.prepareStatement("UPDATE images SET path = ? WHERE id = ?")) {
+            while (rs.next()) {
+                point.setString(1, ServerImages.fileIn(folder, rs.getString(2), rs.getString(3)).toString());
+                point.setLong(2, rs.getLong(1));
+                point.addBatch();
+            }
+            point.executeBatch();
+        }
+    }
+
+    /** Copies every table in one transaction; {@code pulledImages}, when not null, is where the images now are. */
+    private static long copy(Connection from, Connection to, Path pulledImages) throws SQLException {
+        boolean toServer = SqlSupport.isPostgres(to);
+        to.setAutoCommit(false);
+        try (Statement st = to.createStatement()) {
+            if (toServer) {
+                // the rows keep their recorded authors and times: the server's authorship trigger is for live edits
+                st.execute("ALTER TABLE boxes DISABLE TRIGGER boxes_authorship");
+                st.execute("ALTER TABLE comments DISABLE TRIGGER comments_author");
+            }
             long rows = 0;
             for (String table : TABLES) {
                 rows += copyTable(from, to, table);
+            }
+            if (pulledImages != null) {
+                pointAt(to, pulledImages);
             }
             if (toServer) {
                 for (String table : NUMBERED) {

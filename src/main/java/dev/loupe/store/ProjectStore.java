@@ -109,6 +109,15 @@ public interface ProjectStore extends AutoCloseable {
 
     Optional<ImageItem> image(long imageId);
 
+    /** How this desktop reads the images' bytes: where they were imported from, or from the team project's server. */
+    ImageBytes imageBytes();
+
+    /**
+     * On a team project that holds no images yet, chooses whether its images are stored on the server (the default) or
+     * read by every desktop from the shared folder they are imported from; refused once images are stored.
+     */
+    void keepImagesOnServer(boolean onServer);
+
     /** The images with these ids, in the order given; unknown ids are left out. */
     List<ImageItem> images(long[] imageIds);
 

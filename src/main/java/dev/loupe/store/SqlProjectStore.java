@@ -24,6 +24,7 @@ import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +50,13 @@ public final class SqlProjectStore implements ProjectStore {
 
     /** The database role of a team project's desktop; null locally. */
     private final String login;
+    private final ImageBytes imageBytes;
 
-    private SqlProjectStore(Database db, EditOutbox outbox, String login) {
+    private SqlProjectStore(Database db, EditOutbox outbox, String login, ImageBytes imageBytes) {
         this.db = db;
         this.outbox = outbox;
         this.login = login;
+        this.imageBytes = imageBytes;
     }
 
     /** Opens (creating if needed) the database file and migrates it. */
@@ -65,23 +69,26 @@ public final class SqlProjectStore implements ProjectStore {
      * brought up to date when the role may (a project at the current version opens for any member role).
      */
     public static SqlProjectStore onServer(String jdbcUrl, String user, String password) {
-        return new SqlProjectStore(new PostgresConnections(jdbcUrl, user, password), null, user);
+        PostgresConnections db = new PostgresConnections(jdbcUrl, user, password);
+        // content-addressed and checked on arrival, so one shared temporary cache serves every such store
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "loupe-image-cache");
+        return new SqlProjectStore(db, null, user, new ServerImageBytes(db, jdbcUrl, cache));
     }
 
     /**
      * As {@link #onServer(String, String, String)}, keeping review edits in {@code outbox} (a file on this computer)
-     * while the server cannot be reached, and sending them when it is back; edits left there when the desktop
-     * stopped are sent now.
+     * while the server cannot be reached, and sending them when it is back (edits left there when the desktop
+     * stopped are sent now), and images fetched from the server in {@code imageCache}.
      */
-    public static SqlProjectStore onServer(String jdbcUrl, String user, String password, Path outbox) {
+    public static SqlProjectStore onServer(String jdbcUrl, String user, String password, Path outbox, Path imageCache) {
         PostgresConnections db = new PostgresConnections(jdbcUrl, user, password);
-        return new SqlProjectStore(db, new EditOutbox(db, user, outbox), user);
+        return new SqlProjectStore(db, new EditOutbox(db, user, outbox), user, new ServerImageBytes(db, jdbcUrl, imageCache));
     }
 
     /** As {@link #open(Path)}, waiting at most {@code busyWait} for another process's write to finish. */
     static SqlProjectStore open(Path file, java.time.Duration busyWait) {
         try {
-            return new SqlProjectStore(new SqliteConnections(file, busyWait), null, null);
+            return new SqlProjectStore(new SqliteConnections(file, busyWait), null, null, ImageBytes.IN_PLACE);
         } catch (SQLException e) {
             throw new StoreException("cannot open project database " + file + ": " + e.getMessage(), e);
         }
@@ -155,12 +162,48 @@ public final class SqlProjectStore implements ProjectStore {
 
     @Override
     public long[] addImages(long datasetId, List<NewImage> images) {
-        return db.write(c -> SqlImages.addImages(c, datasetId, images));
+        return db.write(c -> {
+            requireBytesOnServer(c, images);
+            return SqlImages.addImages(c, datasetId, images);
+        });
     }
 
     @Override
     public int addMissingImages(long datasetId, List<NewImage> images) {
-        return db.write(c -> SqlImages.addMissingImages(c, datasetId, images));
+        return db.write(c -> {
+            requireBytesOnServer(c, images);
+            return SqlImages.addMissingImages(c, datasetId, images);
+        });
+    }
+
+    /** A project that keeps its images on the server takes an image only once its bytes are there. */
+    private void requireBytesOnServer(Connection c, List<NewImage> images) throws SQLException {
+        if (!imageBytes.onServer() || images.isEmpty()) {
+            return;
+        }
+        Map<String, NewImage> byHash = new HashMap<>();
+        images.forEach(im -> byHash.putIfAbsent(im.contentHash(), im));
+        List<String> missing = ServerImages.missing(c, byHash.keySet());
+        if (!missing.isEmpty()) {
+            throw new StoreException(byHash.get(missing.get(0)).path() + ": its bytes are not on the server yet ("
+                    + missing.size() + " of " + images.size() + " images); images of this project are stored on its "
+                    + "server, so their bytes go there before them");
+        }
+    }
+
+    @Override
+    public ImageBytes imageBytes() {
+        return imageBytes;
+    }
+
+    @Override
+    public void keepImagesOnServer(boolean onServer) {
+        if (imageBytes instanceof ServerImageBytes server) {
+            server.choose(onServer);
+        } else if (onServer) {
+            throw new StoreException("a local project reads its images where they are; push it to a server to keep "
+                    + "them there");
+        }
     }
 
     @Override

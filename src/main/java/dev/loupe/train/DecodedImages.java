@@ -2,9 +2,9 @@ package dev.loupe.train;
 
 import dev.loupe.core.ImageItem;
 import dev.loupe.media.ImageDecoder;
+import dev.loupe.store.ImageBytes;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,18 +18,20 @@ final class DecodedImages {
     static final long PIXEL_BUDGET = 200_000_000L;
 
     private final long budget;
+    private final ImageBytes images;
     private final Map<Long, BufferedImage> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long pixels;
 
-    DecodedImages(long budget) {
+    DecodedImages(long budget, ImageBytes images) {
         this.budget = budget;
+        this.images = images;
     }
 
     /** The image in display orientation, decoded now or earlier. */
     synchronized BufferedImage get(ImageItem image) throws Exception {
         BufferedImage img = kept.get(image.id());
         if (img == null) {
-            img = ImageDecoder.decode(Path.of(image.path()), image.orientation());
+            img = ImageDecoder.decode(images, image);
             kept.put(image.id(), img);
             pixels += (long) img.getWidth() * img.getHeight();
             var eldest = kept.entrySet().iterator();

@@ -80,7 +80,7 @@ public final class TrainJob implements Job<TrainReport> {
         OnnxGraph graph = head.apply(pretrainedGraph, pretrained, s.seed());
         Anchors anchors = new Anchors(d.inputWidth(), d.inputHeight());
         Preprocessor preprocessor = new Preprocessor(d);
-        DecodedImages decoded = new DecodedImages(DecodedImages.PIXEL_BUDGET);
+        DecodedImages decoded = new DecodedImages(DecodedImages.PIXEL_BUDGET, store.imageBytes());
         Engine engine = Engine.getEngine("PyTorch");
         Device device = DeviceChoice.choose(System.getenv(DeviceChoice.VARIABLE), engine.getGpuCount(), true)
                 == DeviceChoice.Kind.GPU ? Device.gpu() : Device.cpu();

@@ -20,6 +20,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,12 +150,57 @@ class TeamProjectCliTest {
         assertNotEquals(0, again.code());
         assertTrue(again.err().contains("already holds a project"), again.err());
         assertEquals(before, info(tmp.resolve("team")), "nothing doubled by the refused push");
+        String stages = run("", "review-stage", local.toString(), "--task", "ground-truth", "--list").out();
 
+        // the images went onto the server with the rows: the local project and its files may go
+        deleteTree(local);
+        Run exported = run("", "export", tmp.resolve("team").toString(), "--dataset", "samples", "--format", "yolo",
+                "--out", tmp.resolve("exported").toString());
+        assertEquals(0, exported.code(), exported.err());
+        try (var files = Files.list(tmp.resolve("exported").resolve("images"))) {
+            assertEquals(12, files.count(), "every image came from the server");
+        }
         Run pulled = run("", "pull", tmp.resolve("team").toString(), tmp.resolve("back").toString());
         assertEquals(0, pulled.code(), pulled.err());
         assertEquals(before, info(tmp.resolve("back")));
-        assertEquals(run("", "review-stage", local.toString(), "--task", "ground-truth", "--list").out(),
-                run("", "review-stage", tmp.resolve("back").toString(), "--task", "ground-truth", "--list").out());
+        assertEquals(stages, run("", "review-stage", tmp.resolve("back").toString(), "--task", "ground-truth", "--list").out());
+        Run fromPulled = run("", "export", tmp.resolve("back").toString(), "--dataset", "samples", "--format", "yolo",
+                "--out", tmp.resolve("exported-back").toString());
+        assertEquals(0, fromPulled.code(), fromPulled.err());
+        try (var files = Files.walk(tmp.resolve("back").resolve("images"))) {
+            assertEquals(12, files.filter(Files::isRegularFile).count(), "the pulled project holds its images");
+        }
+    }
+
+    @Test
+    void aTeamProjectMayKeepItsImagesInASharedFolder() throws Exception {
+        String url = server.jdbcUrl().replaceFirst("^jdbc:", "");
+        passwords(admin, admin);
+        Path local = tmp.resolve("local");
+        assertEquals(0, run("", "samples", local.toString(), "--count", "3").code());
+        Run pushed = run("", "push", local.toString(), tmp.resolve("team").toString(), "--server", url, "--user", admin,
+                "--images", "shared-folder");
+        assertEquals(0, pushed.code(), pushed.err());
+        try (Connection c = server.asAdmin(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM image_blobs")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "no bytes on the server");
+        }
+        Run exported = run("", "export", tmp.resolve("team").toString(), "--dataset", "samples", "--format", "yolo",
+                "--out", tmp.resolve("exported").toString());
+        assertEquals(0, exported.code(), exported.err());
+        Run wrong = run("", "push", local.toString(), tmp.resolve("team2").toString(), "--server", url, "--user", admin,
+                "--images", "somewhere");
+        assertNotEquals(0, wrong.code());
+        assertTrue(wrong.err().contains("expected server or shared-folder"), wrong.err());
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

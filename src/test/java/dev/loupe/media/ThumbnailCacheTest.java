@@ -1,6 +1,7 @@
 package dev.loupe.media;
 
 import dev.loupe.core.ImageItem;
+import dev.loupe.store.ImageBytes;
 import dev.loupe.testing.SharedData;
 import dev.loupe.testing.TestImages;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ThumbnailCacheTest {
         Path png = tmp.resolve("rot.png");
         Files.write(png, TestImages.pngWithOrientation(600, 300, 6));
         ImageItem image = item(png);
-        ThumbnailCache cache = new ThumbnailCache(tmp.resolve("thumbs"), 128);
+        ThumbnailCache cache = new ThumbnailCache(tmp.resolve("thumbs"), 128, ImageBytes.IN_PLACE);
 
         Path thumb = cache.thumbnail(image);
         assertTrue(thumb.getFileName().toString().startsWith(image.contentHash()));
@@ -50,7 +51,7 @@ class ThumbnailCacheTest {
     @Test
     void largePhotosAreSubsampledToTheThumbnailSize() throws Exception {
         ImageItem street = item(SharedData.photos().resolve("kite.jpg"));
-        ThumbnailCache cache = new ThumbnailCache(tmp.resolve("thumbs"), ThumbnailCache.DEFAULT_MAX_SIDE_PX);
+        ThumbnailCache cache = new ThumbnailCache(tmp.resolve("thumbs"), ThumbnailCache.DEFAULT_MAX_SIDE_PX, ImageBytes.IN_PLACE);
         BufferedImage t = ImageIO.read(cache.thumbnail(street).toFile());
         assertEquals(ThumbnailCache.DEFAULT_MAX_SIDE_PX, Math.max(t.getWidth(), t.getHeight()));
         double aspect = (double) street.widthPx() / street.heightPx();

@@ -51,8 +51,11 @@ class ServerRestartTest {
         }
     }
 
+    /** A store whose images are named, not stored: these tests are about edits. */
     private SqlProjectStore open(Path outbox) {
-        return SqlProjectStore.onServer(url, "loupe_ci", "", outbox);
+        SqlProjectStore store = SqlProjectStore.onServer(url, "loupe_ci", "", outbox, outbox.resolveSibling("images"));
+        store.keepImagesOnServer(false);
+        return store;
     }
 
     /** One image with {@code n} predicted boxes; returns the image id. */

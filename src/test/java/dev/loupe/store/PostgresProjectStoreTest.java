@@ -28,7 +28,9 @@ class PostgresProjectStoreTest extends ProjectStoreContract {
 
     @Override
     SqlProjectStore open() {
-        return SqlProjectStore.onServer(server.jdbcUrl(), admin, admin);
+        SqlProjectStore store = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin);
+        store.keepImagesOnServer(false); // the contract's images are names only (images on the server: ServerImagesTest)
+        return store;
     }
 
     @Override

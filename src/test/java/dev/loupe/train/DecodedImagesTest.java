@@ -1,6 +1,7 @@
 package dev.loupe.train;
 
 import dev.loupe.core.ImageItem;
+import dev.loupe.store.ImageBytes;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +25,15 @@ class DecodedImagesTest {
     void keepsDecodedImagesWithinItsPixelBudget() throws Exception {
         ImageItem bus = photo(1, "bus.jpg");
         ImageItem horses = photo(2, "horses.jpg");
-        BufferedImage first = new DecodedImages(Long.MAX_VALUE).get(bus);
+        BufferedImage first = new DecodedImages(Long.MAX_VALUE, ImageBytes.IN_PLACE).get(bus);
         long busPixels = (long) first.getWidth() * first.getHeight();
 
-        DecodedImages roomy = new DecodedImages(10 * busPixels);
+        DecodedImages roomy = new DecodedImages(10 * busPixels, ImageBytes.IN_PLACE);
         BufferedImage once = roomy.get(bus);
         assertSame(once, roomy.get(bus), "decoded once, then kept");
         assertEquals(810, once.getWidth(), "display orientation, full size");
 
-        DecodedImages tight = new DecodedImages(busPixels); // room for the bus alone
+        DecodedImages tight = new DecodedImages(busPixels, ImageBytes.IN_PLACE); // room for the bus alone
         BufferedImage kept = tight.get(bus);
         tight.get(horses);
         assertNotSame(kept, tight.get(bus), "the bus made way for the horses and is decoded again");

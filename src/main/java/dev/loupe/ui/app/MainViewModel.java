@@ -163,15 +163,19 @@ public final class MainViewModel implements AutoCloseable {
         }, then);
     }
 
-    /** A project just opened, and whether the person may run it (asked off the FX thread: a team project's server). */
-    private record Opened(Project project, boolean administers) {
+    /**
+     * A project just opened, whether the person may run it and whether its images are on its server (asked off the FX
+     * thread: a team project's server answers).
+     */
+    private record Opened(Project project, boolean administers, boolean imagesOnServer) {
     }
 
     private void openProject(Path folder, Supplier<Project> open, java.util.function.Consumer<Project> then) {
         status.set("Opening " + folder + " …");
         background(() -> {
             Project p = open.get();
-            return new Opened(p, p != null && p.store().mayAdminister());
+            return p == null ? new Opened(null, false, false)
+                    : new Opened(p, p.store().mayAdminister(), p.store().imageBytes().onServer());
         }, result -> {
             Project opened = result.project();
             if (opened == null) {
@@ -183,11 +187,10 @@ public final class MainViewModel implements AutoCloseable {
             administers.set(result.administers());
             project.set(opened);
             teamChanges = opened.store().watch(changed -> Platform.runLater(this::othersChanged));
-            where.set(opened.store().login().map(user -> "Team project as " + user
-                    + " · images read from the shared folder they were imported from").orElse(""));
-            gallery.setLoader(new TileLoader(opened.store(),
-                    new ThumbnailCache(opened.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX),
-                    dev.loupe.ui.gallery.GalleryView.THUMB_SIZE));
+            where.set(opened.store().login().map(user -> "Team project as " + user + (result.imagesOnServer()
+                    ? " · images stored on the server" : " · images read from the shared folder they were imported from"))
+                    .orElse(""));
+            gallery.setLoader(new TileLoader(opened.store(), thumbnails(opened), dev.loupe.ui.gallery.GalleryView.THUMB_SIZE));
             if (old != null) {
                 io.execute(old::close);
             }
@@ -197,6 +200,10 @@ public final class MainViewModel implements AutoCloseable {
             refreshDatasets(null);
             then.accept(opened);
         });
+    }
+
+    private static ThumbnailCache thumbnails(Project p) {
+        return new ThumbnailCache(p.cacheDir("thumbnails"), ThumbnailCache.DEFAULT_MAX_SIDE_PX, p.store().imageBytes());
     }
 
     /** Asks for the team project's password and opens it with that; cancelling leaves the current project open. */
@@ -231,8 +238,7 @@ public final class MainViewModel implements AutoCloseable {
                     report.imported(), dataset, report.alreadyImported(), report.duplicates(), report.skipped().size()));
             refreshDatasets(dataset);
             p.store().findDataset(dataset).ifPresent(d -> jobs.submit("Thumbnails for " + dataset,
-                    new ThumbnailJob(p.store(), new ThumbnailCache(p.cacheDir("thumbnails"),
-                            ThumbnailCache.DEFAULT_MAX_SIDE_PX), d.id()), made -> { }));
+                    new ThumbnailJob(p.store(), thumbnails(p), d.id()), made -> { }));
         });
         lastLiveRefresh = 0;
     }

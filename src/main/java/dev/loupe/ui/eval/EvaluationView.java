@@ -4,6 +4,7 @@ import dev.loupe.eval.EvalBox;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.UnreadableImageException;
+import dev.loupe.store.ImageBytes;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
@@ -21,7 +22,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -33,8 +33,10 @@ import java.util.function.ToDoubleFunction;
 public final class EvaluationView extends BorderPane {
     private static final double IMAGE_PX = 520;
     private final Canvas imageCanvas = new Canvas(IMAGE_PX, IMAGE_PX);
+    private final ImageBytes images;
 
     public EvaluationView(EvaluationViewModel vm) {
+        this.images = vm.images();
         setPadding(new Insets(10));
         getStyleClass().add("evaluation");
         TableView<Map.Entry<String, EvalResult>> table = new TableView<>();
@@ -100,7 +102,7 @@ public final class EvaluationView extends BorderPane {
         }
         Thread loader = new Thread(() -> {
             try {
-                var decoded = ImageDecoder.decode(Path.of(row.image().path()), row.image().orientation());
+                var decoded = ImageDecoder.decode(images, row.image());
                 Image fx = SwingFXUtils.toFXImage(decoded, null);
                 Platform.runLater(() -> draw(row, fx));
             } catch (UnreadableImageException e) {

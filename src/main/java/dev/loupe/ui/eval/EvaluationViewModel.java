@@ -9,6 +9,7 @@ import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.ImageErrors;
 import dev.loupe.eval.ImageScope;
 import dev.loupe.eval.TaskBoxes;
+import dev.loupe.store.ImageBytes;
 import dev.loupe.store.ProjectStore;
 
 import java.util.Arrays;
@@ -38,9 +39,11 @@ public final class EvaluationViewModel {
     private final Map<String, EvalResult> results;
     private final List<ErrorRow> errors;
     private final double scoreThreshold;
+    private final ImageBytes images;
 
     private EvaluationViewModel(String gt, ImageScope scope, Map<String, EvalResult> results, List<ErrorRow> errors,
-                                double scoreThreshold) {
+                                double scoreThreshold, ImageBytes images) {
+        this.images = images;
         this.gt = gt;
         this.scope = scope;
         this.results = results;
@@ -70,7 +73,7 @@ public final class EvaluationViewModel {
         }
         List<ErrorRow> rows = byImage.stream().filter(e -> items.containsKey(e.imageId()))
                 .map(e -> new ErrorRow(items.get(e.imageId()), e)).toList();
-        return new EvaluationViewModel(gt, scope, results, rows, threshold);
+        return new EvaluationViewModel(gt, scope, results, rows, threshold, store.imageBytes());
     }
 
     public String groundTruth() {
@@ -94,5 +97,10 @@ public final class EvaluationViewModel {
 
     public double scoreThreshold() {
         return scoreThreshold;
+    }
+
+    /** Where the images' bytes are read from, to show one. */
+    public ImageBytes images() {
+        return images;
     }
 }

@@ -3,8 +3,8 @@ package dev.loupe.ui.review;
 import dev.loupe.core.ImageItem;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.UnreadableImageException;
+import dev.loupe.store.ImageBytes;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +24,11 @@ final class ImagePrefetcher implements AutoCloseable {
         return t;
     });
     private final Map<Long, CompletableFuture<ImagePyramid>> recent = new LinkedHashMap<>();
+    private final ImageBytes images;
+
+    ImagePrefetcher(ImageBytes images) {
+        this.images = images;
+    }
 
     synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
         CompletableFuture<ImagePyramid> f = recent.remove(im.id());
@@ -31,7 +36,7 @@ final class ImagePrefetcher implements AutoCloseable {
             CompletableFuture<ImagePyramid> decoded = new CompletableFuture<>();
             decoder.execute(() -> {
                 try {
-                    decoded.complete(ImagePyramid.of(ImageDecoder.decode(Path.of(im.path()), im.orientation())));
+                    decoded.complete(ImagePyramid.of(ImageDecoder.decode(images, im)));
                 } catch (UnreadableImageException e) {
                     decoded.completeExceptionally(e);
                 }

@@ -39,7 +39,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     private final ProjectStore store;
     private final String author;
-    private final ImagePrefetcher prefetcher = new ImagePrefetcher();
+    private final ImagePrefetcher prefetcher;
     private final ObservableList<Box> boxes = FXCollections.observableArrayList();
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
@@ -76,6 +76,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
+        this.prefetcher = new ImagePrefetcher(store.imageBytes());
         this.author = author;
         this.galleryIds = imageIds.clone();
         this.mayJudge = store.mayJudgeBoxes();

@@ -117,7 +117,8 @@ class TeamProjectUiTest extends MainWindowUiTest {
         }
         assertEquals(annotator, vm.userName(), "the person is who the server knows");
         String where = robot.lookup("#projectWhere").queryLabeled().getText();
-        org.junit.jupiter.api.Assertions.assertTrue(where.contains(annotator) && where.contains("shared folder"), where);
+        org.junit.jupiter.api.Assertions.assertTrue(where.contains(annotator) && where.contains("stored on the server"),
+                where);
 
         robot.clickOn("#myWorkButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
@@ -133,6 +134,12 @@ class TeamProjectUiTest extends MainWindowUiTest {
                 "the annotator's three images, first of them first: " + status);
         assertFalse(robot.from(review.getScene().getRoot()).lookup("Accept (A)").query().isVisible(),
                 "an annotator is not offered verdicts");
+        Path fetched = annotators.resolve(Project.CACHE).resolve(Project.IMAGES);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isDirectory(fetched));
+        try (var files = Files.walk(fetched)) {
+            org.junit.jupiter.api.Assertions.assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".jpg")),
+                    "the annotator's desktop shows images it fetched from the server");
+        }
         robot.interact(() -> ((Stage) review).close());
     }
 }

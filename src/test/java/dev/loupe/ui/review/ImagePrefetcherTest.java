@@ -18,7 +18,7 @@ class ImagePrefetcherTest {
     void aFileThatCannotBeDecodedFailsWithItsReason() {
         ImageItem gone = new ImageItem(1, 1, "/nonexistent/gone.jpg", null, "gone.jpg", 10, 10, 1, "0".repeat(64), 1,
                 Instant.now());
-        try (ImagePrefetcher prefetcher = new ImagePrefetcher()) {
+        try (ImagePrefetcher prefetcher = new ImagePrefetcher(dev.loupe.store.ImageBytes.IN_PLACE)) {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> prefetcher.load(gone).get(10, TimeUnit.SECONDS));
             assertInstanceOf(UnreadableImageException.class, e.getCause());

@@ -67,7 +67,7 @@ class ServerAwayUiTest {
     void theWindowSaysTheServerIsAwayKeepsTheEditAndSendsItWhenItIsBack(FxRobot robot) throws Exception {
         server = PrivatePostgres.start();
         String url = server.adminUrl().substring(0, server.adminUrl().indexOf('?'));
-        store = SqlProjectStore.onServer(url, "loupe_ci", "", tmp.resolve("outbox.jsonl"));
+        store = SqlProjectStore.onServer(url, "loupe_ci", "", tmp.resolve("outbox.jsonl"), tmp.resolve("images"));
         new ImportImagesJob(store, "d", ImportSources.fromArguments(List.of(
                 SharedData.photos().resolve("bus.jpg").toString())),
                 new UrlFetcher(tmp.resolve("downloads"), Duration.ofMillis(10))).run(JobContext.silent());

@@ -53,6 +53,7 @@ class TeamReviewUiTest {
         String reviewer = server.login("loupe_reviewer");
         long image;
         try (SqlProjectStore setup = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
+            setup.keepImagesOnServer(false); // the image is named, not shown: the test is about live edits
             long ds = setup.createDataset("dev").id();
             image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64),
                     1)))[0];
