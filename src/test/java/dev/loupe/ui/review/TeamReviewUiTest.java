@@ -6,6 +6,7 @@ import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.store.SqlProjectStore;
+import dev.loupe.testing.AnnotatorDesktop;
 import dev.loupe.testing.PostgresServer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two people on one team project: the annotator's edit appears in the reviewer's open review window. */
+/**
+ * Two people on one team project, also as two processes: the annotator's edit appears in the reviewer's open review
+ * window.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TeamReviewUiTest {
     private PostgresServer server;
@@ -82,6 +86,42 @@ class TeamReviewUiTest {
             Box moved = annotators.boxes(image).get(0);
             assertEquals(300, moved.x());
             assertEquals(ReviewStatus.PENDING, moved.status(), "still the reviewer's to judge");
+            WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS); // before its store closes
+            vm = null;
+        }
+    }
+
+    @Test
+    void anEditInTheAnnotatorsOwnProcessAppearsInTheReviewersWindowWithinASecond(FxRobot robot) throws Exception {
+        server = PostgresServer.freshDatabase();
+        String admin = server.login("loupe_admin");
+        server.grantSchema(admin);
+        String annotator = server.login("loupe_annotator");
+        String reviewer = server.login("loupe_reviewer");
+        long image;
+        long task;
+        try (SqlProjectStore setup = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
+            setup.keepImagesOnServer(false); // the image is named, not shown: the test is about live edits
+            long ds = setup.createDataset("dev").id();
+            image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64),
+                    1)))[0];
+            task = setup.task("gt", "").id();
+            setup.addBoxes(List.of(new NewBox(image, task, setup.label("person").id(), 10, 10, 50, 80, Source.HUMAN,
+                    Double.NaN, ReviewStatus.PENDING, "")));
+        }
+        try (SqlProjectStore reviewers = SqlProjectStore.onServer(server.jdbcUrl(), reviewer, reviewer);
+             AnnotatorDesktop other = AnnotatorDesktop.start(server.jdbcUrl(), annotator, image, task)) {
+            long shown = image;
+            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{shown}, 0, reviewer));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.boxes().size() == 1);
+            for (double x : new double[]{120, 240, 360}) {
+                other.moveTo(x);
+                long stored = System.nanoTime();
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.boxes().get(0).x() == x);
+                long shownAfterMs = (System.nanoTime() - stored) / 1_000_000;
+                assertTrue(shownAfterMs < 1000, "the reviewer saw the move " + shownAfterMs + " ms after it was stored");
+            }
+            assertEquals(annotator, vm.boxes().get(0).author(), "moved by the annotator, as the server recorded");
             WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS); // before its store closes
             vm = null;
         }
