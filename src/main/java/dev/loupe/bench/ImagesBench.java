@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
 
 /**
  * A team project's images on its server, each figure against its reference in the same run: an import that sends the
- * bytes against a local import of the same files; a desktop fetching every image into its cache against reading the
- * files from disk; a preview taken from the server against rendering it. Medians of several runs.
+ * bytes against a local import of the same files; a desktop fetching every image into its cache (checked, written to
+ * a file) against copying the same files on this disk, with plain queries that only read the bytes into memory beside
+ * it (the server's own pace); a preview taken from the server against rendering it. Medians of several runs.
  */
 @Command(name = "images", mixinStandardHelpOptions = true,
         description = "Team project images on a PostgreSQL server: import with the bytes sent there, fetching into a "
@@ -61,6 +62,8 @@ final class ImagesBench implements Callable<Integer> {
         double[] localImport = new double[runs];
         double[] serverImport = new double[runs];
         double[] read = new double[runs];
+        double[] raw = new double[runs];
+        double[] copy = new double[runs];
         double[] fetch = new double[runs];
         double[] render = new double[runs];
         double[] shared = new double[runs];
@@ -81,6 +84,11 @@ final class ImagesBench implements Callable<Integer> {
                     readAll(candidates);
                     read[r] = mb / seconds(t);
                     t = System.nanoTime();
+                    raw[r] = scratch.rawImageReads() / 1048576.0 / seconds(t);
+                    t = System.nanoTime();
+                    copyAll(candidates, work.resolve("copies"));
+                    copy[r] = mb / seconds(t);
+                    t = System.nanoTime();
                     for (ImageItem image : all) {
                         p.store().imageBytes().file(image);
                     }
@@ -90,9 +98,10 @@ final class ImagesBench implements Callable<Integer> {
                     shared[r] = thumbnailsMs(new ThumbnailCache(work.resolve("thumbs-next"),
                             ThumbnailCache.DEFAULT_MAX_SIDE_PX, p.store().imageBytes()), all);
                 }
-                log("run %d: import %.0f images/s local, %.0f onto the server; %.0f MB/s read, %.0f MB/s fetched; "
-                        + "preview %.2f ms rendered, %.2f ms from the server", r + 1, localImport[r], serverImport[r],
-                        read[r], fetch[r], render[r], shared[r]);
+                log("run %d: import %.0f images/s local, %.0f onto the server; %.0f MB/s read from disk, %.0f MB/s by "
+                        + "plain queries, %.0f MB/s copied on disk, %.0f MB/s fetched into the cache; preview %.2f ms "
+                        + "rendered, %.2f ms from the server", r + 1, localImport[r], serverImport[r], read[r], raw[r],
+                        copy[r], fetch[r], render[r], shared[r]);
             }
         } finally {
             GalleryBench.deleteTree(work);
@@ -105,7 +114,9 @@ final class ImagesBench implements Callable<Integer> {
         figures.put("importRatio", GalleryBench.round(GalleryBench.median(serverImport) / GalleryBench.median(localImport)));
         figures.put("readMbPerSec", GalleryBench.round(GalleryBench.median(read)));
         figures.put("fetchMbPerSec", GalleryBench.round(GalleryBench.median(fetch)));
-        figures.put("fetchRatio", GalleryBench.round(GalleryBench.median(fetch) / GalleryBench.median(read)));
+        figures.put("rawQueryMbPerSec", GalleryBench.round(GalleryBench.median(raw)));
+        figures.put("copyMbPerSec", GalleryBench.round(GalleryBench.median(copy)));
+        figures.put("fetchRatio", GalleryBench.round(GalleryBench.median(fetch) / GalleryBench.median(copy)));
         figures.put("renderThumbnailMs", GalleryBench.round(GalleryBench.median(render)));
         figures.put("sharedThumbnailMs", GalleryBench.round(GalleryBench.median(shared)));
         figures.put("thumbnailSpeedup", GalleryBench.round(GalleryBench.median(render) / GalleryBench.median(shared)));
@@ -124,6 +135,18 @@ final class ImagesBench implements Callable<Integer> {
     private static void readAll(List<ImportCandidate> candidates) throws Exception {
         for (ImportCandidate c : candidates) {
             Files.readAllBytes(c.file());
+        }
+    }
+
+    /** Copies every file into {@code folder}, in a folder per first hex digit pair as the cache keeps them. */
+    private static void copyAll(List<ImportCandidate> candidates, Path folder) throws Exception {
+        int n = 0;
+        for (ImportCandidate c : candidates) {
+            Path dir = folder.resolve(String.format("%02x", n++ % 256));
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+            }
+            Files.copy(c.file(), dir.resolve(c.file().getFileName()));
         }
     }
 

@@ -92,6 +92,29 @@ public final class ScratchDatabase implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Reads every stored image's bytes with one plain query per image into memory, nothing else done with them;
+     * returns how many bytes. The server's own pace for handing out image bytes.
+     */
+    public long rawImageReads() throws SQLException {
+        long bytes = 0;
+        try (Connection c = DriverManager.getConnection(address().jdbcUrl(), server.user(), password);
+             Statement st = c.createStatement();
+             java.sql.ResultSet hashes = st.executeQuery("SELECT content_hash FROM image_blobs");
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT data FROM image_chunks WHERE content_hash = ? "
+                     + "ORDER BY seq")) {
+            while (hashes.next()) {
+                ps.setString(1, hashes.getString(1));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bytes += rs.getBytes(1).length;
+                    }
+                }
+            }
+        }
+        return bytes;
+    }
+
     private void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), password);
              Statement st = c.createStatement()) {
