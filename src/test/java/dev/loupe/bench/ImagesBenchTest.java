@@ -6,9 +6,6 @@ import dev.loupe.testing.PrivatePostgres;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,19 +21,10 @@ class ImagesBenchTest {
     void measuresImportFetchAndPreviewsAndLeavesNoDatabaseBehind() throws Exception {
         try (PrivatePostgres server = PrivatePostgres.start()) {
             String url = server.adminUrl().substring(0, server.adminUrl().indexOf('?'));
-            PrintStream old = System.out;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                code = new picocli.CommandLine(new BenchCommand()).execute("images", "--server",
-                        url.replaceFirst("^jdbc:", ""), "--user", "loupe_ci", "--images", SharedData.photos().toString(),
-                        "--runs", "1", "--json");
-            } finally {
-                System.setOut(old);
-            }
-            assertEquals(0, code);
-            JsonNode figures = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            BenchRun run = BenchRun.of("images", "--server", url.replaceFirst("^jdbc:", ""), "--user", "loupe_ci",
+                    "--images", SharedData.photos().toString(), "--runs", "1", "--json");
+            assertEquals(0, run.code(), run.out());
+            JsonNode figures = new ObjectMapper().readTree(run.out());
             assertEquals(6, figures.get("images").asInt(), figures.toString());
             for (String field : new String[]{"importRatio", "fetchMbPerSec", "fetchRatio", "renderThumbnailMs",
                     "sharedThumbnailMs"}) {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.testing.PrivatePostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,18 +21,10 @@ class TeamBenchTest {
     void clientsEditConcurrentlyNothingIsLostAndTheBenchLeavesNothingBehind() throws Exception {
         try (PrivatePostgres server = PrivatePostgres.start()) {
             String url = server.adminUrl().substring(0, server.adminUrl().indexOf('?'));
-            PrintStream old = System.out;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                code = new picocli.CommandLine(new BenchCommand()).execute("team", "--server", url.replaceFirst("^jdbc:", ""),
-                        "--user", "loupe_ci", "--clients", "3", "--seconds", "2", "--images", "20", "--json");
-            } finally {
-                System.setOut(old);
-            }
-            assertEquals(0, code);
-            JsonNode figures = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            BenchRun run = BenchRun.of("team", "--server", url.replaceFirst("^jdbc:", ""),
+                    "--user", "loupe_ci", "--clients", "3", "--seconds", "2", "--images", "20", "--json");
+            assertEquals(0, run.code(), run.out());
+            JsonNode figures = new ObjectMapper().readTree(run.out());
             assertTrue(figures.get("edits").asLong() > 0, figures.toString());
             assertEquals(0, figures.get("lost").asLong(), figures.toString());
             for (String field : new String[]{"editsPerSec", "p50Ms", "p95Ms", "conflicts", "rawUpdatesPerSec"}) {

@@ -48,28 +48,35 @@ class TeamReviewUiTest {
         }
     }
 
-    @Test
-    void anAnnotatorsEditAppearsInTheReviewersOpenWindow(FxRobot robot) throws Exception {
+    /** A team project with an annotator, a reviewer and one image holding one pending box. */
+    private record Team(String annotator, String reviewer, long image, long task) {
+    }
+
+    private Team oneBoxOnAFreshServer() throws Exception {
         server = PostgresServer.freshDatabase();
         String admin = server.login("loupe_admin");
         server.grantSchema(admin);
-        String annotator = server.login("loupe_annotator");
-        String reviewer = server.login("loupe_reviewer");
-        long image;
         try (SqlProjectStore setup = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
-            setup.keepImagesOnServer(false); // the image is named, not shown: the test is about live edits
+            setup.keepImagesOnServer(false); // the image is named, not shown: the tests are about live edits
             long ds = setup.createDataset("dev").id();
-            image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64),
-                    1)))[0];
+            long image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1,
+                    "a".repeat(64), 1)))[0];
             long task = setup.task("gt", "").id();
-            long label = setup.label("person").id();
-            setup.addBoxes(List.of(new NewBox(image, task, label, 10, 10, 50, 80, Source.HUMAN, Double.NaN,
-                    ReviewStatus.PENDING, "")));
+            setup.addBoxes(List.of(new NewBox(image, task, setup.label("person").id(), 10, 10, 50, 80, Source.HUMAN,
+                    Double.NaN, ReviewStatus.PENDING, "")));
+            return new Team(server.login("loupe_annotator"), server.login("loupe_reviewer"), image, task);
         }
+    }
+
+    @Test
+    void anAnnotatorsEditAppearsInTheReviewersOpenWindow(FxRobot robot) throws Exception {
+        Team team = oneBoxOnAFreshServer();
+        String annotator = team.annotator();
+        String reviewer = team.reviewer();
+        long image = team.image();
         try (SqlProjectStore reviewers = SqlProjectStore.onServer(server.jdbcUrl(), reviewer, reviewer);
              SqlProjectStore annotators = SqlProjectStore.onServer(server.jdbcUrl(), annotator, annotator)) {
-            long shown = image;
-            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{shown}, 0, reviewer));
+            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{image}, 0, reviewer));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.boxes().size() == 1);
 
             Box box = annotators.boxes(image).get(0);
@@ -93,26 +100,11 @@ class TeamReviewUiTest {
 
     @Test
     void anEditInTheAnnotatorsOwnProcessAppearsInTheReviewersWindowWithinASecond(FxRobot robot) throws Exception {
-        server = PostgresServer.freshDatabase();
-        String admin = server.login("loupe_admin");
-        server.grantSchema(admin);
-        String annotator = server.login("loupe_annotator");
-        String reviewer = server.login("loupe_reviewer");
-        long image;
-        long task;
-        try (SqlProjectStore setup = SqlProjectStore.onServer(server.jdbcUrl(), admin, admin)) {
-            setup.keepImagesOnServer(false); // the image is named, not shown: the test is about live edits
-            long ds = setup.createDataset("dev").id();
-            image = setup.addImages(ds, List.of(new NewImage("/data/a.jpg", null, "a.jpg", 640, 480, 1, "a".repeat(64),
-                    1)))[0];
-            task = setup.task("gt", "").id();
-            setup.addBoxes(List.of(new NewBox(image, task, setup.label("person").id(), 10, 10, 50, 80, Source.HUMAN,
-                    Double.NaN, ReviewStatus.PENDING, "")));
-        }
-        try (SqlProjectStore reviewers = SqlProjectStore.onServer(server.jdbcUrl(), reviewer, reviewer);
-             AnnotatorDesktop other = AnnotatorDesktop.start(server.jdbcUrl(), annotator, image, task)) {
-            long shown = image;
-            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{shown}, 0, reviewer));
+        Team team = oneBoxOnAFreshServer();
+        try (SqlProjectStore reviewers = SqlProjectStore.onServer(server.jdbcUrl(), team.reviewer(), team.reviewer());
+             AnnotatorDesktop other = AnnotatorDesktop.start(server.jdbcUrl(), team.annotator(), team.image(),
+                     team.task())) {
+            robot.interact(() -> vm = new ReviewViewModel(reviewers, new long[]{team.image()}, 0, team.reviewer()));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.boxes().size() == 1);
             for (double x : new double[]{120, 240, 360}) {
                 other.moveTo(x);
@@ -121,7 +113,7 @@ class TeamReviewUiTest {
                 long shownAfterMs = (System.nanoTime() - stored) / 1_000_000;
                 assertTrue(shownAfterMs < 1000, "the reviewer saw the move " + shownAfterMs + " ms after it was stored");
             }
-            assertEquals(annotator, vm.boxes().get(0).author(), "moved by the annotator, as the server recorded");
+            assertEquals(team.annotator(), vm.boxes().get(0).author(), "moved by the annotator, as the server recorded");
             WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS); // before its store closes
             vm = null;
         }
