@@ -42,6 +42,15 @@ public final class ReviewStages {
                 Instant.now()), sample);
     }
 
+    /** A stage of exactly these images (say, those whose annotators disagreed), to be judged whole. */
+    public ReviewStage route(long taskId, String name, long[] imageIds, String author) {
+        if (imageIds.length == 0) {
+            throw new IllegalArgumentException("no images to route into stage '" + name + "'");
+        }
+        return store.createStage(new ReviewStage(0, taskId, name, 100, null, null, null, null, 0, author, Instant.now()),
+                imageIds);
+    }
+
     /** A reviewer's verdict on one image, with an optional comment; a rejection sends the image back. */
     public void judge(ReviewStage stage, long imageId, ReviewStatus verdict, String comment, String reviewer) {
         if (verdict == ReviewStatus.PENDING) {

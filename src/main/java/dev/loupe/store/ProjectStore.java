@@ -274,6 +274,15 @@ public interface ProjectStore extends AutoCloseable {
     /** Images already assigned to someone for this piece of work. */
     Set<Long> assignedImages(long taskId, long stageId);
 
+    /** A task's boxes on the images with ids in [fromImageId, toImageId], by image then id: a window of a dataset. */
+    List<Box> taskBoxes(long taskId, long fromImageId, long toImageId);
+
+    /** Records which boxes each merged box was made from ({@code sources[i]} for {@code mergedBoxIds[i]}). */
+    void saveConsensusSources(long[] mergedBoxIds, long[][] sources);
+
+    /** The boxes a merged box was made from (empty for any other box). */
+    long[] consensusSources(long mergedBoxId);
+
     /** The person's assigned images not finished yet, by task, stage and image. */
     List<dev.loupe.core.WorkItem> openWork(String assignee);
 

@@ -175,6 +175,16 @@ final class SqlBoxes {
         }
     }
 
+    static List<Box> ofTaskInRange(Connection c, long taskId, long fromImageId, long toImageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.BOX_COLUMNS + " FROM boxes b "
+                + "WHERE b.task_id = ? AND b.image_id BETWEEN ? AND ? ORDER BY b.image_id, b.id")) {
+            ps.setLong(1, taskId);
+            ps.setLong(2, fromImageId);
+            ps.setLong(3, toImageId);
+            return list(ps, 1024);
+        }
+    }
+
     static List<Box> page(Connection c, BoxQuery query, long afterId, int limit) throws SQLException {
         SqlFilters f = SqlFilters.boxes(query);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + SqlRows.BOX_COLUMNS

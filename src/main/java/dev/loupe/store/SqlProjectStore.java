@@ -707,6 +707,45 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public List<Box> taskBoxes(long taskId, long fromImageId, long toImageId) {
+        return db.read(c -> SqlBoxes.ofTaskInRange(c, taskId, fromImageId, toImageId));
+    }
+
+    @Override
+    public void saveConsensusSources(long[] mergedBoxIds, long[][] sources) {
+        db.change(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO consensus_sources(merged_box_id, source_box_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                for (int i = 0; i < mergedBoxIds.length; i++) {
+                    for (long source : sources[i]) {
+                        ps.setLong(1, mergedBoxIds[i]);
+                        ps.setLong(2, source);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public long[] consensusSources(long mergedBoxId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source_box_id FROM consensus_sources WHERE merged_box_id = ? ORDER BY source_box_id")) {
+                ps.setLong(1, mergedBoxId);
+                LongList out = new LongList();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out.toArray();
+            }
+        });
+    }
+
+    @Override
     public Set<Long> assignedImages(long taskId, long stageId) {
         return db.read(c -> SqlAssignments.assigned(c, taskId, stageId));
     }

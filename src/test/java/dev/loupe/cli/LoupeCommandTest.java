@@ -40,6 +40,38 @@ class LoupeCommandTest {
     }
 
     @Test
+    void consensusOfTwoTasksThatAgreeAndClearErrorsForBadAnnotators() throws Exception {
+        Path demo = tmp.resolve("demo");
+        Path tiny = SharedData.cocoDev().resolve("tiny50-train");
+        assertEquals(0, run("new", demo.toString()).code());
+        assertEquals(0, run("import-images", demo.toString(), "--dataset", "dev", tiny.resolve("images").toString()).code());
+        for (String task : new String[]{"alice", "bob"}) {
+            Run imported = run("import-annotations", demo.toString(), "--dataset", "dev", "--format", "coco", "--task",
+                    task, tiny.resolve("instances.json").toString());
+            assertEquals(0, imported.code(), imported.err());
+        }
+        Run merged = run("consensus", demo.toString(), "--dataset", "dev", "--tasks", "alice,bob", "--out-task", "merged",
+                "--truth", "alice", "--json");
+        assertEquals(0, merged.code(), merged.err());
+        JsonNode json = new ObjectMapper().readTree(merged.out());
+        assertEquals(50, json.get("images").asInt());
+        assertEquals(1.0, json.get("agreement").get("f1").asDouble(), "identical boxes agree fully");
+        assertEquals(1.0, json.get("mergedVsTruth").get("f1").asDouble(), "and merge into themselves");
+        long crowdless = json.get("annotators").get(0).get("boxes").asLong();
+        assertEquals(crowdless, json.get("mergedBoxes").asLong());
+        assertEquals(0, json.get("routed").asInt());
+
+        Run unknown = run("consensus", demo.toString(), "--dataset", "dev", "--tasks", "alice,carol", "--out-task", "m2");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("no task 'carol'"), unknown.err());
+        Run both = run("consensus", demo.toString(), "--dataset", "dev", "--tasks", "alice,bob", "--task", "alice",
+                "--out-task", "m2");
+        assertTrue(both.err().contains("either as --tasks a,b,c or as --task T --people a,b,c"), both.err());
+        Run into = run("consensus", demo.toString(), "--dataset", "dev", "--tasks", "alice,bob", "--out-task", "bob");
+        assertTrue(into.err().contains("needs a task of its own"), into.err());
+    }
+
+    @Test
     void newImportInfoOnTheCocoDevImages() throws Exception {
         Path demo = tmp.resolve("demo");
         assertEquals(0, run("new", demo.toString()).code());
