@@ -122,15 +122,69 @@ public final class ConsensusJob implements Job<ConsensusReport> {
                 }
             }
             merged += newBoxes.size();
-            store.inTransaction(() -> {
-                store.deleteBoxes(out.id(), window);
-                long[] stored = store.addBoxes(newBoxes);
-                store.saveConsensusSources(stored, sources.toArray(new long[0][]));
-                return null;
-            });
+            store(out.id(), window, newBoxes, sources);
             ctx.progress(Math.min(ids.length, from + WINDOW), ids.length);
         }
         return report(ids, f1, table, boxes, vsTruth, truthTask != null, merged, below, out, start);
+    }
+
+    /**
+     * Writes a window's merged truth. An image whose merged boxes come out as stored (same sources, label, box and
+     * score) is left alone, so a run again after a few edits rewrites only those images, and a reviewer's verdicts on
+     * the others stay.
+     */
+    private void store(long outTask, long[] window, List<NewBox> boxes, List<long[]> sources) {
+        long from = window[0];
+        long to = window[window.length - 1];
+        Map<Long, long[]> storedSources = store.consensusSources(outTask, from, to);
+        Map<Long, List<String>> stored = new HashMap<>();
+        for (Box b : store.taskBoxes(outTask, from, to)) {
+            stored.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(key(b.imageId(), b.labelId(), b.x(), b.y(),
+                    b.w(), b.h(), b.score(), storedSources.getOrDefault(b.id(), new long[0])));
+        }
+        Map<Long, List<String>> fresh = new HashMap<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            NewBox b = boxes.get(i);
+            fresh.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(key(b.imageId(), b.labelId(), b.x(), b.y(),
+                    b.w(), b.h(), b.score(), sources.get(i)));
+        }
+        long[] changed = Arrays.stream(window).filter(image -> !sorted(stored.get(image)).equals(sorted(fresh.get(image))))
+                .toArray();
+        if (changed.length == 0) {
+            return;
+        }
+        java.util.Set<Long> rewrite = new java.util.HashSet<>();
+        Arrays.stream(changed).forEach(rewrite::add);
+        List<NewBox> newBoxes = new ArrayList<>();
+        List<long[]> newSources = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            if (rewrite.contains(boxes.get(i).imageId())) {
+                newBoxes.add(boxes.get(i));
+                newSources.add(sources.get(i));
+            }
+        }
+        store.inTransaction(() -> {
+            store.deleteBoxes(outTask, changed);
+            long[] ids = store.addBoxes(newBoxes);
+            store.saveConsensusSources(ids, newSources.toArray(new long[0][]));
+            return null;
+        });
+    }
+
+    private static String key(long image, long label, double x, double y, double w, double h, double score,
+                              long[] sources) {
+        long[] s = sources.clone();
+        Arrays.sort(s);
+        return image + "/" + label + "/" + x + "/" + y + "/" + w + "/" + h + "/" + score + "/" + Arrays.toString(s);
+    }
+
+    private static List<String> sorted(List<String> keys) {
+        if (keys == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(keys);
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private ConsensusReport report(long[] ids, float[] f1, AgreementTable table, long[] boxes,

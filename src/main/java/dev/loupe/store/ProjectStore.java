@@ -283,6 +283,9 @@ public interface ProjectStore extends AutoCloseable {
     /** The boxes a merged box was made from (empty for any other box). */
     long[] consensusSources(long mergedBoxId);
 
+    /** The sources of a task's merged boxes on the images with ids in [fromImageId, toImageId], by merged box. */
+    Map<Long, long[]> consensusSources(long taskId, long fromImageId, long toImageId);
+
     /** The person's assigned images not finished yet, by task, stage and image. */
     List<dev.loupe.core.WorkItem> openWork(String assignee);
 

@@ -746,6 +746,28 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public Map<Long, long[]> consensusSources(long taskId, long fromImageId, long toImageId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.merged_box_id, s.source_box_id FROM "
+                    + "consensus_sources s JOIN boxes b ON b.id = s.merged_box_id WHERE b.task_id = ? "
+                    + "AND b.image_id BETWEEN ? AND ? ORDER BY s.merged_box_id, s.source_box_id")) {
+                ps.setLong(1, taskId);
+                ps.setLong(2, fromImageId);
+                ps.setLong(3, toImageId);
+                Map<Long, LongList> lists = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lists.computeIfAbsent(rs.getLong(1), k -> new LongList(4)).add(rs.getLong(2));
+                    }
+                }
+                Map<Long, long[]> out = new HashMap<>();
+                lists.forEach((merged, sources) -> out.put(merged, sources.toArray()));
+                return out;
+            }
+        });
+    }
+
+    @Override
     public Set<Long> assignedImages(long taskId, long stageId) {
         return db.read(c -> SqlAssignments.assigned(c, taskId, stageId));
     }

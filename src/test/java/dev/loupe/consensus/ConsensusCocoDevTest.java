@@ -23,7 +23,10 @@ import dev.loupe.store.ProjectStore;
 import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -44,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * swapped labels), one careful, one average, one sloppy. Their merged truth must beat each of them against the COCO
  * boxes, and agreement must rank the sloppy one last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsensusCocoDevTest {
     /** Noise of one simulated annotator: jitter as a share of the box size, and chances per box / image. */
     private record Noise(String task, double jitter, double drop, double spuriousPerImage, double swap, long seed) {
@@ -178,13 +182,30 @@ class ConsensusCocoDevTest {
     }
 
     @Test
-    void runningItAgainReplacesTheMergedTruthRatherThanAddingToIt() throws Exception {
+    @Order(Integer.MAX_VALUE) // it changes the boxes the others look at
+    void runningItAgainRewritesOnlyTheImagesWhoseConsensusChanged() throws Exception {
         ProjectStore store = project.store();
+        long mergedTask = store.task("merged", "").id();
+        List<Box> before = store.boxPage(new BoxQuery(null, mergedTask, null, null, null, null, null), 0, 100_000);
+        Box judged = before.get(0);
+        store.setStatus(judged.id(), ReviewStatus.ACCEPTED, "reviewer");
+        // an annotator moves one box that took part in another image's merged box far away
+        Box elsewhere = before.stream().filter(b -> b.imageId() != judged.imageId()).findFirst().orElseThrow();
+        long sourceId = store.consensusSources(elsewhere.id())[0];
+        Box source = store.boxes(elsewhere.imageId()).stream().filter(b -> b.id() == sourceId).findFirst().orElseThrow();
+        store.updateBox(source.with(source.x() + 3 * source.w(), source.y(), source.w(), source.h(), source.labelId(),
+                source.source(), source.status(), source.author()));
+
         ConsensusReport again = new ConsensusJob(store, new ConsensusRequest("dev", ConsensusRequest.Annotator.tasks(
                 ANNOTATORS.stream().map(Noise::task).toList()), "merged", null,
                 new ConsensusConfig(0.5, 2, ConsensusConfig.Fusion.MEAN), null, "test")).run(JobContext.silent());
-        assertEquals(report.mergedBoxes(), again.mergedBoxes());
-        assertEquals(report.mergedBoxes(), store.countBoxes(new BoxQuery(null, store.task("merged", "").id(), null,
-                null, null, null, null)));
+        List<Box> after = store.boxPage(new BoxQuery(null, mergedTask, null, null, null, null, null), 0, 100_000);
+        assertEquals(again.mergedBoxes(), after.size(), "replaced, not added to");
+        Box kept = after.stream().filter(b -> b.id() == judged.id()).findFirst().orElseThrow();
+        assertEquals(ReviewStatus.ACCEPTED, kept.status(), "an image whose consensus did not change keeps its verdicts");
+        assertTrue(after.stream().noneMatch(b -> b.id() == elsewhere.id()), "the changed image was merged again");
+        long otherImages = after.stream().filter(b -> b.imageId() != elsewhere.imageId())
+                .filter(b -> before.stream().noneMatch(o -> o.id() == b.id())).count();
+        assertEquals(0, otherImages, "no other image was rewritten");
     }
 }
