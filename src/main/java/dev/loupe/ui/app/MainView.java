@@ -9,6 +9,8 @@ import dev.loupe.ui.common.JobsPanel;
 import dev.loupe.ui.formats.AnnotationImportForm;
 import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
+import dev.loupe.ui.consensus.AgreementView;
+import dev.loupe.ui.consensus.ConsensusForm;
 import dev.loupe.ui.eval.EvaluationForm;
 import dev.loupe.ui.eval.EvaluationView;
 import dev.loupe.ui.clusters.ClusterView;
@@ -173,14 +175,16 @@ public final class MainView extends BorderPane {
         preannotate.setOnAction(e -> showPreannotate());
         MenuItem evaluate = new MenuItem("Evaluate…");
         evaluate.setOnAction(e -> showEvaluate());
+        MenuItem consensus = new MenuItem("Consensus of annotators…");
+        consensus.setOnAction(e -> showConsensus());
         MenuItem metadata = new MenuItem("Add metadata layer (CSV or JSON)…");
         metadata.setOnAction(e -> vm.importMetadata());
         // on a team project only admins run the project; the server refuses anyone else, the window does not offer it
-        for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, metadata)) {
+        for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, consensus, metadata)) {
             adminOnly.visibleProperty().bind(vm.administersProperty());
         }
-        annotations.getItems().setAll(preannotate, evaluate, new SeparatorMenuItem(), importAnnotations, export,
-                new SeparatorMenuItem(), metadata);
+        annotations.getItems().setAll(preannotate, evaluate, consensus, new SeparatorMenuItem(), importAnnotations,
+                export, new SeparatorMenuItem(), metadata);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
@@ -352,6 +356,24 @@ public final class MainView extends BorderPane {
                 stage.initOwner(getScene().getWindow());
                 stage.setTitle("Evaluation: " + String.join(", ", form.predictions()) + " vs " + form.groundTruth());
                 stage.setScene(LoupeApplication.createScene(new EvaluationView(result)));
+                stage.show();
+            });
+        }
+    }
+
+    private void showConsensus() {
+        ConsensusForm form = new ConsensusForm(vm.tasks());
+        if (FormDialog.show(getScene().getWindow(), "Consensus of annotators", form, form.incomplete())) {
+            vm.consensus(form.annotators(), form.outTask(), form.config(), form.truth(), form.routeBelow(), result -> {
+                Stage stage = new Stage();
+                stage.initOwner(getScene().getWindow());
+                stage.setTitle("Agreement: " + String.join(", ", form.annotators()));
+                stage.setScene(LoupeApplication.createScene(new AgreementView(result, (task, ids) -> {
+                    ReviewViewModel review = openReview(ids, 0, "Review — merged truth " + form.outTask());
+                    if (review != null) {
+                        review.focus(task, 0, ids);
+                    }
+                })));
                 stage.show();
             });
         }

@@ -339,6 +339,31 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs consensus over the selected dataset's annotator tasks into {@code outTask}; the agreement view's model goes
+     * to {@code show} once it is done.
+     */
+    public void consensus(java.util.List<String> annotators, String outTask, dev.loupe.consensus.ConsensusConfig config,
+                          String truth, Double routeBelow,
+                          java.util.function.Consumer<dev.loupe.ui.consensus.AgreementViewModel> show) {
+        Project p = project.get();
+        DatasetEntry ds = selectedDataset.get();
+        if (p == null || ds == null) {
+            return;
+        }
+        var request = new dev.loupe.consensus.ConsensusRequest(ds.dataset().name(),
+                dev.loupe.consensus.ConsensusRequest.Annotator.tasks(annotators), outTask, truth, config, routeBelow,
+                userName());
+        jobs.submit("Consensus into " + outTask, ctx -> {
+            var report = new dev.loupe.consensus.ConsensusJob(p.store(), request).run(ctx);
+            return dev.loupe.ui.consensus.AgreementViewModel.of(p.store(), request, report);
+        }, result -> {
+            message.set(result.summary());
+            refreshDatasets(ds.dataset().name());
+            show.accept(result);
+        });
+    }
+
     /** The models a user can pick, with the models folder from the environment. */
     public java.util.List<ModelDescriptor> models() {
         try {
