@@ -114,6 +114,7 @@ sealed interface Edit {
                 ps.setLong(5, System.currentTimeMillis());
                 ps.executeUpdate();
             }
+            SqlAssignments.markDone(c, imageId, taskId, done, author);
             return null;
         }
 

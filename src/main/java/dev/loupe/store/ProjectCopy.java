@@ -28,7 +28,7 @@ public final class ProjectCopy {
     private static final List<String> TABLES = List.of("datasets", "images", "image_aliases", "labels", "tasks", "boxes",
             "comments", "inference_runs", "image_reviews", "review_stages", "stage_images", "image_metrics", "box_metrics",
             "image_metadata", "box_metadata", "cluster_runs", "box_clusters", "augmented_images", "image_splits",
-            "imported_box_sets", "assignments", "consensus_sources");
+            "imported_box_sets", "assignments", "consensus_sources", "honeypots");
     /** Tables whose id the server numbers from a sequence, to be moved past the copied ids. */
     private static final List<String> NUMBERED = List.of("datasets", "images", "labels", "tasks", "boxes", "comments",
             "review_stages", "cluster_runs");

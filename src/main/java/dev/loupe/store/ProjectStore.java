@@ -271,6 +271,18 @@ public interface ProjectStore extends AutoCloseable {
      */
     void assign(long taskId, long stageId, long[] imageIds, String assignee);
 
+    /** Gives the images to one more person, beside those who have them (independent annotations of one image). */
+    void assignAlso(long taskId, long stageId, long[] imageIds, String assignee);
+
+    /** Who has an image's piece of work, and who of them has marked it done. */
+    List<dev.loupe.core.Assignment> assignees(long taskId, long stageId, long imageId);
+
+    /** Records images with known truth (in {@code truthTaskId}) hidden among a task's work (admins only). */
+    void plantHoneypots(long taskId, long truthTaskId, long[] imageIds);
+
+    /** A task's honeypot images, each with its truth task. */
+    Map<Long, Long> honeypots(long taskId);
+
     /** Images already assigned to someone for this piece of work. */
     Set<Long> assignedImages(long taskId, long stageId);
 

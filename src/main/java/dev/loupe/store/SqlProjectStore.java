@@ -707,6 +707,55 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public void assignAlso(long taskId, long stageId, long[] imageIds, String assignee) {
+        if (assignee == null || assignee.isBlank()) {
+            throw new IllegalArgumentException("an assignment needs a person");
+        }
+        db.change(c -> SqlAssignments.add(c, taskId, stageId, imageIds, assignee.strip(), login().orElse("")));
+    }
+
+    @Override
+    public List<dev.loupe.core.Assignment> assignees(long taskId, long stageId, long imageId) {
+        return db.read(c -> SqlAssignments.of(c, taskId, stageId, imageId));
+    }
+
+    @Override
+    public void plantHoneypots(long taskId, long truthTaskId, long[] imageIds) {
+        db.change(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO honeypots(task_id, image_id, truth_task_id, "
+                    + "planted_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id, image_id) DO UPDATE SET "
+                    + "truth_task_id = excluded.truth_task_id")) {
+                long now = System.currentTimeMillis();
+                for (long image : imageIds) {
+                    ps.setLong(1, taskId);
+                    ps.setLong(2, image);
+                    ps.setLong(3, truthTaskId);
+                    ps.setLong(4, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public Map<Long, Long> honeypots(long taskId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image_id, truth_task_id FROM honeypots WHERE task_id = ? ORDER BY image_id")) {
+                ps.setLong(1, taskId);
+                Map<Long, Long> out = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public List<Box> taskBoxes(long taskId, long fromImageId, long toImageId) {
         return db.read(c -> SqlBoxes.ofTaskInRange(c, taskId, fromImageId, toImageId));
     }

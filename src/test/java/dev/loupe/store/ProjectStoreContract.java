@@ -227,6 +227,34 @@ abstract class ProjectStoreContract {
     }
 
     @Test
+    void anImageGivenToSeveralPeopleIsOpenForEachUntilTheyMarkItDone() {
+        try (SqlProjectStore store = open()) {
+            Dataset ds = store.createDataset("dev");
+            long[] ids = store.addImages(ds.id(), List.of(image(1), image(2)));
+            Task task = store.task("coco", "");
+            store.assign(task.id(), 0, ids, "ann");
+            store.assignAlso(task.id(), 0, new long[]{ids[0]}, "bob");
+            assertEquals(List.of(new dev.loupe.core.Assignment("ann", false), new dev.loupe.core.Assignment("bob", false)),
+                    store.assignees(task.id(), 0, ids[0]));
+
+            store.setImageDone(ids[0], task.id(), true, "ann");
+            assertEquals(List.of(ids[1]), store.openWork("ann").stream().map(w -> w.imageId()).toList());
+            assertEquals(List.of(ids[0]), store.openWork("bob").stream().map(w -> w.imageId()).toList(),
+                    "ann's done mark does not finish bob's own annotation");
+            store.setImageDone(ids[0], task.id(), true, "bob");
+            assertTrue(store.assignees(task.id(), 0, ids[0]).stream().allMatch(dev.loupe.core.Assignment::finished));
+
+            store.setImageDone(ids[0], task.id(), false, "reviewer"); // sent back
+            assertEquals(2, store.assignees(task.id(), 0, ids[0]).stream().filter(a -> !a.finished()).count(),
+                    "sent back, it is open again for everyone who had it");
+
+            Task truth = store.task("truth", "");
+            store.plantHoneypots(task.id(), truth.id(), new long[]{ids[1]});
+            assertEquals(java.util.Map.of(ids[1], truth.id()), store.honeypots(task.id()));
+        }
+    }
+
+    @Test
     void workIsSharedOutAndEachPersonsQueueHoldsWhatIsStillOpen() {
         try (SqlProjectStore store = open()) {
             Dataset ds = store.createDataset("dev");
