@@ -4,6 +4,7 @@ import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ReviewStage;
 import dev.loupe.core.Task;
 import dev.loupe.project.Project;
+import dev.loupe.review.Overlap;
 import dev.loupe.review.WorkQueues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,18 @@ final class AssignCommand implements Callable<Integer> {
     @Option(names = "--reassign", description = "Share out every image again, not only those nobody has.")
     boolean reassign;
 
+    @Option(names = "--overlap", defaultValue = "1", paramLabel = "N", description = "With --dataset: people per "
+            + "overlapped image, each annotating it on their own (others' boxes hidden until all are done); compare "
+            + "them with 'loupe consensus --task T --people …' (default ${DEFAULT-VALUE}: no overlap).")
+    int copies;
+
+    @Option(names = "--overlap-percent", defaultValue = "10", paramLabel = "P", description = "The share of images "
+            + "overlapped (default ${DEFAULT-VALUE}).")
+    double overlapPercent;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Draws the overlapped images (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
         try (Project p = CliSupport.open(project)) {
@@ -46,6 +59,10 @@ final class AssignCommand implements Callable<Integer> {
             WorkQueues queues = new WorkQueues(p.store());
             int assigned;
             String what;
+            if (stage != null && copies > 1) {
+                throw new IllegalArgumentException("--overlap is for annotation (--dataset): a stage's images are "
+                        + "judged once");
+            }
             if (stage != null) {
                 ReviewStage s = p.store().stages(t.id()).stream().filter(x -> x.name().equals(stage)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no review stage '" + stage + "' in task '"
@@ -58,8 +75,9 @@ final class AssignCommand implements Callable<Integer> {
                             + "(to judge)");
                 }
                 long[] ids = p.store().imageIds(ImageFilter.all(p.store().requireDataset(dataset).id()));
-                assigned = queues.shareOut(t.id(), 0, ids, people, reassign);
-                what = "of dataset '" + dataset + "' to annotate in task '" + task + "'";
+                assigned = queues.shareOut(t.id(), 0, ids, people, reassign, new Overlap(copies, overlapPercent, seed));
+                what = "of dataset '" + dataset + "' to annotate in task '" + task + "'"
+                        + (copies > 1 ? String.format(" (%.0f%% of them by %d people each)", overlapPercent, copies) : "");
             }
             System.out.printf("%d images %s shared out among %s%n", assigned, what, String.join(", ", people));
             if (assigned == 0 && !reassign) {

@@ -34,6 +34,8 @@ public final class ReviewSession {
     private final boolean mayJudge;
     /** Whether the shown image is marked done, read when it is shown (edits must not wait for the store's answer). */
     private boolean done;
+    /** Whether the shown image is one of several people's independent annotation, not closed yet: only ours show. */
+    private boolean blind;
 
     public ReviewSession(ProjectStore store, long[] imageIds, int index, long taskId, String author) {
         this(store, imageIds, index, taskId, author, store.mayJudgeBoxes());
@@ -57,8 +59,11 @@ public final class ReviewSession {
         index = Math.max(0, Math.min(imageIds.length - 1, i));
         image = store.image(imageIds[index]).orElseThrow(() ->
                 new IllegalStateException("image " + imageIds[index] + " is no longer in the project"));
+        List<dev.loupe.core.Assignment> people = store.assignees(taskId, 0, image.id());
+        blind = people.size() > 1 && people.stream().anyMatch(a -> a.assignee().equals(author))
+                && people.stream().anyMatch(a -> !a.finished());
         boxes.clear();
-        store.boxes(image.id()).stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
+        store.boxes(image.id()).stream().filter(this::shown).forEach(boxes::add);
         done = store.isImageDone(image.id(), taskId);
         undo.clear();
         redo.clear();
@@ -70,7 +75,20 @@ public final class ReviewSession {
      */
     public void reload(List<Box> stored) {
         boxes.clear();
-        stored.stream().filter(b -> b.taskId() == taskId).forEach(boxes::add);
+        stored.stream().filter(this::shown).forEach(boxes::add);
+    }
+
+    /** A box of the task; while the image is an independent annotation, only the person's own. */
+    private boolean shown(Box b) {
+        return b.taskId() == taskId && (!blind || author.equals(b.author()));
+    }
+
+    /**
+     * Whether the image is being annotated independently by several people, not all done yet: each sees only their
+     * own boxes until it closes.
+     */
+    public boolean blind() {
+        return blind;
     }
 
     public boolean next() {

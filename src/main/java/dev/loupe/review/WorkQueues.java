@@ -26,8 +26,21 @@ public final class WorkQueues {
      * {@code reassign} false, images someone already has stay theirs. Returns how many were assigned.
      */
     public int shareOut(long taskId, long stageId, long[] imageIds, List<String> people, boolean reassign) {
+        return shareOut(taskId, stageId, imageIds, people, reassign, Overlap.NONE);
+    }
+
+    /**
+     * As {@link #shareOut(long, long, long[], List, boolean)}, and the overlapped share of the images shared out goes to
+     * the next {@code copies - 1} people in turn as well, each to annotate it on their own.
+     */
+    public int shareOut(long taskId, long stageId, long[] imageIds, List<String> people, boolean reassign,
+                        Overlap overlap) {
         if (people.isEmpty()) {
             throw new IllegalArgumentException("assign to whom? name at least one person");
+        }
+        if (overlap.copies() > people.size()) {
+            throw new IllegalArgumentException(overlap.copies() + " people per image, but only " + people.size()
+                    + " named");
         }
         Set<Long> taken = reassign ? Set.of() : store.assignedImages(taskId, stageId);
         long[] free = Arrays.stream(imageIds).filter(id -> !taken.contains(id)).sorted().toArray();
@@ -36,9 +49,28 @@ public final class WorkQueues {
         for (int i = 0; i < free.length; i++) {
             shares.get(i % people.size()).add(free[i]);
         }
+        List<List<Long>> extra = new ArrayList<>();
+        people.forEach(p -> extra.add(new ArrayList<>()));
+        if (overlap.copies() > 1 && free.length > 0) {
+            java.util.Set<Long> overlapped = new java.util.HashSet<>();
+            for (long id : StageSampler.sample(free, overlap.percent(), overlap.seed())) {
+                overlapped.add(id);
+            }
+            for (int i = 0; i < free.length; i++) {
+                if (overlapped.contains(free[i])) {
+                    for (int k = 1; k < overlap.copies(); k++) {
+                        extra.get((i + k) % people.size()).add(free[i]);
+                    }
+                }
+            }
+        }
         store.inTransaction(() -> {
             for (int p = 0; p < people.size(); p++) {
                 store.assign(taskId, stageId, shares.get(p).stream().mapToLong(Long::longValue).toArray(), people.get(p));
+            }
+            for (int p = 0; p < people.size(); p++) {
+                store.assignAlso(taskId, stageId, extra.get(p).stream().mapToLong(Long::longValue).toArray(),
+                        people.get(p));
             }
             return null;
         });

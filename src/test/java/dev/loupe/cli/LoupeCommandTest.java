@@ -69,6 +69,30 @@ class LoupeCommandTest {
         assertTrue(both.err().contains("either as --tasks a,b,c or as --task T --people a,b,c"), both.err());
         Run into = run("consensus", demo.toString(), "--dataset", "dev", "--tasks", "alice,bob", "--out-task", "bob");
         assertTrue(into.err().contains("needs a task of its own"), into.err());
+
+        // the same project: independent annotation of a share of the images, honeypots from alice's boxes
+        Run overlap = run("assign", demo.toString(), "--task", "work", "--dataset", "dev", "--to", "ann,ben,cat",
+                "--overlap", "2", "--overlap-percent", "20");
+        assertEquals(1, overlap.code(), "no task 'work' yet: " + overlap.err());
+        assertEquals(0, run("import-annotations", demo.toString(), "--dataset", "dev", "--format", "coco", "--task",
+                "work", tiny.resolve("instances.json").toString()).code());
+        overlap = run("assign", demo.toString(), "--task", "work", "--dataset", "dev", "--to", "ann,ben,cat",
+                "--overlap", "2", "--overlap-percent", "20");
+        assertEquals(0, overlap.code(), overlap.err());
+        assertTrue(overlap.out().contains("50 images of dataset 'dev' to annotate in task 'work' (20% of them by 2 "
+                + "people each)"), overlap.out());
+        JsonNode queues = new ObjectMapper().readTree(run("queue", demo.toString(), "--all", "--json").out());
+        long assigned = 0;
+        for (JsonNode q : queues) {
+            assigned += q.get("assigned").asLong();
+        }
+        assertEquals(60, assigned, "50 images, 10 of them twice");
+        Run planted = run("honeypots", "plant", demo.toString(), "--task", "work", "--truth", "alice", "--dataset", "dev",
+                "--percent", "10", "--to", "ann,ben");
+        assertEquals(0, planted.code(), planted.err());
+        assertTrue(planted.out().startsWith("5 honeypots planted in the queues of ann, ben"), planted.out());
+        Run none = run("honeypots", "report", demo.toString(), "--task", "work");
+        assertEquals("no honeypot marked done yet", none.out().strip());
     }
 
     @Test

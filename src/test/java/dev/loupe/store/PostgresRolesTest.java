@@ -89,6 +89,13 @@ class PostgresRolesTest {
                 SQLException splitting = assertThrows(SQLException.class,
                         () -> update(ann, "INSERT INTO image_splits(image_id, split) VALUES (1, 'TEST')"));
                 assertEquals("42501", splitting.getSQLState(), "only admins split: " + splitting.getMessage());
+                SQLException honeypots = assertThrows(SQLException.class,
+                        () -> one(ann, "SELECT count(*) FROM honeypots"));
+                assertEquals("42501", honeypots.getSQLState(), "which images are honeypots is the admins' to know: "
+                        + honeypots.getMessage());
+                SQLException merging = assertThrows(SQLException.class,
+                        () -> update(ann, "INSERT INTO consensus_sources(merged_box_id, source_box_id) VALUES (1, 1)"));
+                assertEquals("42501", merging.getSQLState(), "only admins merge: " + merging.getMessage());
 
                 assertEquals(1, update(rev, "UPDATE boxes SET status = 'REJECTED', author = 'x' WHERE id = " + box));
                 assertEquals(annotator, one(rev, "SELECT author FROM boxes WHERE id = " + box), "a verdict is no drawing");

@@ -262,7 +262,8 @@ public final class ReviewViewModel implements AutoCloseable {
         var c = session.counts();
         status.set(String.format("%d / %d · %s · %d pending, %d accepted, %d rejected%s", session.index() + 1,
                 session.size(), session.image().fileName(), c.get(ReviewStatus.PENDING), c.get(ReviewStatus.ACCEPTED),
-                c.get(ReviewStatus.REJECTED), session.isDone() ? " · done" : ""));
+                c.get(ReviewStatus.REJECTED), session.isDone() ? " · done" : "")
+                + (session.blind() ? " · independent annotation: others' boxes hidden until all are done" : ""));
         if (selected.get() >= 0 && session.box(selected.get()).isEmpty()) {
             selected.set(-1);
         }
