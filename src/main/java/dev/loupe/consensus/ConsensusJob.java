@@ -70,7 +70,7 @@ public final class ConsensusJob implements Job<ConsensusReport> {
         for (int i = 0; i <= n; i++) {
             vsTruth.add(new TreeMap<>()); // n: the merged truth
         }
-        long[] ids = store.imageIds(ImageFilter.all(ds.id()));
+        long[] ids = images(ds.id(), annotatorTasks);
         float[] f1 = new float[ids.length];
         long merged = 0;
         long below = 0;
@@ -231,6 +231,26 @@ public final class ConsensusJob implements Job<ConsensusReport> {
         }
         return new ConsensusReport(rows, labels, withTruth ? sum(vsTruth.get(n)) : null, sortedIds, sortedF1, merged,
                 below, routed, stageId, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The images compared: every image of the dataset, except when people of one task are compared and the task's
+     * work was shared out to them: then the images at least two of them had (the overlap).
+     */
+    private long[] images(long datasetId, long[] annotatorTasks) {
+        long[] all = store.imageIds(ImageFilter.all(datasetId));
+        List<String> people = request.annotators().stream().map(ConsensusRequest.Annotator::author)
+                .filter(java.util.Objects::nonNull).toList();
+        if (people.size() != request.annotators().size() || Arrays.stream(annotatorTasks).distinct().count() != 1) {
+            return all;
+        }
+        long[] shared = store.sharedImages(annotatorTasks[0], people);
+        if (shared.length == 0) {
+            return all;
+        }
+        java.util.Set<Long> inDataset = new java.util.HashSet<>();
+        Arrays.stream(all).forEach(inDataset::add);
+        return Arrays.stream(shared).filter(inDataset::contains).toArray();
     }
 
     private Map<Long, List<Shape>> truthByImage(long truthTask, long[] window, Map<Long, String> labelNames) {

@@ -274,6 +274,9 @@ public interface ProjectStore extends AutoCloseable {
     /** Gives the images to one more person, beside those who have them (independent annotations of one image). */
     void assignAlso(long taskId, long stageId, long[] imageIds, String assignee);
 
+    /** The images of a task's annotation work that at least two of these people have (an overlap), ascending. */
+    long[] sharedImages(long taskId, java.util.Collection<String> people);
+
     /** Who has an image's piece of work, and who of them has marked it done. */
     List<dev.loupe.core.Assignment> assignees(long taskId, long stageId, long imageId);
 

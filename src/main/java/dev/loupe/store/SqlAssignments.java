@@ -81,6 +81,25 @@ final class SqlAssignments {
         }
     }
 
+    static long[] shared(Connection c, long taskId, java.util.Collection<String> people) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(people.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT image_id FROM assignments WHERE task_id = ? AND "
+                + "stage_id = 0 AND assignee IN (" + marks + ") GROUP BY image_id HAVING count(*) >= 2 ORDER BY image_id")) {
+            ps.setLong(1, taskId);
+            int i = 2;
+            for (String p : people) {
+                ps.setString(i++, p);
+            }
+            LongList out = new LongList();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out.toArray();
+        }
+    }
+
     static List<Assignment> of(Connection c, long taskId, long stageId, long imageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT assignee, finished_at IS NOT NULL FROM assignments "
                 + "WHERE task_id = ? AND stage_id = ? AND image_id = ? ORDER BY assignee")) {

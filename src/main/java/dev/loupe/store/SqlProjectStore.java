@@ -715,6 +715,11 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public long[] sharedImages(long taskId, java.util.Collection<String> people) {
+        return db.read(c -> SqlAssignments.shared(c, taskId, people));
+    }
+
+    @Override
     public List<dev.loupe.core.Assignment> assignees(long taskId, long stageId, long imageId) {
         return db.read(c -> SqlAssignments.of(c, taskId, stageId, imageId));
     }

@@ -152,5 +152,15 @@ class QualityControlTest {
         assertEquals(new Tally(1, 3, 48.0 / 52.0), report.annotators().get(0).vsOthers());
         assertEquals(1, report.annotators().get(0).boxes());
         assertEquals(2, report.annotators().get(1).boxes());
+        assertEquals(20, report.imageIds().length, "no work shared out: every image compared");
+
+        // once the work is shared out with an overlap, only the images both had are compared
+        store.assign(task.id(), 0, images, "ann");
+        store.assignAlso(task.id(), 0, new long[]{images[0], images[1]}, "bob");
+        ConsensusReport overlap = new ConsensusJob(store, new ConsensusRequest("dev",
+                ConsensusRequest.Annotator.people("boxes", List.of("ann", "bob")), "merged", null,
+                new ConsensusConfig(0.5, 2, ConsensusConfig.Fusion.MEAN), 0.5, "admin")).run(JobContext.silent());
+        assertArrayEquals(new long[]{images[0], images[1]}, java.util.Arrays.stream(overlap.imageIds()).sorted().toArray());
+        assertEquals(0, overlap.routed(), "image 1, where neither drew, agrees; image 0 is at 0.67");
     }
 }

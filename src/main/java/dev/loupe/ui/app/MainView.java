@@ -362,12 +362,12 @@ public final class MainView extends BorderPane {
     }
 
     private void showConsensus() {
-        ConsensusForm form = new ConsensusForm(vm.tasks());
+        ConsensusForm form = new ConsensusForm(vm.tasks(), vm::assigneesOf);
         if (FormDialog.show(getScene().getWindow(), "Consensus of annotators", form, form.incomplete())) {
             vm.consensus(form.annotators(), form.outTask(), form.config(), form.truth(), form.routeBelow(), result -> {
                 Stage stage = new Stage();
                 stage.initOwner(getScene().getWindow());
-                stage.setTitle("Agreement: " + String.join(", ", form.annotators()));
+                stage.setTitle("Agreement: " + String.join(", ", form.annotatorNames()));
                 stage.setScene(LoupeApplication.createScene(new AgreementView(result, (task, ids) -> {
                     ReviewViewModel review = openReview(ids, 0, "Review — merged truth " + form.outTask());
                     if (review != null) {

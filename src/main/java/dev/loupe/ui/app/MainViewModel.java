@@ -343,7 +343,8 @@ public final class MainViewModel implements AutoCloseable {
      * Runs consensus over the selected dataset's annotator tasks into {@code outTask}; the agreement view's model goes
      * to {@code show} once it is done.
      */
-    public void consensus(java.util.List<String> annotators, String outTask, dev.loupe.consensus.ConsensusConfig config,
+    public void consensus(java.util.List<dev.loupe.consensus.ConsensusRequest.Annotator> annotators, String outTask,
+                          dev.loupe.consensus.ConsensusConfig config,
                           String truth, Double routeBelow,
                           java.util.function.Consumer<dev.loupe.ui.consensus.AgreementViewModel> show) {
         Project p = project.get();
@@ -351,9 +352,8 @@ public final class MainViewModel implements AutoCloseable {
         if (p == null || ds == null) {
             return;
         }
-        var request = new dev.loupe.consensus.ConsensusRequest(ds.dataset().name(),
-                dev.loupe.consensus.ConsensusRequest.Annotator.tasks(annotators), outTask, truth, config, routeBelow,
-                userName());
+        var request = new dev.loupe.consensus.ConsensusRequest(ds.dataset().name(), annotators, outTask, truth, config,
+                routeBelow, userName());
         jobs.submit("Consensus into " + outTask, ctx -> {
             var report = new dev.loupe.consensus.ConsensusJob(p.store(), request).run(ctx);
             return dev.loupe.ui.consensus.AgreementViewModel.of(p.store(), request, report);
@@ -362,6 +362,18 @@ public final class MainViewModel implements AutoCloseable {
             refreshDatasets(ds.dataset().name());
             show.accept(result);
         });
+    }
+
+    /** The people who have annotation work in a task (its assignees), in name order. */
+    public java.util.List<String> assigneesOf(String taskName) {
+        Project p = project.get();
+        if (p == null) {
+            return java.util.List.of();
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        p.store().tasks().stream().filter(t -> t.name().equals(taskName)).forEach(t -> ids.add(t.id()));
+        return p.store().workloads().stream().filter(w -> w.stageId() == 0 && ids.contains(w.taskId()))
+                .map(dev.loupe.core.Workload::assignee).distinct().sorted().toList();
     }
 
     /** The models a user can pick, with the models folder from the environment. */

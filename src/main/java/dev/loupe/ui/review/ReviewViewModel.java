@@ -101,6 +101,7 @@ public final class ReviewViewModel implements AutoCloseable {
                 }
             });
         });
+        selected.addListener((obs, o, id) -> sayWhereFrom(id.longValue()));
         serverNotice.set(store.outboxStatus().summary());
         outbox = store.watchOutbox(now -> Platform.runLater(() -> serverNotice.set(now.summary())));
         statusFilter.addListener((obs, o, n) -> {
@@ -267,6 +268,25 @@ public final class ReviewViewModel implements AutoCloseable {
         if (selected.get() >= 0 && session.box(selected.get()).isEmpty()) {
             selected.set(-1);
         }
+    }
+
+    /** A box of a merged truth (consensus) says which annotators' boxes it was made from. */
+    private void sayWhereFrom(long boxId) {
+        if (boxId < 0 || session == null) {
+            return;
+        }
+        long[] sources = store.consensusSources(boxId);
+        if (sources.length == 0) {
+            return;
+        }
+        java.util.Map<Long, String> taskNames = new java.util.HashMap<>();
+        tasks.forEach(t -> taskNames.put(t.id(), t.name()));
+        java.util.Set<Long> wanted = java.util.Arrays.stream(sources).boxed().collect(java.util.stream.Collectors.toSet());
+        List<String> who = store.boxes(session.image().id()).stream().filter(b -> wanted.contains(b.id()))
+                .map(b -> b.author().isEmpty() || taskNames.get(b.taskId()).equals(b.author())
+                        ? taskNames.get(b.taskId()) : b.author() + " (" + taskNames.get(b.taskId()) + ")")
+                .sorted().toList();
+        status.set("Merged from " + sources.length + " boxes: " + String.join(", ", who));
     }
 
     // intents from the view
