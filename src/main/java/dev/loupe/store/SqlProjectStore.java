@@ -725,100 +725,33 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public void saveConsensusSources(long[] mergedBoxIds, long[][] sources) {
+        db.change(c -> SqlConsensus.saveSources(c, mergedBoxIds, sources));
+    }
+
+    @Override
+    public long[] consensusSources(long mergedBoxId) {
+        return db.read(c -> SqlConsensus.sources(c, mergedBoxId));
+    }
+
+    @Override
+    public Map<Long, long[]> consensusSources(long taskId, long fromImageId, long toImageId) {
+        return db.read(c -> SqlConsensus.sources(c, taskId, fromImageId, toImageId));
+    }
+
+    @Override
     public void plantHoneypots(long taskId, long truthTaskId, long[] imageIds) {
-        db.change(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO honeypots(task_id, image_id, truth_task_id, "
-                    + "planted_at) VALUES (?, ?, ?, ?) ON CONFLICT (task_id, image_id) DO UPDATE SET "
-                    + "truth_task_id = excluded.truth_task_id")) {
-                long now = System.currentTimeMillis();
-                for (long image : imageIds) {
-                    ps.setLong(1, taskId);
-                    ps.setLong(2, image);
-                    ps.setLong(3, truthTaskId);
-                    ps.setLong(4, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        db.change(c -> SqlConsensus.plant(c, taskId, truthTaskId, imageIds));
     }
 
     @Override
     public Map<Long, Long> honeypots(long taskId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT image_id, truth_task_id FROM honeypots WHERE task_id = ? ORDER BY image_id")) {
-                ps.setLong(1, taskId);
-                Map<Long, Long> out = new java.util.LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), rs.getLong(2));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> SqlConsensus.honeypots(c, taskId));
     }
 
     @Override
     public List<Box> taskBoxes(long taskId, long fromImageId, long toImageId) {
         return db.read(c -> SqlBoxes.ofTaskInRange(c, taskId, fromImageId, toImageId));
-    }
-
-    @Override
-    public void saveConsensusSources(long[] mergedBoxIds, long[][] sources) {
-        db.change(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO consensus_sources(merged_box_id, source_box_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                for (int i = 0; i < mergedBoxIds.length; i++) {
-                    for (long source : sources[i]) {
-                        ps.setLong(1, mergedBoxIds[i]);
-                        ps.setLong(2, source);
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
-    }
-
-    @Override
-    public long[] consensusSources(long mergedBoxId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT source_box_id FROM consensus_sources WHERE merged_box_id = ? ORDER BY source_box_id")) {
-                ps.setLong(1, mergedBoxId);
-                LongList out = new LongList();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out.toArray();
-            }
-        });
-    }
-
-    @Override
-    public Map<Long, long[]> consensusSources(long taskId, long fromImageId, long toImageId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.merged_box_id, s.source_box_id FROM "
-                    + "consensus_sources s JOIN boxes b ON b.id = s.merged_box_id WHERE b.task_id = ? "
-                    + "AND b.image_id BETWEEN ? AND ? ORDER BY s.merged_box_id, s.source_box_id")) {
-                ps.setLong(1, taskId);
-                ps.setLong(2, fromImageId);
-                ps.setLong(3, toImageId);
-                Map<Long, LongList> lists = new java.util.LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lists.computeIfAbsent(rs.getLong(1), k -> new LongList(4)).add(rs.getLong(2));
-                    }
-                }
-                Map<Long, long[]> out = new HashMap<>();
-                lists.forEach((merged, sources) -> out.put(merged, sources.toArray()));
-                return out;
-            }
-        });
     }
 
     @Override
