@@ -1,0 +1,183 @@
+package dev.loupe.video;
+
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * An open clip, read with FFmpeg. On opening, the video stream's packets are scanned (not decoded) for their
+ * presentation times: frame i is the i-th of them in time order, so seeking to a frame is exact, B-frames and all
+ * (FFmpeg seeks to the key frame before it and decodes forward to its time). Frames come as 8-bit BGR images. Not
+ * safe for several threads: one clip per thread.
+ */
+public final class VideoClip implements AutoCloseable {
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's chatter about each stream stays out of the console
+    }
+
+    private final Path file;
+    private final FFmpegFrameGrabber grabber;
+    private final Java2DFrameConverter converter = new Java2DFrameConverter();
+    /** Each frame's presentation time in microseconds, in time order: the frame index. */
+    private final long[] frameTimes;
+    private final VideoInfo info;
+    /** The frame the grabber gives next when read in order, or -1 after a seek. */
+    private int next;
+
+    private VideoClip(Path file, FFmpegFrameGrabber grabber, long[] frameTimes) {
+        this.file = file;
+        this.grabber = grabber;
+        this.frameTimes = frameTimes;
+        double fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate() : grabber.getFrameRate();
+        this.info = new VideoInfo(file, grabber.getImageWidth(), grabber.getImageHeight(), fps, frameTimes.length,
+                grabber.getLengthInTime() / 1e6, grabber.getVideoCodecName());
+    }
+
+    /** Opens the clip and indexes its frames; an unreadable or frameless file is an error naming it. */
+    public static VideoClip open(Path file) throws VideoException {
+        if (!Files.isRegularFile(file)) {
+            throw new VideoException(file + ": no such file");
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        try {
+            grabber.start();
+            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
+                throw new VideoException(file + ": no video stream in it");
+            }
+            long[] times = index(grabber);
+            if (times.length == 0) {
+                throw new VideoException(file + ": no video frames in it");
+            }
+            grabber.setVideoTimestamp(times[0]);
+            VideoClip clip = new VideoClip(file, grabber, times);
+            clip.next = -1;
+            return clip;
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            close(grabber);
+            throw new VideoException(file + ": cannot read it as a video (" + e.getMessage() + ")", e);
+        } catch (VideoException e) {
+            close(grabber);
+            throw e;
+        }
+    }
+
+    /** Presentation times of the video packets, sorted (decode order differs from display order with B-frames). */
+    private static long[] index(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
+        int stream = grabber.getVideoStream();
+        var timeBase = grabber.getFormatContext().streams(stream).time_base();
+        long start = grabber.getFormatContext().streams(stream).start_time();
+        long[] times = new long[1024];
+        int n = 0;
+        AVPacket packet;
+        while ((packet = grabber.grabPacket()) != null) {
+            try {
+                if (packet.stream_index() == stream && packet.size() > 0) {
+                    long pts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    if (n == times.length) {
+                        times = Arrays.copyOf(times, n * 2);
+                    }
+                    long base = start == avutil.AV_NOPTS_VALUE ? 0 : start;
+                    times[n++] = Math.round(1e6 * (pts - base) * timeBase.num() / timeBase.den());
+                }
+            } finally {
+                org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
+            }
+        }
+        long[] out = Arrays.copyOf(times, n);
+        Arrays.sort(out);
+        return out;
+    }
+
+    public VideoInfo info() {
+        return info;
+    }
+
+    /** Frame {@code index} (0-based), exactly that one, seeking when it is not the next in order. */
+    public BufferedImage frame(int index) throws VideoException {
+        if (index < 0 || index >= frameTimes.length) {
+            throw new VideoException(file + ": no frame " + index + " (it has " + frameTimes.length + ")");
+        }
+        try {
+            if (index != next) {
+                grabber.setVideoTimestamp(frameTimes[index]);
+            }
+            Frame f = grabber.grabImage();
+            while (f != null && f.timestamp < frameTimes[index] - halfFrameMicros()) {
+                f = grabber.grabImage();
+            }
+            if (f == null || f.image == null) {
+                throw new VideoException(file + ": frame " + index + " does not decode (the clip breaks before it)");
+            }
+            next = index + 1;
+            return copy(converter.getBufferedImage(f));
+        } catch (FrameGrabber.Exception e) {
+            next = -1;
+            throw new VideoException(file + ": frame " + index + " does not decode (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * How many frames, from the first, decode: all of them for an intact clip; for one cut short (a copy that stopped,
+     * a recording that crashed), up to where it breaks. Decodes the last frames to find out.
+     */
+    public int decodableFrames() {
+        int tries = 0;
+        for (int k = frameTimes.length - 1; k >= 0 && tries < MAX_TAIL_TRIES; k--, tries++) {
+            try {
+                frame(k);
+                return k + 1;
+            } catch (VideoException e) {
+                next = -1; // the grabber is somewhere in the broken part: seek for the next try
+            }
+        }
+        // a clip whose last stretch does not decode at all: find the break by halving
+        int good = 0;
+        int bad = frameTimes.length - tries;
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            try {
+                frame(mid);
+                good = mid;
+            } catch (VideoException e) {
+                next = -1;
+                bad = mid;
+            }
+        }
+        return good + 1;
+    }
+
+    private static final int MAX_TAIL_TRIES = 32;
+
+    private long halfFrameMicros() {
+        return Math.round(500_000 / Math.max(1, info.fps()));
+    }
+
+    /** The converter reuses its image; each caller gets a frame of its own. */
+    private static BufferedImage copy(BufferedImage src) {
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        out.getRaster().setRect(src.getRaster());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        close(grabber);
+    }
+
+    private static void close(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception e) {
+            // closing a clip that failed to open: nothing more to release
+        }
+    }
+}
