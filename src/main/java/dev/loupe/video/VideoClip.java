@@ -5,7 +5,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ public final class VideoClip implements AutoCloseable {
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
-    private final Java2DFrameConverter converter = new Java2DFrameConverter();
     /** Each frame's presentation time in microseconds, in time order: the frame index. */
     private final long[] frameTimes;
     private final VideoInfo info;
@@ -43,11 +41,17 @@ public final class VideoClip implements AutoCloseable {
 
     /** Opens the clip and indexes its frames; an unreadable or frameless file is an error naming it. */
     public static VideoClip open(Path file) throws VideoException {
+        return open(file, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #open(Path)}, decoding on {@code threads} threads. */
+    public static VideoClip open(Path file, int threads) throws VideoException {
         if (!Files.isRegularFile(file)) {
             throw new VideoException(file + ": no such file");
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        grabber.setVideoOption("threads", Integer.toString(Math.max(1, threads)));
         try {
             grabber.start();
             if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
@@ -118,7 +122,7 @@ public final class VideoClip implements AutoCloseable {
                 throw new VideoException(file + ": frame " + index + " does not decode (the clip breaks before it)");
             }
             next = index + 1;
-            return copy(converter.getBufferedImage(f));
+            return toImage(f);
         } catch (FrameGrabber.Exception e) {
             next = -1;
             throw new VideoException(file + ": frame " + index + " does not decode (" + e.getMessage() + ")", e);
@@ -161,10 +165,15 @@ public final class VideoClip implements AutoCloseable {
         return Math.round(500_000 / Math.max(1, info.fps()));
     }
 
-    /** The converter reuses its image; each caller gets a frame of its own. */
-    private static BufferedImage copy(BufferedImage src) {
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        out.getRaster().setRect(src.getRaster());
+    /** The frame's BGR rows copied once into an image of the caller's own (the grabber reuses its buffer). */
+    private static BufferedImage toImage(Frame f) {
+        BufferedImage out = new BufferedImage(f.imageWidth, f.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] pixels = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        java.nio.ByteBuffer rows = (java.nio.ByteBuffer) f.image[0];
+        int rowBytes = f.imageWidth * 3;
+        for (int y = 0; y < f.imageHeight; y++) {
+            rows.get(y * f.imageStride, pixels, y * rowBytes, rowBytes);
+        }
         return out;
     }
 
