@@ -1,5 +1,7 @@
 package dev.loupe.consensus;
 
+import dev.loupe.core.Hungarian;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.loupe.consensus;
 
+import dev.loupe.core.Hungarian;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.loupe.consensus;
+package dev.loupe.core;
 
 import java.util.Arrays;
 
@@ -6,13 +6,13 @@ import java.util.Arrays;
  * The assignment of rows to columns with the largest total weight (Kuhn-Munkres with potentials, O(n³)); a
  * rectangular matrix is padded with zero weights. Equal totals resolve the same way on every run.
  */
-final class Hungarian {
+public final class Hungarian {
 
     private Hungarian() {
     }
 
     /** For each row, its column, or -1 when the row got none (or only a zero-weight pairing). */
-    static int[] maximize(double[][] weight) {
+    public static int[] maximize(double[][] weight) {
         int rows = weight.length;
         int cols = rows == 0 ? 0 : weight[0].length;
         int[] result = new int[rows];
