@@ -1,7 +1,7 @@
 package dev.loupe.formats;
 
-import dev.loupe.video.KeyBox;
-import dev.loupe.video.Track;
+import dev.loupe.core.KeyBox;
+import dev.loupe.core.Track;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

@@ -1,8 +1,8 @@
 package dev.loupe.formats;
 
-import dev.loupe.video.KeyBox;
+import dev.loupe.core.KeyBox;
 import dev.loupe.video.KeyFrames;
-import dev.loupe.video.Track;
+import dev.loupe.core.Track;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

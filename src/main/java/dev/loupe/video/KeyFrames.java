@@ -1,5 +1,7 @@
 package dev.loupe.video;
 
+import dev.loupe.core.KeyBox;
+
 import java.util.ArrayList;
 import java.util.List;
 

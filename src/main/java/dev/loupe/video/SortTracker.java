@@ -1,5 +1,8 @@
 package dev.loupe.video;
 
+import dev.loupe.core.KeyBox;
+import dev.loupe.core.Track;
+
 import dev.loupe.core.Hungarian;
 
 import java.util.ArrayList;

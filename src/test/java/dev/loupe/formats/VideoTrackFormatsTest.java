@@ -1,7 +1,7 @@
 package dev.loupe.formats;
 
-import dev.loupe.video.KeyBox;
-import dev.loupe.video.Track;
+import dev.loupe.core.KeyBox;
+import dev.loupe.core.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.loupe.video;
 
+import dev.loupe.core.Track;
+
 import dev.loupe.inference.Detection;
 import dev.loupe.inference.Detector;
 import dev.loupe.inference.Detectors;

@@ -1,5 +1,7 @@
 package dev.loupe.video;
 
+import dev.loupe.core.KeyBox;
+import dev.loupe.core.Track;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.loupe.video;
+package dev.loupe.core;
 
 /**
  * A track's box on one frame, in pixels; {@code outside} marks where the object has left the picture (the track is
@@ -23,7 +23,7 @@ public record KeyBox(int frame, double x, double y, double w, double h, boolean 
         return new KeyBox(frame, 0, 0, 0, 0, true);
     }
 
-    KeyBox onFrame(int f) {
+    public KeyBox onFrame(int f) {
         return new KeyBox(f, x, y, w, h, outside);
     }
 }

@@ -1,4 +1,4 @@
-package dev.loupe.video;
+package dev.loupe.core;
 
 import java.util.ArrayList;
 import java.util.List;
