@@ -57,6 +57,20 @@ final class ExportFiles {
         return !imported.contains(target) || target.equals(Path.of(image.path()).toAbsolutePath().normalize());
     }
 
+    /** A video frame has no file of its own: it is decoded and written as a JPEG (its clip, with NONE). */
+    private Path frame(ImageItem image, String name) throws IOException {
+        if (mode == WriteOptions.ImageFiles.NONE) {
+            return Path.of(image.path());
+        }
+        Path target = imageDir.resolve(name);
+        try {
+            Files.write(target, dev.loupe.media.JpegEncoder.encode(dev.loupe.media.ImageDecoder.decode(bytes, image), 0.95f));
+        } catch (dev.loupe.media.UnreadableImageException e) {
+            throw new IOException(image.relativePath() + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
     static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
@@ -67,6 +81,9 @@ final class ExportFiles {
      * it was imported from, or its copy fetched from a team project's server).
      */
     Path place(ImageItem image, String name) throws IOException {
+        if (image.isFrame()) {
+            return frame(image, name);
+        }
         Path source = bytes.file(image);
         if (mode == WriteOptions.ImageFiles.NONE) {
             return source;

@@ -43,8 +43,15 @@ public final class ImageDecoder {
         return decode(readBytes(file), orientation, 1);
     }
 
-    /** A project's image in display orientation, its bytes read where the project keeps them. */
+    /** A project's image in display orientation, its bytes read where the project keeps them (a frame from its clip). */
     public static BufferedImage decode(ImageBytes images, ImageItem image) throws UnreadableImageException {
+        if (image.isFrame()) {
+            try {
+                return dev.loupe.video.FrameReader.frame(Path.of(image.path()), image.frameIndex());
+            } catch (dev.loupe.video.VideoException e) {
+                throw new UnreadableImageException(e.getMessage(), e);
+            }
+        }
         return decode(fileOf(images, image), image.orientation());
     }
 

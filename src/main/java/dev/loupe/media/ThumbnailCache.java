@@ -93,6 +93,9 @@ public final class ThumbnailCache {
     }
 
     private BufferedImage render(ImageItem image) throws UnreadableImageException {
+        if (image.isFrame()) {
+            return scaleToFit(ImageDecoder.decode(images, image), maxSidePx);
+        }
         byte[] bytes = ImageDecoder.readBytes(ImageDecoder.fileOf(images, image));
         int shorter = Math.min(image.widthPx(), image.heightPx());
         // Subsample in the decoder while the result stays at least twice the thumbnail size: sharp and cheap.

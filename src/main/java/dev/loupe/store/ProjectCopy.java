@@ -25,12 +25,12 @@ import java.util.Set;
  */
 public final class ProjectCopy {
     /** Tables in an order that satisfies their foreign keys. */
-    private static final List<String> TABLES = List.of("datasets", "images", "image_aliases", "labels", "tasks", "boxes",
+    private static final List<String> TABLES = List.of("datasets", "videos", "images", "image_aliases", "labels", "tasks", "boxes",
             "comments", "inference_runs", "image_reviews", "review_stages", "stage_images", "image_metrics", "box_metrics",
             "image_metadata", "box_metadata", "cluster_runs", "box_clusters", "augmented_images", "image_splits",
-            "imported_box_sets", "assignments", "consensus_sources", "honeypots");
+            "imported_box_sets", "assignments", "consensus_sources", "honeypots", "tracks", "track_keys");
     /** Tables whose id the server numbers from a sequence, to be moved past the copied ids. */
-    private static final List<String> NUMBERED = List.of("datasets", "images", "labels", "tasks", "boxes", "comments",
+    private static final List<String> NUMBERED = List.of("datasets", "videos", "tracks", "images", "labels", "tasks", "boxes", "comments",
             "review_stages", "cluster_runs");
     private static final int BATCH = 5_000;
     /** The folder of a pulled project that holds the images fetched from the server. */

@@ -21,6 +21,7 @@ import dev.loupe.core.ReviewStage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.StageImage;
 import dev.loupe.core.Task;
+import dev.loupe.core.Video;
 
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,20 @@ public interface ProjectStore extends AutoCloseable {
     List<ImageAlias> imageAliases(long datasetId);
 
     Optional<ImageItem> image(long imageId);
+
+    /** Adds a clip to a dataset (its frames are added as images that point to it); one already there is returned. */
+    Video addVideo(Video video);
+
+    /** The dataset's clips, in the order they were imported. */
+    List<Video> videos(long datasetId);
+
+    Optional<Video> video(long videoId);
+
+    /** Replaces a task's tracks in a clip with these (each track's id is its number within the clip and task). */
+    void saveTracks(long videoId, long taskId, List<dev.loupe.core.Track> tracks);
+
+    /** A task's tracks in a clip, by number. */
+    List<dev.loupe.core.Track> tracks(long videoId, long taskId);
 
     /** How this desktop reads the images' bytes: where they were imported from, or from the team project's server. */
     ImageBytes imageBytes();

@@ -69,7 +69,7 @@ final class SqlImages {
     }
 
     private static final String INSERT_IMAGE = "INSERT INTO images(dataset_id, path, url, relative_path, width, height, "
-            + "orientation, content_hash, byte_size, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
+            + "orientation, content_hash, byte_size, imported_at, video_id, frame_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
     static long[] addImages(Connection c, long datasetId, List<NewImage> images) throws SQLException {
         try (PreparedStatement ps = SqlSupport.prepareInsert(c, INSERT_IMAGE)) {
@@ -103,6 +103,13 @@ final class SqlImages {
             ps.setString(8, im.contentHash());
             ps.setLong(9, im.byteSize());
             ps.setLong(10, now);
+            if (im.frameIndex() >= 0) {
+                ps.setLong(11, im.videoId());
+                ps.setInt(12, im.frameIndex());
+            } else {
+                ps.setNull(11, java.sql.Types.BIGINT);
+                ps.setNull(12, java.sql.Types.INTEGER);
+            }
             ps.addBatch();
         }
     }

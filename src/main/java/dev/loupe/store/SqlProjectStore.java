@@ -22,6 +22,7 @@ import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.StageImage;
 import dev.loupe.core.Source;
 import dev.loupe.core.Task;
+import dev.loupe.core.Video;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -189,6 +190,35 @@ public final class SqlProjectStore implements ProjectStore {
                     + missing.size() + " of " + images.size() + " images); images of this project are stored on its "
                     + "server, so their bytes go there before them");
         }
+    }
+
+    @Override
+    public Video addVideo(Video video) {
+        return db.write(c -> SqlVideos.add(c, video));
+    }
+
+    @Override
+    public List<Video> videos(long datasetId) {
+        return db.read(c -> SqlVideos.ofDataset(c, datasetId));
+    }
+
+    @Override
+    public Optional<Video> video(long videoId) {
+        return db.read(c -> SqlVideos.byId(c, videoId));
+    }
+
+    @Override
+    public void saveTracks(long videoId, long taskId, List<dev.loupe.core.Track> tracks) {
+        Map<String, Long> labelIds = new HashMap<>();
+        for (dev.loupe.core.Track t : tracks) {
+            labelIds.computeIfAbsent(t.label(), name -> label(name).id());
+        }
+        db.change(c -> SqlVideos.saveTracks(c, videoId, taskId, tracks, labelIds));
+    }
+
+    @Override
+    public List<dev.loupe.core.Track> tracks(long videoId, long taskId) {
+        return db.read(c -> SqlVideos.tracks(c, videoId, taskId));
     }
 
     @Override

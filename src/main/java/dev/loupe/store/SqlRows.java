@@ -14,7 +14,7 @@ import java.time.Instant;
 /** Maps result rows to core records; the column lists here and the SELECTs that use them go together. */
 final class SqlRows {
     static final String IMAGE_COLUMNS = "i.id, i.dataset_id, i.path, i.url, i.relative_path, i.width, i.height, "
-            + "i.orientation, i.content_hash, i.byte_size, i.imported_at";
+            + "i.orientation, i.content_hash, i.byte_size, i.imported_at, i.video_id, i.frame_index";
     static final String BOX_COLUMNS = "b.id, b.image_id, b.task_id, b.label_id, b.x, b.y, b.w, b.h, b.source, "
             + "b.score, b.status, b.author, b.created_at, b.updated_at, b.crowd, b.origin, b.area, b.flags, b.version";
 
@@ -24,7 +24,11 @@ final class SqlRows {
     static ImageItem image(ResultSet rs) throws SQLException {
         return new ImageItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getLong(10),
-                Instant.ofEpochMilli(rs.getLong(11)));
+                Instant.ofEpochMilli(rs.getLong(11)), rs.getLong(12), frameIndex(rs.getObject(13)));
+    }
+
+    private static int frameIndex(Object column) {
+        return column == null ? -1 : ((Number) column).intValue();
     }
 
     static Box box(ResultSet rs) throws SQLException {

@@ -39,7 +39,7 @@ final class HoverThumbnails implements LongFunction<Image> {
     private Image load(ImageItem item) {
         String url = loader == null ? null : loader.thumbnailUrl(item);
         // an image on a team project's server is not fetched for a hover card: the thumbnail or nothing
-        if (url == null && item.path() != null && !store.imageBytes().onServer()) {
+        if (url == null && item.path() != null && !item.isFrame() && !store.imageBytes().onServer()) {
             url = Path.of(item.path()).toUri().toString();
         }
         return url == null ? null : new Image(url, 160, 120, true, true, true);
