@@ -7,6 +7,7 @@ import dev.loupe.formats.ClassNames;
 import dev.loupe.formats.ExportAnnotationsJob;
 import dev.loupe.formats.ExportReport;
 import dev.loupe.formats.ExportRequest;
+import dev.loupe.formats.VideoTrackExport;
 import dev.loupe.formats.WriteOptions;
 import dev.loupe.project.Project;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME")
     String dataset;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "coco, kitti, voc, yolo, csv or yolo-keras.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "coco, kitti, voc, yolo, csv or yolo-keras; for clips' tracks mot or cvat-video.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
@@ -87,6 +88,17 @@ final class ExportCommand implements Callable<Integer> {
             files = WriteOptions.ImageFiles.valueOf(images.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--images is '" + images + "' (expected copy, link or none)");
+        }
+        if (format.equals("mot") || format.equals("cvat-video")) {
+            if (task == null) {
+                throw new IllegalArgumentException("--format " + format + " exports one task's tracks: name it with --task");
+            }
+            try (Project p = CliSupport.open(project)) {
+                int tracks = VideoTrackExport.write(p.store(), dataset, task, format.equals("mot")
+                        ? VideoTrackExport.Layout.MOT : VideoTrackExport.Layout.CVAT_VIDEO, out);
+                System.out.printf("Exported %d tracks to %s (%s)%n", tracks, out, format);
+            }
+            return 0;
         }
         try (Project p = CliSupport.open(project)) {
             ExportRequest request = new ExportRequest(dataset, AnnotationFormats.byName(format), out, task, wanted,

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code loupe} command: its subcommands are the CLI face of Loupe's services. */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = "Curate object-detection datasets: import, pre-annotate, review, explore, rebalance, retrain.",
-        subcommands = {NewCommand.class, ImportImagesCommand.class, ImportVideoCommand.class, InfoCommand.class, ImportAnnotationsCommand.class,
+        subcommands = {NewCommand.class, ImportImagesCommand.class, ImportVideoCommand.class, TrackCommand.class, InfoCommand.class, ImportAnnotationsCommand.class,
                 ExportCommand.class, PreannotateCommand.class, EvaluateCommand.class,
                 ReviewStageCommand.class, MetricsCommand.class, MetadataCommand.class, ClusterCommand.class, AugmentCommand.class, SplitCommand.class, TrainCommand.class, ExperimentCommand.class, TaoBundleCommand.class, SamplesCommand.class, UserCommand.class, PushCommand.class, PullCommand.class, AssignCommand.class, QueueCommand.class, ConsensusCommand.class, HoneypotsCommand.class,
                 CommandLine.HelpCommand.class})

@@ -111,7 +111,11 @@ public final class VideoClip implements AutoCloseable {
             throw new VideoException(file + ": no frame " + index + " (it has " + frameTimes.length + ")");
         }
         try {
-            if (index != next) {
+            if (next >= 0 && index > next && index - next <= SKIP_AHEAD) {
+                for (int i = next; i < index; i++) { // a few frames on: decoding them is cheaper than a seek
+                    grabber.grabImage();
+                }
+            } else if (index != next) {
                 grabber.setVideoTimestamp(frameTimes[index]);
             }
             Frame f = grabber.grabImage();
@@ -160,6 +164,8 @@ public final class VideoClip implements AutoCloseable {
     }
 
     private static final int MAX_TAIL_TRIES = 32;
+    /** Frames decoded forward rather than seeking (a seek decodes from the key frame before, often further back). */
+    private static final int SKIP_AHEAD = 12;
 
     private long halfFrameMicros() {
         return Math.round(500_000 / Math.max(1, info.fps()));

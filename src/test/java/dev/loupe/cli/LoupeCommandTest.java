@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,45 @@ class LoupeCommandTest {
         assertTrue(planted.out().startsWith("5 honeypots planted in the queues of ann, ben"), planted.out());
         Run none = run("honeypots", "report", demo.toString(), "--task", "work");
         assertEquals("no honeypot marked done yet", none.out().strip());
+    }
+
+    @Test
+    void aClipIsImportedTrackedAndExportedAsTracksAndAsFrames() throws Exception {
+        Path demo = tmp.resolve("demo");
+        Path clip = SharedData.root().resolve("data/video/one-by-one-person-detection.mp4");
+        assertEquals(0, run("new", demo.toString()).code());
+        Run imported = run("import-video", demo.toString(), "--dataset", "walk", "--every", "5", clip.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().contains("Imported 1 clips into dataset 'walk': 279 frames"), imported.out());
+        assertEquals(279, new ObjectMapper().readTree(run("info", demo.toString(), "--json").out()).get("images").asInt(),
+                "frames count as images of their dataset");
+
+        Run tracked = run("track", demo.toString(), "--dataset", "walk", "--task", "people", "--classes", "person",
+                "--models-dir", SharedData.root().resolve("models").toString(), "--json");
+        assertEquals(0, tracked.code(), tracked.err());
+        JsonNode report = new ObjectMapper().readTree(tracked.out());
+        assertEquals(279, report.get("frames").asInt());
+        int tracks = report.get("tracks").asInt();
+        assertTrue(tracks > 0, tracked.out());
+
+        Path mot = tmp.resolve("mot");
+        Run motOut = run("export", demo.toString(), "--dataset", "walk", "--task", "people", "--format", "mot", "--out",
+                mot.toString());
+        assertEquals(0, motOut.code(), motOut.err());
+        List<dev.loupe.core.Track> back = dev.loupe.formats.MotChallenge.read(
+                mot.resolve("one-by-one-person-detection/gt/gt.txt"), List.of("person"));
+        assertEquals(tracks, back.size(), "every track in gt.txt");
+        Run cvat = run("export", demo.toString(), "--dataset", "walk", "--task", "people", "--format", "cvat-video",
+                "--out", tmp.resolve("cvat").toString());
+        assertEquals(0, cvat.code(), cvat.err());
+        assertEquals(tracks, dev.loupe.formats.CvatVideoXml.read(tmp.resolve("cvat/one-by-one-person-detection.xml")).size());
+
+        Run frames = run("export", demo.toString(), "--dataset", "walk", "--task", "people", "--format", "yolo", "--out",
+                tmp.resolve("yolo").toString());
+        assertEquals(0, frames.code(), frames.err());
+        try (var files = java.nio.file.Files.list(tmp.resolve("yolo/images"))) {
+            assertEquals(279, files.filter(f -> f.toString().endsWith(".jpg")).count(), "each frame written as a JPEG");
+        }
     }
 
     @Test
