@@ -4,6 +4,7 @@ import dev.loupe.cluster.ClusterMembership;
 import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
+import dev.loupe.core.ImageItem;
 import dev.loupe.core.Split;
 import dev.loupe.store.ProjectStore;
 
@@ -35,8 +36,8 @@ public final class Splits {
                 .map(run -> ClusterMembership.ofImages(run.boxes().stream()
                         .filter(b -> !copies.contains(b.imageId())).toList()))
                 .orElse(Map.of());
-        Map<Long, Split> sides = SplitPlanner.plan(store.imageIds(ImageFilter.all(ds.id())), sourceOf, strata, test,
-                validation, seed);
+        long[] ids = store.imageIds(ImageFilter.all(ds.id()));
+        Map<Long, Split> sides = SplitPlanner.plan(ids, together(store, ids, sourceOf), strata, test, validation, seed);
         store.saveSplit(ds.id(), sides);
         return report(sides, copies, !strata.isEmpty(), List.of());
     }
@@ -57,12 +58,31 @@ public final class Splits {
         }
         Map<Long, Long> sourceOf = sourceOf(store, ds.id());
         Set<Long> copies = sourceOf.keySet();
-        long[] rest = Arrays.stream(ids).filter(id -> !listed.imageIds().contains(SplitPlanner.root(id, sourceOf)))
+        Map<Long, Long> together = together(store, ids, sourceOf);
+        long[] rest = Arrays.stream(ids).filter(id -> !listed.imageIds().contains(SplitPlanner.root(id, together)))
                 .toArray();
-        Map<Long, Split> sides = new HashMap<>(SplitPlanner.plan(rest, sourceOf, Map.of(), 0, validation, seed));
+        Map<Long, Split> sides = new HashMap<>(SplitPlanner.plan(rest, together, Map.of(), 0, validation, seed));
         Arrays.stream(ids).filter(id -> !sides.containsKey(id)).forEach(id -> sides.put(id, Split.TEST));
         store.saveSplit(ds.id(), sides);
         return report(sides, copies, false, listed.unmatched());
+    }
+
+    /**
+     * What must stay on one side with what: an augmented copy with its source, and every frame of a clip with the
+     * clip's first imported frame (neighbouring frames are near-twins).
+     */
+    private static Map<Long, Long> together(ProjectStore store, long[] ids, Map<Long, Long> sourceOf) {
+        Map<Long, Long> out = new HashMap<>(sourceOf);
+        List<ImageItem> frames = store.images(ids).stream().filter(ImageItem::isFrame).toList();
+        Map<Long, Long> firstOfClip = new HashMap<>();
+        frames.forEach(im -> firstOfClip.merge(im.videoId(), im.id(), Math::min));
+        for (ImageItem im : frames) {
+            long first = firstOfClip.get(im.videoId());
+            if (first != im.id()) {
+                out.put(im.id(), first);
+            }
+        }
+        return out;
     }
 
     /** Each augmented copy's source image: a copy and its source always go to one side. */
