@@ -75,6 +75,9 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             case "reject" -> UnknownLabels.REJECT;
             default -> throw new IllegalArgumentException("--unknown-classes is '" + unknownClasses + "' (expected add or reject)");
         };
+        if (format.equals("mot") || format.equals("cvat-video")) {
+            return importTracks();
+        }
         try (Project p = CliSupport.open(project)) {
             CliSupport.remember(p);
             String author = Workspace.fromEnvironment().settings().userName();
@@ -107,6 +110,26 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
                         r.imagesWithoutAnnotation(), dataset);
             }
             r.warnings().forEach(w -> System.out.println("  warning: " + w));
+        }
+        return 0;
+    }
+
+    /** MOT Challenge or CVAT video files: tracks on the dataset's clips, each file on the clip it names. */
+    private Integer importTracks() throws Exception {
+        List<String> names = classes == null ? List.of() : dev.loupe.formats.ClassNames.read(classes);
+        try (Project p = CliSupport.open(project)) {
+            var store = p.store();
+            long ds = store.requireDataset(dataset).id();
+            var target = store.task(task, description == null ? "" : description);
+            String author = store.login().orElseGet(() -> Workspace.fromEnvironment().settings().userName());
+            for (Path file : inputs) {
+                List<dev.loupe.core.Track> tracks = format.equals("mot") ? dev.loupe.formats.MotChallenge.read(file, names)
+                        : dev.loupe.formats.CvatVideoXml.read(file);
+                var clip = dev.loupe.video.TrackImport.clipFor(store, ds, file);
+                int boxes = dev.loupe.video.TrackImport.store(store, ds, clip, target, tracks, author);
+                System.out.printf("%s: %d tracks on clip %s, %,d boxes on its imported frames in task '%s'%n", file,
+                        tracks.size(), clip.fileName(), boxes, task);
+            }
         }
         return 0;
     }

@@ -1,11 +1,7 @@
 package dev.loupe.video;
 
 import dev.loupe.core.Dataset;
-import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
-import dev.loupe.core.KeyBox;
-import dev.loupe.core.NewBox;
-import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 import dev.loupe.core.Track;
@@ -19,8 +15,6 @@ import dev.loupe.store.ProjectStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +41,7 @@ public final class TrackJob implements Job<TrackReport> {
             long start = System.nanoTime();
             Dataset ds = store.requireDataset(request.dataset());
             Task task = store.task(request.task(), "Tracks of " + detector.descriptor().key());
-            Map<Long, List<ImageItem>> framesByClip = frames(ds.id());
+            Map<Long, List<ImageItem>> framesByClip = ClipTracks.frames(store, ds.id());
             long total = framesByClip.values().stream().mapToLong(List::size).sum();
             Preprocessor prep = new Preprocessor(detector.descriptor());
             Detector.Session session = detector.session(0);
@@ -74,51 +68,12 @@ public final class TrackJob implements Job<TrackReport> {
                     }
                 }
                 List<Track> found = tracker.tracks();
-                boxes += store(video, task, found, frames);
+                boxes += ClipTracks.store(store, video, task, found, frames, Source.MODEL, request.author());
                 tracks += found.size();
                 keys += found.stream().mapToInt(t -> (int) t.keyFrames().stream().filter(k -> !k.outside()).count()).sum();
                 clips++;
             }
             return new TrackReport(clips, done, tracks, keys, boxes, done / ((System.nanoTime() - start) / 1e9));
         }
-    }
-
-    /** The dataset's video frames, by clip, in frame order. */
-    private Map<Long, List<ImageItem>> frames(long datasetId) {
-        Map<Long, List<ImageItem>> out = new HashMap<>();
-        long after = 0;
-        List<ImageItem> page;
-        while (!(page = store.imagePage(ImageFilter.all(datasetId), after, 2000)).isEmpty()) {
-            page.stream().filter(ImageItem::isFrame)
-                    .forEach(im -> out.computeIfAbsent(im.videoId(), k -> new ArrayList<>()).add(im));
-            after = page.get(page.size() - 1).id();
-        }
-        out.values().forEach(l -> l.sort(Comparator.comparingInt(ImageItem::frameIndex)));
-        return out;
-    }
-
-    /** Stores the clip's tracks and their boxes on its imported frames; returns how many boxes. */
-    private int store(Video video, Task task, List<Track> tracks, List<ImageItem> frames) {
-        Map<String, Long> labelIds = new HashMap<>();
-        List<NewBox> boxes = new ArrayList<>();
-        for (ImageItem frame : frames) {
-            for (Track t : tracks) {
-                var shown = t.at(frame.frameIndex());
-                if (shown.isPresent()) {
-                    KeyBox b = shown.get().box();
-                    long label = labelIds.computeIfAbsent(t.label(), name -> store.label(name).id());
-                    boxes.add(new NewBox(frame.id(), task.id(), label, b.x(), b.y(), b.w(), b.h(), Source.MODEL,
-                            Double.NaN, ReviewStatus.PENDING, request.author()));
-                }
-            }
-        }
-        long[] ids = frames.stream().mapToLong(ImageItem::id).toArray();
-        store.inTransaction(() -> {
-            store.saveTracks(video.id(), task.id(), tracks);
-            store.deleteBoxes(task.id(), ids);
-            store.addBoxes(boxes);
-            return null;
-        });
-        return boxes.size();
     }
 }

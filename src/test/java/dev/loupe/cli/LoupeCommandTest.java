@@ -127,6 +127,19 @@ class LoupeCommandTest {
         assertEquals(0, cvat.code(), cvat.err());
         assertEquals(tracks, dev.loupe.formats.CvatVideoXml.read(tmp.resolve("cvat/one-by-one-person-detection.xml")).size());
 
+        // and back in: the same tracks give the same boxes on the imported frames
+        JsonNode before = new ObjectMapper().readTree(run("info", demo.toString(), "--json").out());
+        Run motIn = run("import-annotations", demo.toString(), "--dataset", "walk", "--format", "mot", "--task",
+                "from-mot", mot.resolve("one-by-one-person-detection/gt/gt.txt").toString());
+        assertEquals(0, motIn.code(), motIn.err());
+        Run cvatIn = run("import-annotations", demo.toString(), "--dataset", "walk", "--format", "cvat-video", "--task",
+                "from-cvat", tmp.resolve("cvat/one-by-one-person-detection.xml").toString());
+        assertEquals(0, cvatIn.code(), cvatIn.err());
+        long boxes = before.get("boxes").asLong();
+        JsonNode after = new ObjectMapper().readTree(run("info", demo.toString(), "--json").out());
+        assertEquals(3 * boxes, after.get("boxes").asLong(), "each import put as many boxes as the tracker did: "
+                + motIn.out() + cvatIn.out());
+
         Run frames = run("export", demo.toString(), "--dataset", "walk", "--task", "people", "--format", "yolo", "--out",
                 tmp.resolve("yolo").toString());
         assertEquals(0, frames.code(), frames.err());
