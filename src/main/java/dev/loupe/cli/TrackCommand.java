@@ -58,7 +58,7 @@ final class TrackCommand implements Callable<Integer> {
                 defaults.minHits(), defaults.maxMissed(), tolerance);
         try (Project p = CliSupport.open(project);
              Detector detector = Detectors.load(model, modelsDir, new Detectors.DetectorConfigOverrides(
-                     defaults.lowScore(), null, null, 1, null, Set.copyOf(classes)), bytes -> { })) {
+                     defaults.lowScore(), null, null, null, null, Set.copyOf(classes)), bytes -> { })) {
             String author = p.store().login().orElseGet(() -> Workspace.fromEnvironment().settings().userName());
             TrackReport r = CliSupport.run("track", new TrackJob(p.store(), detector,
                     new TrackRequest(dataset, task, config, author)));

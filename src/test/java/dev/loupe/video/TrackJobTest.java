@@ -27,7 +27,7 @@ class TrackJobTest {
     void eachPersonWalkingThroughBecomesOneTrackStoredWithItsKeyFramesAndItsBoxesOnEveryFrame() throws Exception {
         try (Project p = Project.create(tmp.resolve("p"));
              Detector detector = Detectors.load("yolox_nano", SharedData.root().resolve("models"),
-                     new Detectors.DetectorConfigOverrides(0.1, null, null, 1, null, Set.of("person")), b -> { })) {
+                     new Detectors.DetectorConfigOverrides(0.1, null, null, null, null, Set.of("person")), b -> { })) {
             new ImportVideoJob(p.store(), "walk", List.of(SharedData.root().resolve(
                     "data/video/one-by-one-person-detection.mp4")), new FrameSampling(2, 0)).run(JobContext.silent());
             TrackReport r = new TrackJob(p.store(), detector, new TrackRequest("walk", "tracks",
