@@ -118,6 +118,9 @@ public interface ProjectStore extends AutoCloseable {
 
     Optional<Video> video(long videoId);
 
+    /** A clip's imported frames (image ids), in frame order. */
+    long[] frames(long videoId);
+
     /** Replaces a task's tracks in a clip with these (each track's id is its number within the clip and task). */
     void saveTracks(long videoId, long taskId, List<dev.loupe.core.Track> tracks);
 

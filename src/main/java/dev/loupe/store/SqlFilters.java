@@ -20,6 +20,10 @@ final class SqlFilters {
     static SqlFilters images(ImageFilter f) {
         SqlFilters s = new SqlFilters();
         s.add("i.dataset_id = ?", f.datasetId());
+        if (f.clipsAsOne()) {
+            s.where.append(" AND (i.frame_index IS NULL OR i.id = (SELECT min(c.id) FROM images c "
+                    + "WHERE c.video_id = i.video_id))");
+        }
         if (f.filtersBoxes()) {
             SqlFilters box = new SqlFilters();
             box.where.append("b.image_id = i.id");

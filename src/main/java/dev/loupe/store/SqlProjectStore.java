@@ -208,6 +208,23 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public long[] frames(long videoId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM images WHERE video_id = ? ORDER BY frame_index")) {
+                ps.setLong(1, videoId);
+                LongList out = new LongList();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out.toArray();
+            }
+        });
+    }
+
+    @Override
     public void saveTracks(long videoId, long taskId, List<dev.loupe.core.Track> tracks) {
         Map<String, Long> labelIds = new HashMap<>();
         for (dev.loupe.core.Track t : tracks) {

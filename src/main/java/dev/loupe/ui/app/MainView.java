@@ -300,9 +300,18 @@ public final class MainView extends BorderPane {
         return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
-    /** Opens the review window on gallery image {@code index}, walking the images the gallery shows. */
+    /**
+     * Opens the review window on gallery image {@code index}, walking the images the gallery shows; a clip's tile opens
+     * the clip, walking its frames.
+     */
     private void showReview(int index) {
-        showReview(vm.gallery().idsProperty().get(), index);
+        long[] ids = vm.gallery().idsProperty().get();
+        var clip = vm.clipAt(ids, index);
+        if (clip.isPresent()) {
+            openReview(clip.get().frames(), 0, "Review — " + clip.get().name());
+        } else {
+            showReview(ids, index);
+        }
     }
 
     /** Opens the review window on the person's next open work: its task, its review stage if any, their images. */

@@ -364,6 +364,21 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /** A clip as the gallery shows it: its name and its imported frames, in order. */
+    public record Clip(String name, long[] frames) {
+    }
+
+    /** The clip whose tile is at {@code index} of these gallery ids, if that tile is a clip's. */
+    public java.util.Optional<Clip> clipAt(long[] ids, int index) {
+        Project p = project.get();
+        if (p == null || index < 0 || index >= ids.length) {
+            return java.util.Optional.empty();
+        }
+        return p.store().image(ids[index]).filter(dev.loupe.core.ImageItem::isFrame)
+                .flatMap(im -> p.store().video(im.videoId()))
+                .map(v -> new Clip(v.fileName(), p.store().frames(v.id())));
+    }
+
     /** The people who have annotation work in a task (its assignees), in name order. */
     public java.util.List<String> assigneesOf(String taskName) {
         Project p = project.get();
@@ -517,14 +532,21 @@ public final class MainViewModel implements AutoCloseable {
         }
         Label label = labelFilter.get();
         ImageFilter filter = new ImageFilter(ds.dataset().id(), statusFilter.get(),
-                label == null ? null : label.id(), sourceFilter.get());
-        background(() -> p.store().imageIds(filter), ids -> {
+                label == null ? null : label.id(), sourceFilter.get()).withClipsAsOne();
+        background(() -> new GalleryPage(p.store().imageIds(filter), p.store().videos(ds.dataset().id()).size()), page -> {
+            long[] ids = page.ids();
             gallery.show(ids);
-            galleryShown = String.format("%s · %,d of %,d images", ds.dataset().name(), ids.length, ds.images());
+            galleryShown = String.format("%s · %,d of %,d images%s", ds.dataset().name(), ids.length, ds.images(),
+                    page.clips() == 0 ? "" : page.clips() == 1 ? " (a clip's frames as one tile)"
+                            : " (each clip's frames as one tile)");
             status.set(galleryShown);
             // Box counts scan every box of the dataset: fetched after the gallery is up, not before.
             showBoxCounts(p, ds);
         });
+    }
+
+    /** The images the gallery shows, and how many clips stand as one tile among them. */
+    private record GalleryPage(long[] ids, int clips) {
     }
 
     private void showBoxCounts(Project p, DatasetEntry ds) {

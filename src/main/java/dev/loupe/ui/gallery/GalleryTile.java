@@ -65,7 +65,7 @@ final class GalleryTile extends VBox {
         ticket = loader.request(newIndex, tile -> {
             view.setImage(tile.thumbnail());
             pseudoClassStateChanged(LOADED, tile.thumbnail() != null);
-            caption.setText(tile.item().fileName());
+            caption.setText(tile.caption());
         });
     }
 

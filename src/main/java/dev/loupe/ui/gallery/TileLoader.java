@@ -33,8 +33,21 @@ public final class TileLoader implements AutoCloseable {
     private static final int MAX_IMAGES = 600;
     private static final int MAX_BLOCKS = 64;
 
-    /** What a tile shows. */
-    public record Tile(ImageItem item, Image thumbnail) {
+    /** What a tile shows: the image (a clip's first frame for a clip), its preview and its caption. */
+    public record Tile(ImageItem item, Image thumbnail, String caption) {
+    }
+
+    /** A picture's file name; a clip's name, length and frame count (the gallery shows a clip as one tile). */
+    private String caption(ImageItem item) {
+        if (!item.isFrame()) {
+            return item.fileName();
+        }
+        dev.loupe.core.Video v = clips.computeIfAbsent(item.videoId(), id -> store.video(id).orElse(null));
+        if (v == null) {
+            return item.fileName();
+        }
+        long seconds = Math.round(v.duration());
+        return String.format("▶ %d:%02d · %,d frames · %s", seconds / 60, seconds % 60, v.frames(), v.fileName());
     }
 
     /** A pending request; cancelling it means its tile no longer wants the result. */
@@ -51,6 +64,8 @@ public final class TileLoader implements AutoCloseable {
     }
 
     private final ProjectStore store;
+    /** Clips by id, for their tiles' captions (read once, from the loader's threads). */
+    private final java.util.Map<Long, dev.loupe.core.Video> clips = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThumbnailCache thumbnails;
     private final int displaySizePx;
     private final ThreadPoolExecutor pool;
@@ -118,12 +133,14 @@ public final class TileLoader implements AutoCloseable {
             }
             ImageItem item;
             Image image;
+            String caption;
             try {
                 item = record(snapshot, index);
                 if (item == null || ticket.isCancelled()) {
                     return;
                 }
                 image = thumbnail(item);
+                caption = caption(item);
             } catch (RuntimeException e) {
                 if (pool.isShutdown()) {
                     return; // closing interrupted this read: the tile is no longer wanted
@@ -132,7 +149,7 @@ public final class TileLoader implements AutoCloseable {
             }
             Platform.runLater(() -> {
                 if (!ticket.isCancelled()) {
-                    done.accept(new Tile(item, image));
+                    done.accept(new Tile(item, image, caption));
                 }
             });
         });

@@ -32,6 +32,8 @@ import java.util.List;
 /** The review window: the canvas, a panel with the boxes and review actions, and a status line. */
 public final class ReviewView extends BorderPane {
     private final ReviewViewModel vm;
+    /** Shown while a clip's frames are walked. */
+    private final ClipTimeline timeline;
     private final ReviewCanvas canvas;
     private final Slider threshold = new Slider(0, 1, 0.5);
     private final GridPane help = helpOverlay();
@@ -57,7 +59,8 @@ public final class ReviewView extends BorderPane {
         server.managedProperty().bind(server.visibleProperty());
         HBox bar = new HBox(12, server, status);
         bar.getStyleClass().add("status-bar");
-        setBottom(bar);
+        timeline = new ClipTimeline(vm);
+        setBottom(new javafx.scene.layout.VBox(timeline, bar));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -317,8 +320,13 @@ public final class ReviewView extends BorderPane {
                 case UP -> vm.nudge(0, -step);
                 case DOWN -> vm.nudge(0, step);
                 case TAB -> vm.selectNext();
-                case F, PAGE_DOWN -> vm.next();
-                case D, PAGE_UP -> vm.previous();
+                case F, PAGE_DOWN, PERIOD -> vm.next();
+                case D, PAGE_UP, COMMA -> vm.previous();
+                case P -> {
+                    if (timeline.isVisible()) {
+                        timeline.togglePlay();
+                    }
+                }
                 case ENTER -> doneAndNext();
                 case Z -> {
                     if (e.isShiftDown()) {

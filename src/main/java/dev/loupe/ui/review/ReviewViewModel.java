@@ -49,6 +49,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImagePyramid> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty position = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty count = new javafx.beans.property.SimpleIntegerProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final Map<Long, String> labelNames = new HashMap<>();
     private final ObservableList<ReviewStage> stages = FXCollections.observableArrayList();
@@ -168,6 +170,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private void showImage() {
         hidden.clear();
         locked.clear();
+        count.set(session.size());
+        position.set(session.index());
         item.set(session.image());
         shownImage = session.image().id();
         refreshBoxes();
@@ -444,6 +448,25 @@ public final class ReviewViewModel implements AutoCloseable {
 
     public void redo() {
         edit(session::redo);
+    }
+
+    /** Where the shown image is in the images walked (a clip's frames: where on its timeline). */
+    public javafx.beans.property.ReadOnlyIntegerProperty positionProperty() {
+        return position;
+    }
+
+    /** How many images are walked. */
+    public javafx.beans.property.ReadOnlyIntegerProperty countProperty() {
+        return count;
+    }
+
+    /** Shows image {@code i} of those walked (scrubbing a clip's timeline). */
+    public void goTo(int i) {
+        if (i != session.index()) {
+            session.goTo(i);
+            selected.set(-1);
+            showImage();
+        }
     }
 
     public void next() {
