@@ -356,7 +356,7 @@ public final class ReviewCanvas extends Region {
         double h = r.h() * scale;
         g.setStroke(c);
         g.setLineWidth(selected ? 2.5 : 1.5);
-        g.setLineDashes(b.status() == ReviewStatus.REJECTED || b.crowd() ? 4 : 0);
+        g.setLineDashes(b.status() == ReviewStatus.REJECTED || b.crowd() ? 4 : vm.isInterpolated(b) ? 8 : 0);
         g.strokeRect(x, y, w, h);
         g.setLineDashes(0);
         // captions only where they fit: text is the costliest thing a canvas draws

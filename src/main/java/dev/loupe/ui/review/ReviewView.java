@@ -322,6 +322,7 @@ public final class ReviewView extends BorderPane {
                 case TAB -> vm.selectNext();
                 case F, PAGE_DOWN, PERIOD -> vm.next();
                 case D, PAGE_UP, COMMA -> vm.previous();
+                case E -> vm.endSelectedTrack();
                 case P -> {
                     if (timeline.isVisible()) {
                         timeline.togglePlay();

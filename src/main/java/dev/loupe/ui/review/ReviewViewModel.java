@@ -14,6 +14,7 @@ import dev.loupe.review.Rect;
 import dev.loupe.review.ReviewSession;
 import dev.loupe.store.ProjectStore;
 import dev.loupe.store.StaleEditException;
+import dev.loupe.video.TrackEdits;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +51,9 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImagePyramid> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final TrackEdits trackEdits;
+    /** The task's tracks in the shown frame's clip (none for a picture). */
+    private List<dev.loupe.core.Track> tracksHere = List.of();
     private final javafx.beans.property.IntegerProperty position = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty count = new javafx.beans.property.SimpleIntegerProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
@@ -79,6 +84,7 @@ public final class ReviewViewModel implements AutoCloseable {
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
         this.prefetcher = new ImagePrefetcher(store.imageBytes());
+        this.trackEdits = new TrackEdits(store);
         this.author = author;
         this.galleryIds = imageIds.clone();
         this.mayJudge = store.mayJudgeBoxes();
@@ -170,6 +176,7 @@ public final class ReviewViewModel implements AutoCloseable {
     private void showImage() {
         hidden.clear();
         locked.clear();
+        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
         count.set(session.size());
         position.set(session.index());
         item.set(session.image());
@@ -326,7 +333,42 @@ public final class ReviewViewModel implements AutoCloseable {
         if (locked.contains(boxId)) {
             return;
         }
+        Optional<Box> before = session.box(boxId);
         edit(() -> session.reshape(boxId, r));
+        Optional<Box> after = session.box(boxId);
+        if (session.image().isFrame() && before.isPresent() && after.isPresent() && !before.equals(after)) {
+            int moved = trackEdits.keyed(session.image(), session.taskId(), before.get(), after.get());
+            if (moved > 0 || TrackEdits.of(tracksHere, session.image(), before.get()).isPresent()) {
+                tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+                refreshBoxes();
+                status.set(String.format("Frame %d is a key frame of its track now; %d boxes of the track on other "
+                        + "frames follow", session.image().frameIndex(), moved));
+            }
+        }
+    }
+
+    /** Ends the selected box's track on this frame: its boxes here and on later frames go. */
+    public void endSelectedTrack() {
+        Optional<Box> box = session.box(selected.get());
+        if (box.isEmpty() || !session.image().isFrame()) {
+            return;
+        }
+        int gone = trackEdits.endAt(session.image(), session.taskId(), box.get());
+        if (gone == 0) {
+            status.set("The selected box belongs to no track: nothing to end");
+            return;
+        }
+        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+        session.reload(store.boxes(session.image().id()));
+        selected.set(-1);
+        refreshBoxes();
+        status.set(String.format("Track ended on frame %d: %d of its boxes went", session.image().frameIndex(), gone));
+    }
+
+    /** Whether a box of the shown frame is interpolated between its track's key frames (drawn dashed). */
+    public boolean isInterpolated(Box b) {
+        return session.image().isFrame() && TrackEdits.of(tracksHere, session.image(), b).map(m -> !m.key())
+                .orElse(false);
     }
 
     /**

@@ -43,7 +43,15 @@ class ClipUiTest extends MainWindowUiTest {
         assertTrue(vm.statusProperty().get().contains("7 of 146 images"), vm.statusProperty().get());
         Screenshots.save(robot.window(w -> w instanceof Stage s && s.isShowing()).getScene(), "gallery-clip");
 
-        vm.projectProperty().get().store().task("people", ""); // something to draw in: the window opens on a task
+        var store = vm.projectProperty().get().store();
+        var people = store.task("people", "");
+        long ds = store.requireDataset(dataset).id();
+        var clip = store.videos(ds).get(0);
+        // someone walking from the left on frame 0 to the right on frame 1000, gone on 1200
+        dev.loupe.video.ClipTracks.store(store, clip, people, List.of(new dev.loupe.core.Track(1, "person", List.of(
+                dev.loupe.core.KeyBox.at(0, 40, 100, 120, 280), dev.loupe.core.KeyBox.at(1000, 600, 100, 120, 280),
+                dev.loupe.core.KeyBox.gone(1200)))), dev.loupe.video.ClipTracks.frames(store, ds).get(clip.id()),
+                dev.loupe.core.Source.MODEL, "test");
         robot.interact(() -> vm.gallery().open(6));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.listTargetWindows().stream()
                 .anyMatch(w -> w instanceof Stage s && s.isShowing() && s.getTitle() != null
@@ -62,9 +70,17 @@ class ClipUiTest extends MainWindowUiTest {
         robot.type(KeyCode.P);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.getValue() >= 53);
         robot.type(KeyCode.P);
+        robot.interact(() -> timeline.setValue(50));
         Thread.sleep(800); // the frame decodes in the background
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(review.getScene(), "review-clip-timeline");
+        Screenshots.save(review.getScene(), "review-clip-timeline"); // the track's box dashed: interpolated here
+
+        // moving the interpolated box makes frame 500 a key frame; the track's boxes around follow
+        Label status = robot.from(root).lookup("#reviewStatus").queryAs(Label.class);
+        robot.type(KeyCode.TAB).type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Frame 500 is a key frame"));
+        assertTrue(status.getText().contains("98 boxes of the track on other frames follow"), // frames 10..490, 510..990
+                status.getText());
         robot.interact(() -> ((Stage) review).close());
     }
 }

@@ -1,0 +1,70 @@
+package dev.loupe.video;
+
+import dev.loupe.core.Box;
+import dev.loupe.core.ImageItem;
+import dev.loupe.core.KeyBox;
+import dev.loupe.core.Source;
+import dev.loupe.core.Task;
+import dev.loupe.core.Track;
+import dev.loupe.core.Video;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.project.Project;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Editing a track's box on a frame makes it a key frame and the track's other boxes follow; ending a track. */
+class TrackEditsTest {
+    @TempDir
+    Path tmp;
+
+    private static Box onFrame(ProjectStore store, ImageItem frame, long task) {
+        return store.boxes(frame.id()).stream().filter(b -> b.taskId() == task).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEditedInterpolatedBoxBecomesAKeyFrameAndTheTrackFollows() throws Exception {
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            ProjectStore store = p.store();
+            new ImportVideoJob(store, "walk", List.of(SharedData.root().resolve(
+                    "data/video/one-by-one-person-detection.mp4")), new FrameSampling(10, 0)).run(JobContext.silent());
+            long ds = store.requireDataset("walk").id();
+            Video video = store.videos(ds).get(0);
+            Task task = store.task("people", "");
+            // a walk from (0, 100) on frame 0 to (400, 100) on frame 200, gone on frame 300
+            Track walk = new Track(1, "person", List.of(KeyBox.at(0, 0, 100, 50, 120), KeyBox.at(200, 400, 100, 50, 120),
+                    KeyBox.gone(300)));
+            List<ImageItem> frames = ClipTracks.frames(store, ds).get(video.id());
+            assertEquals(30, ClipTracks.store(store, video, task, List.of(walk), frames, Source.MODEL, "test"),
+                    "frames 0, 10, .., 290: shown on 0..290 (after 200 it stays)");
+            ImageItem f100 = frames.get(10);
+            Box middle = onFrame(store, f100, task.id());
+            assertEquals(200, middle.x(), 1e-9);
+            TrackEdits edits = new TrackEdits(store);
+            assertFalse(TrackEdits.of(edits.tracksOf(f100, task.id()), f100, middle).orElseThrow().key(), "interpolated");
+
+            Box moved = store.updateBox(middle.with(260, 140, 50, 120, middle.labelId(), Source.HUMAN, middle.status(), "me"));
+            int followed = edits.keyed(f100, task.id(), middle, moved);
+            assertEquals(18, followed, "frames 10..90 and 110..190 follow; 0, 200 and after stay");
+            assertTrue(TrackEdits.of(edits.tracksOf(f100, task.id()), f100, moved).orElseThrow().key(), "a key frame now");
+            assertEquals(130, onFrame(store, frames.get(5), task.id()).x(), 1e-9, "halfway from 0 to 260");
+            assertEquals(120, onFrame(store, frames.get(5), task.id()).y(), 1e-9, "and from y 100 to 140");
+            assertEquals(330, onFrame(store, frames.get(15), task.id()).x(), 1e-9, "halfway from 260 to 400");
+            assertEquals(400, onFrame(store, frames.get(25), task.id()).x(), 1e-9, "after the last key, unchanged");
+
+            Box late = onFrame(store, frames.get(25), task.id());
+            assertEquals(5, edits.endAt(frames.get(25), task.id(), late), "frames 250..290 go");
+            assertTrue(store.boxes(frames.get(27).id()).isEmpty());
+            assertFalse(store.boxes(frames.get(24).id()).isEmpty());
+            assertTrue(store.tracks(video.id(), task.id()).get(0).at(260).isEmpty());
+        }
+    }
+}
