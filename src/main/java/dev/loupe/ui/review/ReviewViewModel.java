@@ -365,6 +365,44 @@ public final class ReviewViewModel implements AutoCloseable {
         status.set(String.format("Track ended on frame %d: %d of its boxes went", session.image().frameIndex(), gone));
     }
 
+    /**
+     * Shows the next ({@code direction} 1) or previous (-1) frame walked that is a key frame of the selected box's track,
+     * or of any track when no box is selected.
+     */
+    public void jumpToKeyFrame(int direction) {
+        if (!session.image().isFrame()) {
+            return;
+        }
+        Optional<Box> box = session.box(selected.get());
+        List<dev.loupe.core.Track> tracks = box.flatMap(b -> TrackEdits.of(tracksHere, session.image(), b))
+                .map(m -> List.of(m.track())).orElse(tracksHere);
+        java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
+        tracks.forEach(t -> t.keyFrames().stream().filter(k -> !k.outside()).forEach(k -> keys.add(k.frame())));
+        Integer target = direction > 0 ? keys.higher(session.image().frameIndex())
+                : keys.lower(session.image().frameIndex());
+        if (target == null) {
+            status.set("No key frame " + (direction > 0 ? "after" : "before") + " this one");
+            return;
+        }
+        List<ImageItem> walked = store.images(java.util.stream.IntStream.range(0, session.size())
+                .mapToLong(session::imageIdAt).toArray());
+        for (int i = 0; i < walked.size(); i++) {
+            if (walked.get(i).isFrame() && walked.get(i).frameIndex() == target) {
+                long keep = selected.get();
+                goTo(i);
+                selected.set(box.isPresent() ? trackBoxHere(tracks).orElse(-1L) : keep);
+                return;
+            }
+        }
+        status.set("Key frame " + target + " is not among the frames walked");
+    }
+
+    /** The box of the shown frame that belongs to the (one) track given, after a jump. */
+    private Optional<Long> trackBoxHere(List<dev.loupe.core.Track> tracks) {
+        return session.boxes().stream().filter(b -> TrackEdits.of(tracks, session.image(), b).isPresent())
+                .map(Box::id).findFirst();
+    }
+
     /** Whether a box of the shown frame is interpolated between its track's key frames (drawn dashed). */
     public boolean isInterpolated(Box b) {
         return session.image().isFrame() && TrackEdits.of(tracksHere, session.image(), b).map(m -> !m.key())

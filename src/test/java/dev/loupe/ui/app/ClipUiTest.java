@@ -81,6 +81,10 @@ class ClipUiTest extends MainWindowUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Frame 500 is a key frame"));
         assertTrue(status.getText().contains("98 boxes of the track on other frames follow"), // frames 10..490, 510..990
                 status.getText());
+        robot.type(KeyCode.CLOSE_BRACKET); // the track's next key frame
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frame.getText().startsWith("frame 1,000 ·"));
+        robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frame.getText().startsWith("frame 0 ·"));
         robot.interact(() -> ((Stage) review).close());
     }
 }
