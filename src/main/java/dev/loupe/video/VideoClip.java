@@ -22,18 +22,31 @@ public final class VideoClip implements AutoCloseable {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's chatter about each stream stays out of the console
     }
 
+    private static final long KEY = 1;
+
     private final Path file;
     private final FFmpegFrameGrabber grabber;
+    /** For each frame, the key frame at or before it: where decoding it must start. */
+    private final int[] keyBefore;
     /** Each frame's presentation time in microseconds, in time order: the frame index. */
     private final long[] frameTimes;
     private final VideoInfo info;
     /** The frame the grabber gives next when read in order, or -1 after a seek. */
     private int next;
 
-    private VideoClip(Path file, FFmpegFrameGrabber grabber, long[] frameTimes) {
+    private VideoClip(Path file, FFmpegFrameGrabber grabber, long[] markedTimes) {
         this.file = file;
         this.grabber = grabber;
-        this.frameTimes = frameTimes;
+        this.frameTimes = new long[markedTimes.length];
+        this.keyBefore = new int[markedTimes.length];
+        int key = 0;
+        for (int i = 0; i < markedTimes.length; i++) {
+            frameTimes[i] = markedTimes[i] >> 1;
+            if ((markedTimes[i] & KEY) != 0) {
+                key = i;
+            }
+            keyBefore[i] = key;
+        }
         double fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate() : grabber.getFrameRate();
         this.info = new VideoInfo(file, grabber.getImageWidth(), grabber.getImageHeight(), fps, frameTimes.length,
                 grabber.getLengthInTime() / 1e6, grabber.getVideoCodecName());
@@ -61,8 +74,8 @@ public final class VideoClip implements AutoCloseable {
             if (times.length == 0) {
                 throw new VideoException(file + ": no video frames in it");
             }
-            grabber.setVideoTimestamp(times[0]);
             VideoClip clip = new VideoClip(file, grabber, times);
+            grabber.setVideoTimestamp(clip.frameTimes[0]);
             clip.next = -1;
             return clip;
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -74,7 +87,10 @@ public final class VideoClip implements AutoCloseable {
         }
     }
 
-    /** Presentation times of the video packets, sorted (decode order differs from display order with B-frames). */
+    /**
+     * Presentation times of the video packets, sorted (decode order differs from display order with B-frames); a key
+     * frame's time is marked by the lowest bit set ({@link #KEY}), cleared again by the caller.
+     */
     private static long[] index(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
         int stream = grabber.getVideoStream();
         var timeBase = grabber.getFormatContext().streams(stream).time_base();
@@ -90,7 +106,9 @@ public final class VideoClip implements AutoCloseable {
                         times = Arrays.copyOf(times, n * 2);
                     }
                     long base = start == avutil.AV_NOPTS_VALUE ? 0 : start;
-                    times[n++] = Math.round(1e6 * (pts - base) * timeBase.num() / timeBase.den());
+                    long micros = Math.round(1e6 * (pts - base) * timeBase.num() / timeBase.den());
+                    boolean key = (packet.flags() & org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY) != 0;
+                    times[n++] = (micros << 1) | (key ? KEY : 0);
                 }
             } finally {
                 org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
@@ -112,11 +130,12 @@ public final class VideoClip implements AutoCloseable {
         }
         try {
             if (next >= 0 && index > next && index - next <= SKIP_AHEAD) {
-                for (int i = next; i < index; i++) { // a few frames on: decoding them is cheaper than a seek
-                    grabber.grabImage();
-                }
+                skip(index - next); // a few frames on: decoding them is cheaper than a seek
             } else if (index != next) {
-                grabber.setVideoTimestamp(frameTimes[index]);
+                // to the key frame before it, then decoded forward without converting the frames passed over
+                int key = keyBefore[index];
+                grabber.setVideoTimestamp(frameTimes[key]);
+                skip(index - key);
             }
             Frame f = grabber.grabImage();
             while (f != null && f.timestamp < frameTimes[index] - halfFrameMicros()) {
@@ -166,6 +185,13 @@ public final class VideoClip implements AutoCloseable {
     private static final int MAX_TAIL_TRIES = 32;
     /** Frames decoded forward rather than seeking (a seek decodes from the key frame before, often further back). */
     private static final int SKIP_AHEAD = 12;
+
+    /** Decodes {@code n} frames without converting them to pictures. */
+    private void skip(int n) throws FrameGrabber.Exception {
+        for (int i = 0; i < n; i++) {
+            grabber.grabFrame(false, true, false, false);
+        }
+    }
 
     private long halfFrameMicros() {
         return Math.round(500_000 / Math.max(1, info.fps()));

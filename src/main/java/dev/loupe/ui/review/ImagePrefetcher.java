@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Decodes review images on one background thread and keeps the last few, so the image before and after the
- * current one are ready when the reviewer moves on. A file that cannot be decoded fails its future with the reason.
+ * current one are ready when the reviewer moves on. A request left behind before its turn (the reviewer scrubbed on)
+ * is dropped, so the decoder always works on what is shown now. A file that cannot be decoded fails its future with
+ * the reason.
  */
 final class ImagePrefetcher implements AutoCloseable {
     private static final int KEEP = 3;
@@ -35,6 +37,10 @@ final class ImagePrefetcher implements AutoCloseable {
         if (f == null) {
             CompletableFuture<ImagePyramid> decoded = new CompletableFuture<>();
             decoder.execute(() -> {
+                if (!wanted(im.id(), decoded)) {
+                    decoded.cancel(false); // asked for and left behind (scrubbing a clip): not worth decoding now
+                    return;
+                }
                 try {
                     decoded.complete(ImagePyramid.of(ImageDecoder.decode(images, im)));
                 } catch (UnreadableImageException e) {
@@ -48,6 +54,10 @@ final class ImagePrefetcher implements AutoCloseable {
             recent.remove(recent.keySet().iterator().next());
         }
         return f;
+    }
+
+    private synchronized boolean wanted(long id, CompletableFuture<ImagePyramid> f) {
+        return recent.get(id) == f;
     }
 
     @Override
