@@ -140,6 +140,13 @@ class LoupeCommandTest {
         assertEquals(3 * boxes, after.get("boxes").asLong(), "each import put as many boxes as the tracker did: "
                 + motIn.out() + cvatIn.out());
 
+        Run extracted = run("import-video", demo.toString(), "--dataset", "stills", "--every", "100", "--extract",
+                tmp.resolve("frames").toString(), clip.toString());
+        assertEquals(0, extracted.code(), extracted.err());
+        assertTrue(extracted.out().contains("Imported 14 frames as pictures into dataset 'stills'"), extracted.out());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve(
+                "frames/one-by-one-person-detection/one-by-one-person-detection_001300.jpg")));
+
         Run frames = run("export", demo.toString(), "--dataset", "walk", "--task", "people", "--format", "yolo", "--out",
                 tmp.resolve("yolo").toString());
         assertEquals(0, frames.code(), frames.err());
