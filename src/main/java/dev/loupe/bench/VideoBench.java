@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Video decoding: every frame of a clip decoded to 8-bit BGR images by Loupe, against the {@code ffmpeg} command line
  * decoding and converting the same clip to the same pixel format on the same number of threads (goal: at least 0.8x);
- * and seeking: the time to a frame after a jump to a random one (what scrubbing costs), p50 and p95. Medians of
- * several runs.
+ * seeking: the time to a frame after a jump to a random one, p50 and p95; and scrubbing: the time to the key frame
+ * before it, which a dragged timeline shows. Medians of several runs.
  */
 @Command(name = "video", mixinStandardHelpOptions = true,
         description = "Decode speed against the ffmpeg command line on the same clip and threads, and seek latency.")
@@ -59,7 +59,8 @@ final class VideoBench implements Callable<Integer> {
             System.err.printf("run %d: Loupe %.0f frames/s, ffmpeg %.0f frames/s on %d threads%n", r + 1, loupe[r],
                     reference[r], n);
         }
-        double[] seekMs = seekTimes(n);
+        double[] seekMs = seekTimes(n, false);
+        double[] scrubMs = seekTimes(n, true);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("frames", frames);
         figures.put("threads", n);
@@ -68,6 +69,8 @@ final class VideoBench implements Callable<Integer> {
         figures.put("decodeRatio", GalleryBench.round(GalleryBench.median(loupe) / GalleryBench.median(reference)));
         figures.put("seekP50Ms", GalleryBench.round(percentile(seekMs, 50)));
         figures.put("seekP95Ms", GalleryBench.round(percentile(seekMs, 95)));
+        figures.put("scrubP50Ms", GalleryBench.round(percentile(scrubMs, 50)));
+        figures.put("scrubP95Ms", GalleryBench.round(percentile(scrubMs, 95)));
         BenchOutput.print(figures, json);
         return 0;
     }
@@ -92,15 +95,22 @@ final class VideoBench implements Callable<Integer> {
         }
     }
 
-    /** Milliseconds from a jump to a random frame until it is decoded, in random order. */
-    private double[] seekTimes(int n) throws VideoException {
+    /**
+     * Milliseconds from a jump to a random frame until it is decoded, in random order; with {@code keyFrames}, until
+     * the key frame before it is (what a dragged timeline shows).
+     */
+    private double[] seekTimes(int n, boolean keyFrames) throws VideoException {
         try (VideoClip c = VideoClip.open(clip, n)) {
             SplittableRandom random = new SplittableRandom(3);
             double[] ms = new double[seeks];
             for (int i = 0; i < seeks; i++) {
                 int frame = random.nextInt(c.info().frames());
                 long t = System.nanoTime();
-                c.frame(frame);
+                if (keyFrames) {
+                    c.keyFrameBefore(frame);
+                } else {
+                    c.frame(frame);
+                }
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
             return ms;

@@ -20,6 +20,15 @@ public final class FrameReader {
 
     /** Frame {@code index} of the clip. */
     public static BufferedImage frame(Path clip, int index) throws VideoException {
+        return open(clip).frame(index);
+    }
+
+    /** The key frame at or before frame {@code index}: quick to show while a timeline is scrubbed. */
+    public static BufferedImage keyFrameBefore(Path clip, int index) throws VideoException {
+        return open(clip).keyFrameBefore(index);
+    }
+
+    private static VideoClip open(Path clip) throws VideoException {
         Map<Path, VideoClip> open = OPEN.get();
         VideoClip c = open.remove(clip);
         if (c == null) {
@@ -31,6 +40,6 @@ public final class FrameReader {
             eldest.next().close();
             eldest.remove();
         }
-        return c.frame(index);
+        return c;
     }
 }

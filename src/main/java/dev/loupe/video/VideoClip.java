@@ -186,6 +186,17 @@ public final class VideoClip implements AutoCloseable {
     /** Frames decoded forward rather than seeking (a seek decodes from the key frame before, often further back). */
     private static final int SKIP_AHEAD = 12;
 
+    /**
+     * The key frame at or before {@code index} (seeking there decodes one frame): what a scrubbing timeline shows
+     * while the slider moves.
+     */
+    public BufferedImage keyFrameBefore(int index) throws VideoException {
+        if (index < 0 || index >= frameTimes.length) {
+            throw new VideoException(file + ": no frame " + index + " (it has " + frameTimes.length + ")");
+        }
+        return frame(keyBefore[index]);
+    }
+
     /** Decodes {@code n} frames without converting them to pictures. */
     private void skip(int n) throws FrameGrabber.Exception {
         for (int i = 0; i < n; i++) {

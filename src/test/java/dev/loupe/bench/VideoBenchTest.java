@@ -29,7 +29,7 @@ class VideoBenchTest {
         assertEquals(0, run.code(), run.out());
         JsonNode figures = new ObjectMapper().readTree(run.out());
         assertEquals(1394, figures.get("frames").asInt());
-        for (String field : new String[]{"decodeFps", "ffmpegFps", "decodeRatio", "seekP50Ms", "seekP95Ms"}) {
+        for (String field : new String[]{"decodeFps", "ffmpegFps", "decodeRatio", "seekP50Ms", "seekP95Ms", "scrubP95Ms"}) {
             assertTrue(figures.get(field).asDouble() > 0, field + " in " + figures);
         }
     }

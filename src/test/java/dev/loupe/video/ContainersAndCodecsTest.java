@@ -55,4 +55,29 @@ class ContainersAndCodecsTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void withKeyFramesFarApartAKeyFrameStandsInQuicklyForAFrameWhileScrubbing() throws Exception {
+        Path clip = tmp.resolve("long-gop.mp4");
+        Process p;
+        try {
+            p = new ProcessBuilder("ffmpeg", "-v", "error", "-nostdin", "-y", "-i",
+                    SharedData.root().resolve("data/video/one-by-one-person-detection.mp4").toString(), "-t", "20",
+                    "-c:v", "libx264", "-x264-params", "keyint=250:scenecut=0", "-an", clip.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            p = null;
+        }
+        Required.resource(p != null, "no ffmpeg command (Debian's package 'ffmpeg') to make the clip with");
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        try (VideoClip c = VideoClip.open(clip)) {
+            assertEquals(200, c.info().frames());
+            long first = crc(c.frame(0));
+            assertEquals(first, crc(c.keyFrameBefore(180)), "one key frame in 200 frames: frame 0 stands in");
+            long exact = crc(c.frame(180));
+            assertEquals(exact, crc(c.frame(180)));
+            org.junit.jupiter.api.Assertions.assertNotEquals(first, exact);
+        }
+    }
 }

@@ -14,7 +14,8 @@ import javafx.util.Duration;
 
 /**
  * The timeline under the review canvas while a clip's frames are walked: play / pause, a slider to scrub, and where
- * the shown frame is. Frames come from the review window's prefetcher, so scrubbing shows each frame as it decodes.
+ * the shown frame is. While the slider is dragged each position shows its key frame (one frame to decode, however far
+ * the clip's key frames are apart); let go, the exact frame replaces it.
  */
 final class ClipTimeline extends HBox {
     /** Frames shown per second while playing. */
@@ -57,7 +58,17 @@ final class ClipTimeline extends HBox {
         vm.positionProperty().addListener((o, was, n) -> follow(n.intValue()));
         scrub.valueProperty().addListener((o, was, now) -> {
             if (!following) {
-                vm.goTo((int) Math.round(now.doubleValue()));
+                int i = (int) Math.round(now.doubleValue());
+                if (scrub.isValueChanging()) {
+                    vm.scrubTo(i); // key frames while dragging: each is one frame to decode
+                } else {
+                    vm.goTo(i);
+                }
+            }
+        });
+        scrub.valueChangingProperty().addListener((o, was, dragging) -> {
+            if (!dragging) {
+                vm.settle();
             }
         });
         vm.itemProperty().addListener((o, was, item) -> show(item, where));

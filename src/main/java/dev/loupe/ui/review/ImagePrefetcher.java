@@ -2,9 +2,11 @@ package dev.loupe.ui.review;
 
 import dev.loupe.core.ImageItem;
 import dev.loupe.media.ImageDecoder;
-import dev.loupe.media.UnreadableImageException;
 import dev.loupe.store.ImageBytes;
+import dev.loupe.video.FrameReader;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,32 +34,49 @@ final class ImagePrefetcher implements AutoCloseable {
         this.images = images;
     }
 
+    /** Decoding that may fail with the reason. */
+    private interface Decode {
+        BufferedImage run() throws Exception;
+    }
+
     synchronized CompletableFuture<ImagePyramid> load(ImageItem im) {
-        CompletableFuture<ImagePyramid> f = recent.remove(im.id());
+        return request(im.id(), () -> ImageDecoder.decode(images, im));
+    }
+
+    /**
+     * A quick stand-in for a clip's frame while its timeline is scrubbed: the key frame before it (one frame to
+     * decode). Kept apart from the frame's own picture, which replaces it once the slider stops.
+     */
+    synchronized CompletableFuture<ImagePyramid> preview(ImageItem frame) {
+        return request(-frame.id(), () -> FrameReader.keyFrameBefore(Path.of(frame.path()), frame.frameIndex()));
+    }
+
+    private CompletableFuture<ImagePyramid> request(long key, Decode decode) {
+        CompletableFuture<ImagePyramid> f = recent.remove(key);
         if (f == null) {
             CompletableFuture<ImagePyramid> decoded = new CompletableFuture<>();
             decoder.execute(() -> {
-                if (!wanted(im.id(), decoded)) {
+                if (!wanted(key, decoded)) {
                     decoded.cancel(false); // asked for and left behind (scrubbing a clip): not worth decoding now
                     return;
                 }
                 try {
-                    decoded.complete(ImagePyramid.of(ImageDecoder.decode(images, im)));
-                } catch (UnreadableImageException e) {
+                    decoded.complete(ImagePyramid.of(decode.run()));
+                } catch (Exception e) {
                     decoded.completeExceptionally(e);
                 }
             });
             f = decoded;
         }
-        recent.put(im.id(), f);
+        recent.put(key, f);
         while (recent.size() > KEEP) {
             recent.remove(recent.keySet().iterator().next());
         }
         return f;
     }
 
-    private synchronized boolean wanted(long id, CompletableFuture<ImagePyramid> f) {
-        return recent.get(id) == f;
+    private synchronized boolean wanted(long key, CompletableFuture<ImagePyramid> f) {
+        return recent.get(key) == f;
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final TrackEdits trackEdits;
+    /** The picture last asked for: a late answer to an earlier request does not replace it. */
+    private CompletableFuture<ImagePyramid> showing;
     /** The task's tracks in the shown frame's clip (none for a picture). */
     private List<dev.loupe.core.Track> tracksHere = List.of();
     private final javafx.beans.property.IntegerProperty position = new javafx.beans.property.SimpleIntegerProperty();
@@ -174,6 +176,14 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     private void showImage() {
+        showImage(false);
+    }
+
+    /**
+     * Shows the session's image; with {@code preview}, a clip frame shows its key frame until {@link #settle()} (what
+     * keeps scrubbing a clip with distant key frames smooth).
+     */
+    private void showImage(boolean preview) {
         hidden.clear();
         locked.clear();
         tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
@@ -185,11 +195,17 @@ public final class ReviewViewModel implements AutoCloseable {
         refreshImageNotes();
         done.set(session.isDone());
         ImageItem shown = session.image();
-        CompletableFuture<ImagePyramid> f = prefetcher.load(shown);
-        image.set(f.isDone() && !f.isCompletedExceptionally() ? f.join() : null);
+        boolean quick = preview && shown.isFrame();
+        CompletableFuture<ImagePyramid> f = quick ? prefetcher.preview(shown) : prefetcher.load(shown);
+        showing = f;
+        if (f.isDone() && !f.isCompletedExceptionally() && !f.isCancelled()) {
+            image.set(f.join());
+        } else if (!quick) {
+            image.set(null);
+        }
         f.whenComplete((img, error) -> Platform.runLater(() -> {
-            if (session.image().id() != shown.id()) {
-                return;
+            if (session.image().id() != shown.id() || showing != f || f.isCancelled()) {
+                return; // moved on, or a picture for this image asked for later replaces this one
             }
             if (error != null) {
                 // the boxes stay editable; say why the picture is missing
@@ -200,6 +216,9 @@ public final class ReviewViewModel implements AutoCloseable {
                 image.set(img);
             }
         }));
+        if (quick) {
+            return; // no neighbours while scrubbing: the decoder keeps to what is shown
+        }
         for (int d : new int[]{1, -1}) {
             int i = session.index() + d;
             if (i >= 0 && i < session.size()) {
@@ -540,13 +559,27 @@ public final class ReviewViewModel implements AutoCloseable {
         return count;
     }
 
-    /** Shows image {@code i} of those walked (scrubbing a clip's timeline). */
+    /** Shows image {@code i} of those walked. */
     public void goTo(int i) {
         if (i != session.index()) {
             session.goTo(i);
             selected.set(-1);
             showImage();
         }
+    }
+
+    /** Moves to image {@code i} while a clip's timeline is dragged: its key frame shows until {@link #settle()}. */
+    public void scrubTo(int i) {
+        if (i != session.index()) {
+            session.goTo(i);
+            selected.set(-1);
+            showImage(true);
+        }
+    }
+
+    /** The timeline was let go: the exact frame replaces the key frame shown while scrubbing. */
+    public void settle() {
+        showImage(false);
     }
 
     public void next() {

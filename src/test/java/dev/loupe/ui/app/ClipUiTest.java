@@ -70,6 +70,14 @@ class ClipUiTest extends MainWindowUiTest {
         robot.type(KeyCode.P);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.getValue() >= 53);
         robot.type(KeyCode.P);
+        // dragged: key frames stand in on the way, and the exact frame comes once it is let go
+        robot.interact(() -> {
+            timeline.setValueChanging(true);
+            timeline.setValue(70);
+            timeline.setValue(80);
+            timeline.setValueChanging(false);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frame.getText().equals("frame 800 · 81 / 140"));
         robot.interact(() -> timeline.setValue(50));
         Thread.sleep(800); // the frame decodes in the background
         WaitForAsyncUtils.waitForFxEvents();
