@@ -65,6 +65,45 @@ class TrackEditsTest {
             assertTrue(store.boxes(frames.get(27).id()).isEmpty());
             assertFalse(store.boxes(frames.get(24).id()).isEmpty());
             assertTrue(store.tracks(video.id(), task.id()).get(0).at(260).isEmpty());
+
+            // split on frame 150: from there on a second track, its boxes where they were
+            long boxes = store.countBoxes(new dev.loupe.core.BoxQuery(null, task.id(), null, null, null, null, null));
+            Box at150 = onFrame(store, frames.get(15), task.id());
+            assertEquals(2, edits.splitAt(frames.get(15), task.id(), at150));
+            List<Track> split = store.tracks(video.id(), task.id());
+            assertEquals(2, split.size());
+            assertEquals(2, TrackEdits.of(split, frames.get(20), onFrame(store, frames.get(20), task.id()))
+                    .orElseThrow().track().id());
+            assertEquals(1, TrackEdits.of(split, frames.get(14), onFrame(store, frames.get(14), task.id()))
+                    .orElseThrow().track().id());
+            assertEquals(boxes, store.countBoxes(new dev.loupe.core.BoxQuery(null, task.id(), null, null, null, null,
+                    null)), "splitting moves no box");
+            // and joined again: one track, the same boxes
+            assertEquals(0, edits.join(frames.get(15), task.id(), 1, 2, "me"));
+            assertEquals(1, store.tracks(video.id(), task.id()).size());
+        }
+    }
+
+    @Test
+    void joiningTwoTracksOfOneObjectFillsTheFramesBetween() throws Exception {
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            ProjectStore store = p.store();
+            new ImportVideoJob(store, "walk", List.of(SharedData.root().resolve(
+                    "data/video/one-by-one-person-detection.mp4")), new FrameSampling(10, 0)).run(JobContext.silent());
+            long ds = store.requireDataset("walk").id();
+            Video video = store.videos(ds).get(0);
+            Task task = store.task("people", "");
+            Track first = new Track(1, "person", List.of(KeyBox.at(0, 0, 100, 50, 120), KeyBox.at(100, 100, 100, 50, 120),
+                    KeyBox.gone(110)));
+            Track second = new Track(2, "person", List.of(KeyBox.at(150, 150, 100, 50, 120),
+                    KeyBox.at(250, 250, 100, 50, 120), KeyBox.gone(260)));
+            List<ImageItem> frames = ClipTracks.frames(store, ds).get(video.id());
+            assertEquals(22, ClipTracks.store(store, video, task, List.of(first, second), frames, Source.MODEL, "t"));
+            assertEquals(4, new TrackEdits(store).join(frames.get(0), task.id(), 2, 1, "me"), "frames 110..140");
+            List<Track> joined = store.tracks(video.id(), task.id());
+            assertEquals(1, joined.size());
+            assertEquals(1, joined.get(0).id(), "the earlier keeps its number");
+            assertEquals(120, onFrame(store, frames.get(12), task.id()).x(), 1e-9, "from 100 on frame 100 to 150 on 150");
         }
     }
 }

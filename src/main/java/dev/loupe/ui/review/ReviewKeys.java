@@ -28,6 +28,8 @@ final class ReviewKeys {
             new Key(". / ,", "next / previous frame of a clip"),
             new Key("P", "play / pause a clip"),
             new Key("E", "end the selected box's track on this frame"),
+            new Key("X", "split the selected box's track here: a new track from this frame on"),
+            new Key("J", "join the tracks of the last two boxes selected"),
             new Key("[ / ]", "previous / next key frame (of the selected box's track)"),
             new Key("Enter", "mark the image done and go to the next"),
             new Key("Ctrl+Z / Ctrl+Y", "undo / redo"),

@@ -323,6 +323,8 @@ public final class ReviewView extends BorderPane {
                 case F, PAGE_DOWN, PERIOD -> vm.next();
                 case D, PAGE_UP, COMMA -> vm.previous();
                 case E -> vm.endSelectedTrack();
+                case X -> vm.splitSelectedTrack();
+                case J -> vm.joinTracks();
                 case OPEN_BRACKET -> vm.jumpToKeyFrame(-1);
                 case CLOSE_BRACKET -> vm.jumpToKeyFrame(1);
                 case P -> {

@@ -52,6 +52,9 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final TrackEdits trackEdits;
+    /** The tracks of the last two boxes selected, the latest second (0: none). */
+    private long trackSelectedBefore;
+    private long trackSelected;
     /** The picture last asked for: a late answer to an earlier request does not replace it. */
     private CompletableFuture<ImagePyramid> showing;
     /** The task's tracks in the shown frame's clip (none for a picture). */
@@ -111,7 +114,10 @@ public final class ReviewViewModel implements AutoCloseable {
                 }
             });
         });
-        selected.addListener((obs, o, id) -> sayWhereFrom(id.longValue()));
+        selected.addListener((obs, o, id) -> {
+            sayWhereFrom(id.longValue());
+            noteTrackOf(id.longValue());
+        });
         serverNotice.set(store.outboxStatus().summary());
         outbox = store.watchOutbox(now -> Platform.runLater(() -> serverNotice.set(now.summary())));
         statusFilter.addListener((obs, o, n) -> {
@@ -420,6 +426,50 @@ public final class ReviewViewModel implements AutoCloseable {
     private Optional<Long> trackBoxHere(List<dev.loupe.core.Track> tracks) {
         return session.boxes().stream().filter(b -> TrackEdits.of(tracks, session.image(), b).isPresent())
                 .map(Box::id).findFirst();
+    }
+
+    /** Splits the selected box's track on this frame: from here on it is a new track. */
+    public void splitSelectedTrack() {
+        Optional<Box> box = session.box(selected.get());
+        if (box.isEmpty() || !session.image().isFrame()) {
+            return;
+        }
+        long made = trackEdits.splitAt(session.image(), session.taskId(), box.get());
+        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+        refreshBoxes();
+        status.set(made == 0 ? "The selected box belongs to no track that goes on before this frame: nothing to split"
+                : String.format("Track split on frame %d: from here on it is track %d", session.image().frameIndex(),
+                made));
+    }
+
+    /** Joins the selected box's track with the track of the box selected before it (one object, two tracks). */
+    public void joinTracks() {
+        if (!session.image().isFrame() || trackSelectedBefore == 0 || trackSelected == 0
+                || trackSelectedBefore == trackSelected) {
+            status.set("Select a box of one track, then a box of the other, to join them");
+            return;
+        }
+        int added = trackEdits.join(session.image(), session.taskId(), trackSelectedBefore, trackSelected, author);
+        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+        session.reload(store.boxes(session.image().id()));
+        refreshBoxes();
+        status.set(String.format("Tracks %d and %d joined; %d boxes fill the frames between them",
+                Math.min(trackSelectedBefore, trackSelected), Math.max(trackSelectedBefore, trackSelected), added));
+        trackSelectedBefore = 0;
+        trackSelected = 0;
+    }
+
+    /** Remembers the tracks of the last two boxes selected (what J joins). */
+    private void noteTrackOf(long boxId) {
+        if (boxId < 0 || session == null || !session.image().isFrame()) {
+            return;
+        }
+        session.box(boxId).flatMap(b -> TrackEdits.of(tracksHere, session.image(), b)).ifPresent(m -> {
+            if (m.track().id() != trackSelected) {
+                trackSelectedBefore = trackSelected;
+                trackSelected = m.track().id();
+            }
+        });
     }
 
     /** Whether a box of the shown frame is interpolated between its track's key frames (drawn dashed). */

@@ -93,6 +93,17 @@ class ClipUiTest extends MainWindowUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frame.getText().startsWith("frame 1,000 ·"));
         robot.type(KeyCode.OPEN_BRACKET).type(KeyCode.OPEN_BRACKET);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frame.getText().startsWith("frame 0 ·"));
+
+        // split the track on frame 600, then join the two parts again
+        robot.interact(() -> timeline.setValue(60));
+        robot.type(KeyCode.TAB).type(KeyCode.X);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Track split on frame 600"));
+        robot.interact(() -> timeline.setValue(59));
+        robot.type(KeyCode.TAB);
+        robot.interact(() -> timeline.setValue(61));
+        robot.type(KeyCode.TAB).type(KeyCode.J);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Tracks 1 and 2 joined"));
+        assertEquals(1, vm.projectProperty().get().store().tracks(clip.id(), people.id()).size());
         robot.interact(() -> ((Stage) review).close());
     }
 }
