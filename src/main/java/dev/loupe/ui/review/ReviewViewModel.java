@@ -14,7 +14,6 @@ import dev.loupe.review.Rect;
 import dev.loupe.review.ReviewSession;
 import dev.loupe.store.ProjectStore;
 import dev.loupe.store.StaleEditException;
-import dev.loupe.video.TrackEdits;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -51,14 +50,9 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImagePyramid> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
-    private final TrackEdits trackEdits;
-    /** The tracks of the last two boxes selected, the latest second (0: none). */
-    private long trackSelectedBefore;
-    private long trackSelected;
+    private final ReviewTracks tracks;
     /** The picture last asked for: a late answer to an earlier request does not replace it. */
     private CompletableFuture<ImagePyramid> showing;
-    /** The task's tracks in the shown frame's clip (none for a picture). */
-    private List<dev.loupe.core.Track> tracksHere = List.of();
     private final javafx.beans.property.IntegerProperty position = new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.beans.property.IntegerProperty count = new javafx.beans.property.SimpleIntegerProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
@@ -89,7 +83,7 @@ public final class ReviewViewModel implements AutoCloseable {
     public ReviewViewModel(ProjectStore store, long[] imageIds, int index, String author) {
         this.store = store;
         this.prefetcher = new ImagePrefetcher(store.imageBytes());
-        this.trackEdits = new TrackEdits(store);
+        this.tracks = new ReviewTracks(store);
         this.author = author;
         this.galleryIds = imageIds.clone();
         this.mayJudge = store.mayJudgeBoxes();
@@ -116,7 +110,9 @@ public final class ReviewViewModel implements AutoCloseable {
         });
         selected.addListener((obs, o, id) -> {
             sayWhereFrom(id.longValue());
-            noteTrackOf(id.longValue());
+            if (session != null) {
+                tracks.selected(session, id.longValue());
+            }
         });
         serverNotice.set(store.outboxStatus().summary());
         outbox = store.watchOutbox(now -> Platform.runLater(() -> serverNotice.set(now.summary())));
@@ -192,7 +188,7 @@ public final class ReviewViewModel implements AutoCloseable {
     private void showImage(boolean preview) {
         hidden.clear();
         locked.clear();
-        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+        tracks.show(session);
         count.set(session.size());
         position.set(session.index());
         item.set(session.image());
@@ -361,33 +357,40 @@ public final class ReviewViewModel implements AutoCloseable {
         Optional<Box> before = session.box(boxId);
         edit(() -> session.reshape(boxId, r));
         Optional<Box> after = session.box(boxId);
-        if (session.image().isFrame() && before.isPresent() && after.isPresent() && !before.equals(after)) {
-            int moved = trackEdits.keyed(session.image(), session.taskId(), before.get(), after.get());
-            if (moved > 0 || TrackEdits.of(tracksHere, session.image(), before.get()).isPresent()) {
-                tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
+        if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+            tracks.moved(session, before.get(), after.get()).ifPresent(said -> {
                 refreshBoxes();
-                status.set(String.format("Frame %d is a key frame of its track now; %d boxes of the track on other "
-                        + "frames follow", session.image().frameIndex(), moved));
-            }
+                status.set(said);
+            });
         }
     }
 
     /** Ends the selected box's track on this frame: its boxes here and on later frames go. */
     public void endSelectedTrack() {
-        Optional<Box> box = session.box(selected.get());
-        if (box.isEmpty() || !session.image().isFrame()) {
-            return;
+        session.box(selected.get()).filter(b -> session.image().isFrame()).ifPresent(box -> {
+            String said = tracks.end(session, box);
+            selected.set(-1);
+            refreshBoxes();
+            status.set(said);
+        });
+    }
+
+    /** Splits the selected box's track on this frame: from here on it is a new track. */
+    public void splitSelectedTrack() {
+        session.box(selected.get()).filter(b -> session.image().isFrame()).ifPresent(box -> {
+            String said = tracks.split(session, box);
+            refreshBoxes();
+            status.set(said);
+        });
+    }
+
+    /** Joins the tracks of the last two boxes selected (one object followed as two tracks). */
+    public void joinTracks() {
+        if (session.image().isFrame()) {
+            String said = tracks.join(session, author);
+            refreshBoxes();
+            status.set(said);
         }
-        int gone = trackEdits.endAt(session.image(), session.taskId(), box.get());
-        if (gone == 0) {
-            status.set("The selected box belongs to no track: nothing to end");
-            return;
-        }
-        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
-        session.reload(store.boxes(session.image().id()));
-        selected.set(-1);
-        refreshBoxes();
-        status.set(String.format("Track ended on frame %d: %d of its boxes went", session.image().frameIndex(), gone));
     }
 
     /**
@@ -399,83 +402,16 @@ public final class ReviewViewModel implements AutoCloseable {
             return;
         }
         Optional<Box> box = session.box(selected.get());
-        List<dev.loupe.core.Track> tracks = box.flatMap(b -> TrackEdits.of(tracksHere, session.image(), b))
-                .map(m -> List.of(m.track())).orElse(tracksHere);
-        java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
-        tracks.forEach(t -> t.keyFrames().stream().filter(k -> !k.outside()).forEach(k -> keys.add(k.frame())));
-        Integer target = direction > 0 ? keys.higher(session.image().frameIndex())
-                : keys.lower(session.image().frameIndex());
-        if (target == null) {
-            status.set("No key frame " + (direction > 0 ? "after" : "before") + " this one");
-            return;
-        }
-        List<ImageItem> walked = store.images(java.util.stream.IntStream.range(0, session.size())
-                .mapToLong(session::imageIdAt).toArray());
-        for (int i = 0; i < walked.size(); i++) {
-            if (walked.get(i).isFrame() && walked.get(i).frameIndex() == target) {
-                long keep = selected.get();
-                goTo(i);
-                selected.set(box.isPresent() ? trackBoxHere(tracks).orElse(-1L) : keep);
-                return;
-            }
-        }
-        status.set("Key frame " + target + " is not among the frames walked");
-    }
-
-    /** The box of the shown frame that belongs to the (one) track given, after a jump. */
-    private Optional<Long> trackBoxHere(List<dev.loupe.core.Track> tracks) {
-        return session.boxes().stream().filter(b -> TrackEdits.of(tracks, session.image(), b).isPresent())
-                .map(Box::id).findFirst();
-    }
-
-    /** Splits the selected box's track on this frame: from here on it is a new track. */
-    public void splitSelectedTrack() {
-        Optional<Box> box = session.box(selected.get());
-        if (box.isEmpty() || !session.image().isFrame()) {
-            return;
-        }
-        long made = trackEdits.splitAt(session.image(), session.taskId(), box.get());
-        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
-        refreshBoxes();
-        status.set(made == 0 ? "The selected box belongs to no track that goes on before this frame: nothing to split"
-                : String.format("Track split on frame %d: from here on it is track %d", session.image().frameIndex(),
-                made));
-    }
-
-    /** Joins the selected box's track with the track of the box selected before it (one object, two tracks). */
-    public void joinTracks() {
-        if (!session.image().isFrame() || trackSelectedBefore == 0 || trackSelected == 0
-                || trackSelectedBefore == trackSelected) {
-            status.set("Select a box of one track, then a box of the other, to join them");
-            return;
-        }
-        int added = trackEdits.join(session.image(), session.taskId(), trackSelectedBefore, trackSelected, author);
-        tracksHere = trackEdits.tracksOf(session.image(), session.taskId());
-        session.reload(store.boxes(session.image().id()));
-        refreshBoxes();
-        status.set(String.format("Tracks %d and %d joined; %d boxes fill the frames between them",
-                Math.min(trackSelectedBefore, trackSelected), Math.max(trackSelectedBefore, trackSelected), added));
-        trackSelectedBefore = 0;
-        trackSelected = 0;
-    }
-
-    /** Remembers the tracks of the last two boxes selected (what J joins). */
-    private void noteTrackOf(long boxId) {
-        if (boxId < 0 || session == null || !session.image().isFrame()) {
-            return;
-        }
-        session.box(boxId).flatMap(b -> TrackEdits.of(tracksHere, session.image(), b)).ifPresent(m -> {
-            if (m.track().id() != trackSelected) {
-                trackSelectedBefore = trackSelected;
-                trackSelected = m.track().id();
-            }
+        long keep = selected.get();
+        tracks.keyFrame(session, box, direction, status::set).ifPresent(jump -> {
+            goTo(jump.position());
+            selected.set(box.isPresent() ? ReviewTracks.boxOf(session, jump.tracks()).orElse(-1L) : keep);
         });
     }
 
     /** Whether a box of the shown frame is interpolated between its track's key frames (drawn dashed). */
     public boolean isInterpolated(Box b) {
-        return session.image().isFrame() && TrackEdits.of(tracksHere, session.image(), b).map(m -> !m.key())
-                .orElse(false);
+        return tracks.interpolated(session, b);
     }
 
     /**
