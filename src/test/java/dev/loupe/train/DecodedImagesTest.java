@@ -38,4 +38,19 @@ class DecodedImagesTest {
         tight.get(horses);
         assertNotSame(kept, tight.get(bus), "the bus made way for the horses and is decoded again");
     }
+
+    @Test
+    void aVideoFrameIsATrainingImageLikeAPhoto() throws Exception {
+        Path clip = SharedData.root().resolve("data/video/one-by-one-person-detection.mp4");
+        ImageItem frame = new ImageItem(9, 1, clip.toString(), null, "walk/walk_000700.jpg", 768, 432, 1, "f700", 0,
+                Instant.EPOCH, 1, 700);
+        BufferedImage decoded = new DecodedImages(Long.MAX_VALUE, ImageBytes.IN_PLACE).get(frame);
+        try (dev.loupe.video.VideoClip c = dev.loupe.video.VideoClip.open(clip)) {
+            BufferedImage expected = c.frame(700);
+            assertEquals(expected.getWidth(), decoded.getWidth());
+            assertEquals(java.util.Arrays.hashCode(((java.awt.image.DataBufferByte) expected.getRaster()
+                    .getDataBuffer()).getData()), java.util.Arrays.hashCode(((java.awt.image.DataBufferByte) decoded
+                    .getRaster().getDataBuffer()).getData()), "the clip's frame 700, decoded from the clip");
+        }
+    }
 }
