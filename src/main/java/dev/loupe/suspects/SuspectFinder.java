@@ -7,43 +7,60 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the likely mistakes of one image's labelled boxes against a model's predictions. Boxes and predictions are
- * matched one to one by IoU whatever their labels (Hungarian assignment); a matched pair with other labels is a wrong
- * label, one that overlaps too little a poor fit; a confident prediction left alone is a missing box; a labelled box
- * that no prediction comes near, in an image where the model is confident about something, is a false box; two boxes
- * of one label on one object are a duplicate. Each gets a score: how strongly the model backs the suspicion.
+ * Finds the likely mistakes of one image's labelled boxes against a model's predictions (those under a small floor
+ * of score left out). Boxes and predictions are first matched one to one where they overlap well, whatever their
+ * labels, the surer predictions preferred (Hungarian assignment on IoU x score): a matched pair with other labels is a
+ * wrong label, one that overlaps too little a poor fit. Boxes left over are then matched to predictions of their own
+ * label that overlap them at all: those are poor fits too (a box drawn off its object). A confident prediction still
+ * alone is a missing box; a labelled box no prediction comes near, in an image where the model is confident about
+ * something, is a false box; two boxes of one label on one object are a duplicate. Each gets a score: how strongly
+ * the model backs the suspicion.
  */
 public final class SuspectFinder {
+    /** Predictions below this are noise for finding mistakes. */
+    private static final double FLOOR = 0.05;
+    /** Objects at least this big (the square root of their area) a detector seldom misses outright. */
+    private static final double SEEN_SIDE_PX = 128;
+
     private SuspectFinder() {
     }
 
-    public static List<Suspect> find(long imageId, List<Shape> labelled, List<Shape> predicted, SuspectConfig c) {
+    public static List<Suspect> find(long imageId, List<Shape> labelled, List<Shape> predictions, SuspectConfig c) {
+        List<Shape> predicted = predictions.stream().filter(p -> score(p) >= FLOOR).toList();
         List<Suspect> out = new ArrayList<>();
-        double[][] w = new double[labelled.size()][predicted.size()];
+        boolean[] boxDone = new boolean[labelled.size()];
+        boolean[] predictionUsed = new boolean[predicted.size()];
+        int[] close = match(labelled, predicted, c.matchIou(), false, boxDone, predictionUsed);
         for (int i = 0; i < labelled.size(); i++) {
-            for (int j = 0; j < predicted.size(); j++) {
-                double iou = labelled.get(i).iou(predicted.get(j));
-                w[i][j] = iou >= c.matchIou() ? iou : 0;
+            if (close[i] < 0) {
+                continue;
+            }
+            Shape box = labelled.get(i);
+            Shape p = predicted.get(close[i]);
+            double iou = box.iou(p);
+            if (!p.label().equals(box.label())) {
+                out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p), p.label()));
+            } else if (iou < c.fitIou()) {
+                out.add(suspect(imageId, SuspectKind.POOR_FIT, box, score(p) * (1 - iou), p.label()));
             }
         }
-        int[] match = Hungarian.maximize(w);
-        boolean[] predictionUsed = new boolean[predicted.size()];
+        int[] loose = match(labelled, predicted, c.nearIou(), true, boxDone, predictionUsed);
+        for (int i = 0; i < labelled.size(); i++) {
+            if (loose[i] >= 0) {
+                Shape p = predicted.get(loose[i]);
+                out.add(suspect(imageId, SuspectKind.POOR_FIT, labelled.get(i),
+                        score(p) * (1 - labelled.get(i).iou(p)), p.label()));
+            }
+        }
         double sure = predicted.stream().mapToDouble(SuspectFinder::score).max().orElse(0);
         for (int i = 0; i < labelled.size(); i++) {
             Shape box = labelled.get(i);
-            if (match[i] >= 0) {
-                Shape p = predicted.get(match[i]);
-                predictionUsed[match[i]] = true;
-                double iou = box.iou(p);
-                if (!p.label().equals(box.label())) {
-                    out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p), p.label()));
-                } else if (iou < c.fitIou()) {
-                    out.add(suspect(imageId, SuspectKind.POOR_FIT, box, score(p) * (1 - iou), p.label()));
-                }
-            } else if (sure >= c.confident()) {
+            if (!boxDone[i] && sure >= c.confident()) {
                 double near = predicted.stream().mapToDouble(box::iou).max().orElse(0);
                 if (near < c.nearIou()) {
-                    out.add(suspect(imageId, SuspectKind.FALSE_BOX, box, sure * (1 - near), null));
+                    // a model misses small objects often: the bigger the box it does not see, the likelier it is false
+                    double size = Math.min(1, Math.sqrt(box.area()) / SEEN_SIDE_PX);
+                    out.add(suspect(imageId, SuspectKind.FALSE_BOX, box, sure * (1 - near) * size, null));
                 }
             }
         }
@@ -66,6 +83,34 @@ public final class SuspectFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * One-to-one matching of the boxes and predictions not matched yet, overlapping at least {@code minIou} (with
+     * {@code sameLabel}, of one label only), weighted by IoU x score; marks what it matches. Returns, per box, its
+     * prediction or -1.
+     */
+    private static int[] match(List<Shape> boxes, List<Shape> predicted, double minIou, boolean sameLabel,
+                               boolean[] boxDone, boolean[] predictionUsed) {
+        double[][] w = new double[boxes.size()][predicted.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = 0; j < predicted.size(); j++) {
+                Shape b = boxes.get(i);
+                Shape p = predicted.get(j);
+                double iou = b.iou(p);
+                boolean eligible = !boxDone[i] && !predictionUsed[j] && iou >= minIou
+                        && (!sameLabel || b.label().equals(p.label()));
+                w[i][j] = eligible ? iou * score(p) : 0;
+            }
+        }
+        int[] match = Hungarian.maximize(w);
+        for (int i = 0; i < match.length; i++) {
+            if (match[i] >= 0) {
+                boxDone[i] = true;
+                predictionUsed[match[i]] = true;
+            }
+        }
+        return match;
     }
 
     private static Suspect suspect(long imageId, SuspectKind kind, Shape box, double score, String predicted) {

@@ -94,6 +94,22 @@ class LoupeCommandTest {
         assertTrue(planted.out().startsWith("5 honeypots planted in the queues of ann, ben"), planted.out());
         Run none = run("honeypots", "report", demo.toString(), "--task", "work");
         assertEquals("no honeypot marked done yet", none.out().strip());
+
+        // the same boxes checked against YOLOX-Nano: suspects best first, in the documented shape
+        Run suspects = run("suspects", demo.toString(), "--dataset", "dev", "--task", "alice", "--models-dir",
+                SharedData.root().resolve("models").toString(), "--top", "10", "--json");
+        assertEquals(0, suspects.code(), suspects.err());
+        JsonNode list = new ObjectMapper().readTree(suspects.out()).get("suspects");
+        assertEquals(10, list.size());
+        double last = Double.MAX_VALUE;
+        for (JsonNode n : list) {
+            assertTrue(n.get("score").asDouble() <= last, "best first: " + list);
+            last = n.get("score").asDouble();
+            assertEquals(4, n.get("box").size());
+            assertTrue(List.of("missing_box", "false_box", "wrong_label", "poor_fit", "duplicate")
+                    .contains(n.get("kind").asText()), n.toString());
+            assertTrue(n.get("image").asText().endsWith(".jpg"), n.toString());
+        }
     }
 
     @Test

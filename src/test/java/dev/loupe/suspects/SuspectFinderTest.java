@@ -44,7 +44,8 @@ class SuspectFinderTest {
     void aBoxNothingComesNearWhileTheModelIsSureElsewhereIsAFalseBox() {
         List<Suspect> s = SuspectFinder.find(1, List.of(box(1, "person", 0, 0, 100, 200), box(2, "person", 600, 0, 50, 50)),
                 List.of(prediction("person", 0.9, 0, 0, 100, 200)), C);
-        assertEquals(List.of(new Suspect(1, SuspectKind.FALSE_BOX, 600, 0, 50, 50, "person", 0.9, 2, null)), s);
+        // the model is 0.9 sure elsewhere; a 50 x 50 box is small enough to be missed: 0.9 x 50 / 128
+        assertEquals(List.of(new Suspect(1, SuspectKind.FALSE_BOX, 600, 0, 50, 50, "person", 0.9 * 50 / 128, 2, null)), s);
         assertTrue(SuspectFinder.find(1, List.of(box(2, "person", 600, 0, 50, 50)),
                 List.of(prediction("person", 0.3, 0, 0, 100, 200)), C).isEmpty(), "an unsure model accuses nothing");
     }
@@ -70,5 +71,15 @@ class SuspectFinderTest {
         assertEquals(1, s.size(), s.toString());
         assertEquals(SuspectKind.DUPLICATE, s.get(0).kind());
         assertEquals(2, s.get(0).boxId());
+    }
+
+    @Test
+    void aBoxDrawnOffItsObjectIsAPoorFitNotAMissingAndAFalseBox() {
+        // shifted by 45% of its width: IoU 0.38, below the match but plainly the same object of the same label
+        List<Suspect> s = SuspectFinder.find(1, List.of(box(1, "dog", 45, 0, 100, 100)),
+                List.of(prediction("dog", 0.9, 0, 0, 100, 100)), C);
+        assertEquals(1, s.size(), s.toString());
+        assertEquals(SuspectKind.POOR_FIT, s.get(0).kind());
+        assertEquals(0.9 * (1 - 55.0 / 145.0), s.get(0).score(), 1e-9);
     }
 }

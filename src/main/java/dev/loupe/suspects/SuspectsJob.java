@@ -1,0 +1,83 @@
+package dev.loupe.suspects;
+
+import dev.loupe.consensus.Shape;
+import dev.loupe.core.Box;
+import dev.loupe.core.BoxQuery;
+import dev.loupe.core.Dataset;
+import dev.loupe.core.Label;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Task;
+import dev.loupe.eval.EvalBox;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The likely mistakes of a task's boxes on a dataset against a model's predictions there, best first. Rejected and
+ * crowd boxes take no part.
+ */
+public final class SuspectsJob implements Job<List<Suspect>> {
+    private static final int PAGE = 10_000;
+
+    private final ProjectStore store;
+    private final String dataset;
+    private final String task;
+    private final List<EvalBox> predictions;
+    private final SuspectConfig config;
+
+    public SuspectsJob(ProjectStore store, String dataset, String task, List<EvalBox> predictions, SuspectConfig config) {
+        this.store = store;
+        this.dataset = dataset;
+        this.task = task;
+        this.predictions = List.copyOf(predictions);
+        this.config = config;
+    }
+
+    @Override
+    public List<Suspect> run(JobContext ctx) throws InterruptedException {
+        Dataset ds = store.requireDataset(dataset);
+        Task t = store.tasks().stream().filter(x -> x.name().equals(task)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' in this project"));
+        Map<Long, String> labels = new HashMap<>();
+        for (Label l : store.labels()) {
+            labels.put(l.id(), l.name());
+        }
+        Map<Long, List<Shape>> labelled = new HashMap<>();
+        BoxQuery query = new BoxQuery(ds.id(), t.id(), null, null, null, null, null);
+        long after = 0;
+        List<Box> page;
+        while (!(page = store.boxPage(query, after, PAGE)).isEmpty()) {
+            for (Box b : page) {
+                if (b.status() != ReviewStatus.REJECTED && !b.crowd()) {
+                    labelled.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(new Shape(0, b.id(),
+                            labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), Double.NaN));
+                }
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        Map<Long, List<Shape>> predicted = new HashMap<>();
+        for (EvalBox p : predictions) {
+            predicted.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(new Shape(1, 0, p.label(), p.x(), p.y(),
+                    p.w(), p.h(), p.score()));
+        }
+        TreeSet<Long> images = new TreeSet<>(labelled.keySet());
+        images.addAll(predicted.keySet());
+        List<Suspect> out = new ArrayList<>();
+        int done = 0;
+        for (long image : images) {
+            ctx.checkCancelled();
+            out.addAll(SuspectFinder.find(image, labelled.getOrDefault(image, List.of()),
+                    predicted.getOrDefault(image, List.of()), config));
+            ctx.progress(++done, images.size());
+        }
+        out.sort(Comparator.comparingDouble(Suspect::score).reversed().thenComparingLong(Suspect::imageId));
+        return out;
+    }
+}
