@@ -19,6 +19,8 @@ import java.util.List;
 public final class SuspectFinder {
     /** Predictions below this are noise for finding mistakes. */
     private static final double FLOOR = 0.05;
+    /** A prediction overlapping a labelled box this much is about that box, not a missing one. */
+    private static final double COVERED_IOU = 0.3;
     /** Objects at least this big (the square root of their area) a detector seldom misses outright. */
     private static final double SEEN_SIDE_PX = 128;
 
@@ -26,7 +28,16 @@ public final class SuspectFinder {
     }
 
     public static List<Suspect> find(long imageId, List<Shape> labelled, List<Shape> predictions, SuspectConfig c) {
-        List<Shape> predicted = predictions.stream().filter(p -> score(p) >= FLOOR).toList();
+        return find(imageId, labelled, List.of(), predictions, c);
+    }
+
+    /**
+     * As above, with crowd regions: a prediction mostly inside one is one of the crowd, never a missing box.
+     */
+    public static List<Suspect> find(long imageId, List<Shape> labelled, List<Shape> crowds, List<Shape> predictions,
+                                     SuspectConfig c) {
+        List<Shape> predicted = predictions.stream().filter(p -> score(p) >= FLOOR)
+                .filter(p -> crowds.stream().noneMatch(crowd -> insideShare(p, crowd) >= 0.5)).toList();
         List<Suspect> out = new ArrayList<>();
         boolean[] boxDone = new boolean[labelled.size()];
         boolean[] predictionUsed = new boolean[predicted.size()];
@@ -39,7 +50,12 @@ public final class SuspectFinder {
             Shape p = predicted.get(close[i]);
             double iou = box.iou(p);
             if (!p.label().equals(box.label())) {
-                out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p), p.label()));
+                // the model's own word for the box's label there: a close second means it hesitates, not objects
+                double own = predicted.stream().filter(q -> q.label().equals(box.label()) && box.iou(q) >= c.matchIou())
+                        .mapToDouble(SuspectFinder::score).max().orElse(0);
+                if (score(p) >= c.confident() && score(p) - own > 0) {
+                    out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p) - own, p.label()));
+                }
             } else if (iou < c.fitIou()) {
                 out.add(suspect(imageId, SuspectKind.POOR_FIT, box, score(p) * (1 - iou), p.label()));
             }
@@ -56,20 +72,22 @@ public final class SuspectFinder {
         for (int i = 0; i < labelled.size(); i++) {
             Shape box = labelled.get(i);
             if (!boxDone[i] && sure >= c.confident()) {
-                double near = predicted.stream().mapToDouble(box::iou).max().orElse(0);
+                // even a faint guess of the model there (below the floor) means it saw something
+                double near = predictions.stream().mapToDouble(box::iou).max().orElse(0);
                 if (near < c.nearIou()) {
                     // a model misses small objects often: the bigger the box it does not see, the likelier it is false
-                    double size = Math.min(1, Math.sqrt(box.area()) / SEEN_SIDE_PX);
-                    out.add(suspect(imageId, SuspectKind.FALSE_BOX, box, sure * (1 - near) * size, null));
+                    out.add(suspect(imageId, SuspectKind.FALSE_BOX, box, sure * (1 - near) * size(box), null));
                 }
             }
         }
         for (int j = 0; j < predicted.size(); j++) {
             Shape p = predicted.get(j);
-            boolean covered = labelled.stream().anyMatch(b -> b.iou(p) >= c.matchIou()); // a second guess at a box
+            // a box of the labels there, drawn a little differently or under a second guess of the model: not missing
+            boolean covered = labelled.stream().anyMatch(b -> b.iou(p) >= COVERED_IOU);
             if (!predictionUsed[j] && score(p) >= c.confident() && !covered) {
-                out.add(new Suspect(imageId, SuspectKind.MISSING_BOX, p.x(), p.y(), p.w(), p.h(), p.label(), score(p), 0,
-                        p.label()));
+                // small objects go unlabelled in many datasets on purpose: a big one the labels miss is the likelier slip
+                out.add(new Suspect(imageId, SuspectKind.MISSING_BOX, p.x(), p.y(), p.w(), p.h(), p.label(),
+                        score(p) * size(p), 0, p.label()));
             }
         }
         for (int i = 0; i < labelled.size(); i++) {
@@ -78,7 +96,12 @@ public final class SuspectFinder {
                 Shape b = labelled.get(k);
                 double iou = a.iou(b);
                 if (a.label().equals(b.label()) && iou >= c.duplicateIou()) {
-                    out.add(suspect(imageId, SuspectKind.DUPLICATE, b, iou, null));
+                    // two objects standing close are no duplicate: only when the model sees one thing there
+                    List<Shape> seen = predicted.stream().filter(q -> score(q) >= c.confident()
+                            && (a.iou(q) >= c.matchIou() || b.iou(q) >= c.matchIou())).toList();
+                    if (seen.size() == 1) {
+                        out.add(suspect(imageId, SuspectKind.DUPLICATE, b, iou * score(seen.get(0)), null));
+                    }
                 }
             }
         }
@@ -111,6 +134,18 @@ public final class SuspectFinder {
             }
         }
         return match;
+    }
+
+    /** 1 for objects a detector seldom misses, less for smaller ones (the square root of the area over 128 px). */
+    private static double size(Shape s) {
+        return Math.min(1, Math.sqrt(s.area()) / SEEN_SIDE_PX);
+    }
+
+    /** How much of {@code p} lies inside {@code region}. */
+    private static double insideShare(Shape p, Shape region) {
+        double iw = Math.min(p.x() + p.w(), region.x() + region.w()) - Math.max(p.x(), region.x());
+        double ih = Math.min(p.y() + p.h(), region.y() + region.h()) - Math.max(p.y(), region.y());
+        return iw <= 0 || ih <= 0 ? 0 : iw * ih / p.area();
     }
 
     private static Suspect suspect(long imageId, SuspectKind kind, Shape box, double score, String predicted) {

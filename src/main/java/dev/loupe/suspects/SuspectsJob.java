@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The likely mistakes of a task's boxes on a dataset against a model's predictions there, best first. Rejected and
- * crowd boxes take no part.
+ * The likely mistakes of a task's boxes on a dataset against a model's predictions there, best first. Rejected boxes
+ * take no part; crowd regions only cover the predictions inside them.
  */
 public final class SuspectsJob implements Job<List<Suspect>> {
     private static final int PAGE = 10_000;
@@ -50,14 +50,15 @@ public final class SuspectsJob implements Job<List<Suspect>> {
             labels.put(l.id(), l.name());
         }
         Map<Long, List<Shape>> labelled = new HashMap<>();
+        Map<Long, List<Shape>> crowds = new HashMap<>();
         BoxQuery query = new BoxQuery(ds.id(), t.id(), null, null, null, null, null);
         long after = 0;
         List<Box> page;
         while (!(page = store.boxPage(query, after, PAGE)).isEmpty()) {
             for (Box b : page) {
-                if (b.status() != ReviewStatus.REJECTED && !b.crowd()) {
-                    labelled.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(new Shape(0, b.id(),
-                            labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), Double.NaN));
+                if (b.status() != ReviewStatus.REJECTED) {
+                    (b.crowd() ? crowds : labelled).computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(new Shape(0,
+                            b.id(), labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), Double.NaN));
                 }
             }
             after = page.get(page.size() - 1).id();
@@ -74,7 +75,7 @@ public final class SuspectsJob implements Job<List<Suspect>> {
         for (long image : images) {
             ctx.checkCancelled();
             out.addAll(SuspectFinder.find(image, labelled.getOrDefault(image, List.of()),
-                    predicted.getOrDefault(image, List.of()), config));
+                    crowds.getOrDefault(image, List.of()), predicted.getOrDefault(image, List.of()), config));
             ctx.progress(++done, images.size());
         }
         out.sort(Comparator.comparingDouble(Suspect::score).reversed().thenComparingLong(Suspect::imageId));

@@ -36,7 +36,7 @@ class SuspectFinderTest {
         assertEquals(SuspectKind.MISSING_BOX, missing.kind());
         assertEquals(300, missing.x(), 1e-9, "the model's box");
         assertEquals("dog", missing.label());
-        assertEquals(0.8, missing.score(), 1e-9);
+        assertEquals(0.8 * Math.sqrt(80 * 60) / 128, missing.score(), 1e-9, "small objects go unlabelled more often");
         assertEquals(0, missing.boxId());
     }
 
@@ -65,12 +65,29 @@ class SuspectFinderTest {
     }
 
     @Test
-    void oneObjectDrawnTwiceIsADuplicateAndASecondGuessOfTheModelIsNoMissingBox() {
-        List<Suspect> s = SuspectFinder.find(1, List.of(box(1, "car", 0, 0, 100, 100), box(2, "car", 5, 0, 100, 100)),
-                List.of(prediction("car", 0.9, 0, 0, 100, 100), prediction("car", 0.6, 3, 0, 100, 100)), C);
+    void oneObjectDrawnTwiceIsADuplicateWhenTheModelSeesOneThingThere() {
+        List<Shape> twice = List.of(box(1, "car", 0, 0, 100, 100), box(2, "car", 5, 0, 100, 100));
+        List<Suspect> s = SuspectFinder.find(1, twice, List.of(prediction("car", 0.9, 0, 0, 100, 100),
+                prediction("car", 0.3, 3, 0, 100, 100)), C);
         assertEquals(1, s.size(), s.toString());
         assertEquals(SuspectKind.DUPLICATE, s.get(0).kind());
         assertEquals(2, s.get(0).boxId());
+        assertEquals(0.9 * 95.0 / 105.0, s.get(0).score(), 1e-9);
+        assertTrue(SuspectFinder.find(1, twice, List.of(prediction("car", 0.9, 0, 0, 100, 100),
+                prediction("car", 0.8, 5, 0, 100, 100)), C).isEmpty(), "the model sees two cars: two cars standing close");
+    }
+
+    @Test
+    void aSecondGuessOfTheModelAtALabelledBoxIsNoMissingBox() {
+        assertTrue(SuspectFinder.find(1, List.of(box(1, "car", 0, 0, 100, 100)), List.of(
+                prediction("car", 0.9, 0, 0, 100, 100), prediction("truck", 0.7, 30, 0, 100, 100)), C).isEmpty());
+    }
+
+    @Test
+    void aCrowdRegionCoversThePeopleTheModelFindsInIt() {
+        List<Suspect> s = SuspectFinder.find(1, List.of(), List.of(box(9, "person", 0, 0, 400, 300)),
+                List.of(prediction("person", 0.9, 50, 50, 120, 200)), C);
+        assertTrue(s.isEmpty(), s.toString());
     }
 
     @Test
