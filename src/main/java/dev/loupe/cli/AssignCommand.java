@@ -54,8 +54,7 @@ final class AssignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Project p = CliSupport.open(project)) {
-            Task t = p.store().tasks().stream().filter(x -> x.name().equals(task)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' in this project"));
+            Task t = p.store().requireTask(task);
             WorkQueues queues = new WorkQueues(p.store());
             int assigned;
             String what;

@@ -3,7 +3,6 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.loupe.consensus.Honeypots;
-import dev.loupe.core.Task;
 import dev.loupe.project.Project;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
@@ -25,11 +24,6 @@ final class HoneypotsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what: plant or report");
-    }
-
-    static long taskId(ProjectStore store, String name) {
-        return store.tasks().stream().filter(t -> t.name().equals(name)).mapToLong(Task::id).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task '" + name + "' in this project"));
     }
 
     @Command(name = "plant", mixinStandardHelpOptions = true,
@@ -62,7 +56,7 @@ final class HoneypotsCommand implements Runnable {
         public Integer call() {
             try (Project p = CliSupport.open(project)) {
                 ProjectStore store = p.store();
-                long[] planted = new Honeypots(store).plant(taskId(store, task), taskId(store, truth),
+                long[] planted = new Honeypots(store).plant(store.requireTask(task).id(), store.requireTask(truth).id(),
                         store.requireDataset(dataset).id(), percent, seed, people);
                 System.out.printf("%d honeypots planted in the queues of %s%n", planted.length, String.join(", ", people));
             }
@@ -88,7 +82,7 @@ final class HoneypotsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Project p = CliSupport.open(project)) {
-                List<Honeypots.Accuracy> scores = new Honeypots(p.store()).accuracy(taskId(p.store(), task), iou);
+                List<Honeypots.Accuracy> scores = new Honeypots(p.store()).accuracy(p.store().requireTask(task).id(), iou);
                 ObjectMapper mapper = new ObjectMapper();
                 ArrayNode out = mapper.createArrayNode();
                 for (Honeypots.Accuracy a : scores) {

@@ -51,8 +51,8 @@ public final class ConsensusJob implements Job<ConsensusReport> {
         Dataset ds = store.requireDataset(request.dataset());
         List<ConsensusRequest.Annotator> annotators = request.annotators();
         int n = annotators.size();
-        long[] annotatorTasks = annotators.stream().mapToLong(a -> taskId(a.task())).toArray();
-        Long truthTask = request.truthTask() == null ? null : taskId(request.truthTask());
+        long[] annotatorTasks = annotators.stream().mapToLong(a -> store.requireTask(a.task()).id()).toArray();
+        Long truthTask = request.truthTask() == null ? null : store.requireTask(request.truthTask()).id();
         ConsensusConfig config = request.config();
         Task out = store.task(request.outTask(), "Consensus of " + annotators.stream()
                 .map(ConsensusRequest.Annotator::name).toList() + String.format(" (IoU %.2f, quorum %d, %s)",
@@ -273,12 +273,6 @@ public final class ConsensusJob implements Job<ConsensusReport> {
 
     private long labelId(String name, Map<String, Long> labelIds) {
         return labelIds.computeIfAbsent(name, k -> store.label(k).id());
-    }
-
-    private long taskId(String name) {
-        return store.tasks().stream().filter(t -> t.name().equals(name)).mapToLong(Task::id).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task '" + name + "' in this project (tasks: "
-                        + store.tasks().stream().map(Task::name).toList() + ")"));
     }
 
     private static void add(Map<String, TruthTally> into, Map<String, TruthTally> image) {

@@ -25,8 +25,7 @@ public final class VideoTrackExport {
     /** Returns how many tracks were written. */
     public static int write(ProjectStore store, String dataset, String taskName, Layout layout, Path out)
             throws IOException {
-        Task task = store.tasks().stream().filter(t -> t.name().equals(taskName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task '" + taskName + "' in this project"));
+        Task task = store.requireTask(taskName);
         List<Video> videos = store.videos(store.requireDataset(dataset).id());
         if (videos.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + dataset + "' has no clips: nothing to export as tracks");

@@ -4,7 +4,6 @@ import dev.loupe.cluster.ClusterMembership;
 import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
-import dev.loupe.core.ImageItem;
 import dev.loupe.core.Split;
 import dev.loupe.store.ProjectStore;
 
@@ -37,7 +36,7 @@ public final class Splits {
                         .filter(b -> !copies.contains(b.imageId())).toList()))
                 .orElse(Map.of());
         long[] ids = store.imageIds(ImageFilter.all(ds.id()));
-        Map<Long, Split> sides = SplitPlanner.plan(ids, together(store, ids, sourceOf), strata, test, validation, seed);
+        Map<Long, Split> sides = SplitPlanner.plan(ids, together(store, ds.id(), sourceOf), strata, test, validation, seed);
         store.saveSplit(ds.id(), sides);
         return report(sides, copies, !strata.isEmpty(), List.of());
     }
@@ -58,7 +57,7 @@ public final class Splits {
         }
         Map<Long, Long> sourceOf = sourceOf(store, ds.id());
         Set<Long> copies = sourceOf.keySet();
-        Map<Long, Long> together = together(store, ids, sourceOf);
+        Map<Long, Long> together = together(store, ds.id(), sourceOf);
         long[] rest = Arrays.stream(ids).filter(id -> !listed.imageIds().contains(SplitPlanner.root(id, together)))
                 .toArray();
         Map<Long, Split> sides = new HashMap<>(SplitPlanner.plan(rest, together, Map.of(), 0, validation, seed));
@@ -71,15 +70,12 @@ public final class Splits {
      * What must stay on one side with what: an augmented copy with its source, and every frame of a clip with the
      * clip's first imported frame (neighbouring frames are near-twins).
      */
-    private static Map<Long, Long> together(ProjectStore store, long[] ids, Map<Long, Long> sourceOf) {
+    private static Map<Long, Long> together(ProjectStore store, long datasetId, Map<Long, Long> sourceOf) {
         Map<Long, Long> out = new HashMap<>(sourceOf);
-        List<ImageItem> frames = store.images(ids).stream().filter(ImageItem::isFrame).toList();
-        Map<Long, Long> firstOfClip = new HashMap<>();
-        frames.forEach(im -> firstOfClip.merge(im.videoId(), im.id(), Math::min));
-        for (ImageItem im : frames) {
-            long first = firstOfClip.get(im.videoId());
-            if (first != im.id()) {
-                out.put(im.id(), first);
+        for (dev.loupe.core.Video v : store.videos(datasetId)) {
+            long[] frames = store.frames(v.id());
+            for (int i = 1; i < frames.length; i++) {
+                out.put(frames[i], frames[0]);
             }
         }
         return out;

@@ -89,6 +89,14 @@ public interface ProjectStore extends AutoCloseable {
 
     List<Dataset> datasets();
 
+    /** The task of this name, or an error that names it and the tasks there are. */
+    default Task requireTask(String name) {
+        List<Task> tasks = tasks();
+        return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no task '" + name + "' in this project (tasks: "
+                        + tasks.stream().map(Task::name).toList() + ")"));
+    }
+
     // images
     /** Adds images in one transaction and returns their ids in the same order. */
     long[] addImages(long datasetId, List<NewImage> images);

@@ -43,8 +43,7 @@ public final class SuspectsJob implements Job<List<Suspect>> {
     @Override
     public List<Suspect> run(JobContext ctx) throws InterruptedException {
         Dataset ds = store.requireDataset(dataset);
-        Task t = store.tasks().stream().filter(x -> x.name().equals(task)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' in this project"));
+        Task t = store.requireTask(task);
         Map<Long, String> labels = new HashMap<>();
         for (Label l : store.labels()) {
             labels.put(l.id(), l.name());

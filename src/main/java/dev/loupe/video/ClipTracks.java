@@ -1,6 +1,5 @@
 package dev.loupe.video;
 
-import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.KeyBox;
 import dev.loupe.core.NewBox;
@@ -12,7 +11,6 @@ import dev.loupe.core.Video;
 import dev.loupe.store.ProjectStore;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +20,12 @@ public final class ClipTracks {
     private ClipTracks() {
     }
 
-    /** The dataset's video frames, by clip, in frame order. */
+    /** The dataset's video frames, by clip, in frame order (clips read one by one, never the whole dataset). */
     public static Map<Long, List<ImageItem>> frames(ProjectStore store, long datasetId) {
         Map<Long, List<ImageItem>> out = new HashMap<>();
-        long after = 0;
-        List<ImageItem> page;
-        while (!(page = store.imagePage(ImageFilter.all(datasetId), after, 2000)).isEmpty()) {
-            page.stream().filter(ImageItem::isFrame)
-                    .forEach(im -> out.computeIfAbsent(im.videoId(), k -> new ArrayList<>()).add(im));
-            after = page.get(page.size() - 1).id();
+        for (Video v : store.videos(datasetId)) {
+            out.put(v.id(), store.images(store.frames(v.id())));
         }
-        out.values().forEach(l -> l.sort(Comparator.comparingInt(ImageItem::frameIndex)));
         return out;
     }
 

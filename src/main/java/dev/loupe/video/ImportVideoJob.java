@@ -6,6 +6,7 @@ import dev.loupe.core.Video;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.jobs.JobProblem;
+import dev.loupe.media.ImportImagesJob;
 import dev.loupe.store.ProjectStore;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class ImportVideoJob implements Job<VideoImportReport> {
         for (int f = 0; f < video.frames(); f += step) {
             wanted++;
             batch.add(new NewImage(video.path(), null, video.relativePath() + "/" + stem + String.format("_%06d.jpg", f),
-                    video.widthPx(), video.heightPx(), 1, sha256(video.contentHash() + "#" + f), 0, video.id(), f));
+                    video.widthPx(), video.heightPx(), 1, ImportImagesJob.sha256((video.contentHash() + "#" + f).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, video.id(), f));
             if (batch.size() == BATCH) {
                 ctx.checkCancelled();
                 added += store.addMissingImages(video.datasetId(), batch);
@@ -110,23 +111,17 @@ public final class ImportVideoJob implements Job<VideoImportReport> {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** The clip's content hash, read as a stream (clips are too big to hold whole, unlike pictures). */
     private static String sha256(Path file) throws IOException {
-        MessageDigest md = digest();
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static String sha256(String text) {
-        return HexFormat.of().formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

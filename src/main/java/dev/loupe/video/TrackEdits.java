@@ -17,7 +17,8 @@ import java.util.Optional;
  * Edits of a clip's boxes that belong to tracks. A box on a frame belongs to the task's track whose box there it is
  * (the boxes of a track are written from it, so they are found by their place); editing it makes the frame a key
  * frame of the track, and the track's boxes on the frames around follow the new interpolation. A track can also be
- * ended or split on a frame, and two tracks of one object joined.
+ * ended or split on a frame, and two tracks of one object joined. Each edit stores the track and its boxes in one
+ * transaction.
  */
 public final class TrackEdits {
     private static final double SAME = 1e-6;
@@ -61,9 +62,11 @@ public final class TrackEdits {
         }
         Track old = m.get().track();
         Track now = old.withKey(KeyBox.at(frame.frameIndex(), after.x(), after.y(), after.w(), after.h()));
-        int moved = follow(frame, taskId, old::at, now, after.author());
-        save(frame, taskId, tracks, old, now);
-        return moved;
+        return store.inTransaction(() -> {
+            int moved = follow(frame, taskId, old::at, now, after.author());
+            save(frame, taskId, tracks, old, now);
+            return moved;
+        });
     }
 
     /** The box's track ends on this frame: its boxes here and on later frames go. Returns how many went. */
@@ -75,9 +78,11 @@ public final class TrackEdits {
         }
         Track old = m.get().track();
         Track now = old.endAt(frame.frameIndex());
-        int gone = follow(frame, taskId, old::at, now, box.author());
-        save(frame, taskId, tracks, old, now);
-        return gone;
+        return store.inTransaction(() -> {
+            int gone = follow(frame, taskId, old::at, now, box.author());
+            save(frame, taskId, tracks, old, now);
+            return gone;
+        });
     }
 
     /**
@@ -112,12 +117,14 @@ public final class TrackEdits {
         Track earlier = a.firstFrame() <= b.firstFrame() ? a : b;
         Track later = earlier == a ? b : a;
         Track joined = earlier.merge(later);
-        int changed = follow(frame, taskId, f -> earlier.at(f).or(() -> later.at(f)), joined, author);
         List<Track> out = new ArrayList<>(tracks);
         out.removeIf(t -> t.id() == later.id());
         out.replaceAll(t -> t.id() == earlier.id() ? joined : t);
-        store.saveTracks(frame.videoId(), taskId, out);
-        return changed;
+        return store.inTransaction(() -> {
+            int changed = follow(frame, taskId, f -> earlier.at(f).or(() -> later.at(f)), joined, author);
+            store.saveTracks(frame.videoId(), taskId, out);
+            return changed;
+        });
     }
 
     /**

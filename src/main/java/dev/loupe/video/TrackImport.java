@@ -9,7 +9,6 @@ import dev.loupe.store.ProjectStore;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Brings tracks read from a file (MOT Challenge, CVAT video) into a task on one of a dataset's clips: the clip named
@@ -41,9 +40,8 @@ public final class TrackImport {
 
     /** Stores the tracks as the task's in the clip, with their boxes on its imported frames; returns how many boxes. */
     public static int store(ProjectStore store, long datasetId, Video video, Task task, List<Track> tracks, String author) {
-        Map<Long, List<ImageItem>> frames = ClipTracks.frames(store, datasetId);
-        return ClipTracks.store(store, video, task, tracks, frames.getOrDefault(video.id(), List.of()), Source.HUMAN,
-                author);
+        List<ImageItem> frames = store.images(store.frames(video.id()));
+        return ClipTracks.store(store, video, task, tracks, frames, Source.HUMAN, author);
     }
 
     private static String stem(String name) {

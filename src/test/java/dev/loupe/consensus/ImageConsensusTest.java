@@ -125,7 +125,7 @@ class ImageConsensusTest {
         ImageConsensus.Outcome out = ImageConsensus.of(boxes, MEAN, new AgreementTable(2));
         assertEquals(1, out.merged().size());
         assertEquals(1, out.belowQuorum());
-        assertEquals(0.5, out.merged().get(0).score(), 1.0, "half the annotators at quorum 1 would keep it too");
+        assertEquals(1.0, out.merged().get(0).score(), EPS, "both annotators found the kept one");
         ImageConsensus.Outcome loose = ImageConsensus.of(boxes, new ConsensusConfig(0.5, 1,
                 ConsensusConfig.Fusion.MEAN), new AgreementTable(2));
         assertEquals(2, loose.merged().size());

@@ -30,19 +30,23 @@ class TrackEditsTest {
         return store.boxes(frame.id()).stream().filter(b -> b.taskId() == task).findFirst().orElseThrow();
     }
 
+    /** The shared clip's every tenth frame imported as dataset "walk"; returns the clip. */
+    private static Video everyTenthFrame(ProjectStore store) throws Exception {
+        new ImportVideoJob(store, "walk", List.of(SharedData.root().resolve(
+                "data/video/one-by-one-person-detection.mp4")), new FrameSampling(10, 0)).run(JobContext.silent());
+        return store.videos(store.requireDataset("walk").id()).get(0);
+    }
+
     @Test
     void anEditedInterpolatedBoxBecomesAKeyFrameAndTheTrackFollows() throws Exception {
         try (Project p = Project.create(tmp.resolve("p"))) {
             ProjectStore store = p.store();
-            new ImportVideoJob(store, "walk", List.of(SharedData.root().resolve(
-                    "data/video/one-by-one-person-detection.mp4")), new FrameSampling(10, 0)).run(JobContext.silent());
-            long ds = store.requireDataset("walk").id();
-            Video video = store.videos(ds).get(0);
+            Video video = everyTenthFrame(store);
             Task task = store.task("people", "");
             // a walk from (0, 100) on frame 0 to (400, 100) on frame 200, gone on frame 300
             Track walk = new Track(1, "person", List.of(KeyBox.at(0, 0, 100, 50, 120), KeyBox.at(200, 400, 100, 50, 120),
                     KeyBox.gone(300)));
-            List<ImageItem> frames = ClipTracks.frames(store, ds).get(video.id());
+            List<ImageItem> frames = store.images(store.frames(video.id()));
             assertEquals(30, ClipTracks.store(store, video, task, List.of(walk), frames, Source.MODEL, "test"),
                     "frames 0, 10, .., 290: shown on 0..290 (after 200 it stays)");
             ImageItem f100 = frames.get(10);
@@ -88,16 +92,13 @@ class TrackEditsTest {
     void joiningTwoTracksOfOneObjectFillsTheFramesBetween() throws Exception {
         try (Project p = Project.create(tmp.resolve("p"))) {
             ProjectStore store = p.store();
-            new ImportVideoJob(store, "walk", List.of(SharedData.root().resolve(
-                    "data/video/one-by-one-person-detection.mp4")), new FrameSampling(10, 0)).run(JobContext.silent());
-            long ds = store.requireDataset("walk").id();
-            Video video = store.videos(ds).get(0);
+            Video video = everyTenthFrame(store);
             Task task = store.task("people", "");
             Track first = new Track(1, "person", List.of(KeyBox.at(0, 0, 100, 50, 120), KeyBox.at(100, 100, 100, 50, 120),
                     KeyBox.gone(110)));
             Track second = new Track(2, "person", List.of(KeyBox.at(150, 150, 100, 50, 120),
                     KeyBox.at(250, 250, 100, 50, 120), KeyBox.gone(260)));
-            List<ImageItem> frames = ClipTracks.frames(store, ds).get(video.id());
+            List<ImageItem> frames = store.images(store.frames(video.id()));
             assertEquals(22, ClipTracks.store(store, video, task, List.of(first, second), frames, Source.MODEL, "t"));
             assertEquals(4, new TrackEdits(store).join(frames.get(0), task.id(), 2, 1, "me"), "frames 110..140");
             List<Track> joined = store.tracks(video.id(), task.id());
