@@ -54,8 +54,13 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl() + adminQuery);
     }
 
-    /** A new login role in {@code group} (e.g. loupe_annotator); returns its name. */
+    /**
+     * A new login role in {@code group} (e.g. loupe_annotator); returns its name. The group is made as the server
+     * schema makes it, for a test that logs in before any project was created on a new server.
+     */
     public String login(String group) throws SQLException {
+        admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + group + "') THEN CREATE ROLE "
+                + group + " NOLOGIN; END IF; END $$");
         String name = group.replace("loupe_", "") + "_" + UUID.randomUUID().toString().substring(0, 8);
         admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "' IN ROLE " + group);
         roles.add(name);
