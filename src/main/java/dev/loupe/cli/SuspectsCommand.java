@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -62,17 +63,17 @@ final class SuspectsCommand implements Callable<Integer> {
             ObjectNode out = mapper.createObjectNode();
             ArrayNode list = out.putArray("suspects");
             for (Suspect s : shown) {
+                String kind = s.kind().name().toLowerCase(Locale.ROOT);
                 ObjectNode n = list.addObject().put("image", names.get(s.imageId())).put("imageId", s.imageId())
-                        .put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                        .put("kind", kind);
                 n.putArray("box").add(s.x()).add(s.y()).add(s.w()).add(s.h());
                 n.put("label", s.label()).put("score", Math.round(s.score() * 10_000) / 10_000.0);
                 if (s.predictedLabel() != null && !s.predictedLabel().equals(s.label())) {
                     n.put("predicted", s.predictedLabel());
                 }
                 if (!json) {
-                    System.out.printf("%.3f  %-12s %-30s %-14s [%.0f, %.0f, %.0f, %.0f]%n", s.score(),
-                            s.kind().name().toLowerCase(java.util.Locale.ROOT), names.get(s.imageId()), s.label(),
-                            s.x(), s.y(), s.w(), s.h());
+                    System.out.printf("%.3f  %-12s %-30s %-14s [%.0f, %.0f, %.0f, %.0f]%n", s.score(), kind,
+                            names.get(s.imageId()), s.label(), s.x(), s.y(), s.w(), s.h());
                 }
             }
             if (json) {

@@ -3,7 +3,6 @@ package dev.loupe.consensus;
 import dev.loupe.core.Assignment;
 import dev.loupe.core.Box;
 import dev.loupe.core.ImageFilter;
-import dev.loupe.core.Label;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.review.StageSampler;
 import dev.loupe.store.ProjectStore;
@@ -62,10 +61,7 @@ public final class Honeypots {
 
     /** Each person's accuracy on the honeypots they have marked done, best F1 first. */
     public List<Accuracy> accuracy(long taskId, double iouThreshold) {
-        Map<Long, String> labels = new HashMap<>();
-        for (Label l : store.labels()) {
-            labels.put(l.id(), l.name());
-        }
+        Map<Long, String> labels = store.labelNames();
         Map<String, TruthTally> tallies = new TreeMap<>();
         Map<String, Integer> images = new HashMap<>();
         for (Map.Entry<Long, Long> pot : store.honeypots(taskId).entrySet()) {

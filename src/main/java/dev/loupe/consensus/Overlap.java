@@ -11,16 +11,6 @@ final class Overlap {
     private Overlap() {
     }
 
-    static double iou(double ax, double ay, double aw, double ah, double bx, double by, double bw, double bh) {
-        double iw = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
-        double ih = Math.min(ay + ah, by + bh) - Math.max(ay, by);
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        return inter / (aw * ah + bw * bh - inter);
-    }
-
     /** A matched pair: indexes into the two lists, and their overlap. */
     record Pair(int a, int b, double iou) {
     }

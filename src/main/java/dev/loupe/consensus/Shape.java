@@ -10,8 +10,16 @@ public record Shape(int annotator, long boxId, String label, double x, double y,
         return w * h;
     }
 
+    /** The area this box shares with another. */
+    public double intersection(Shape o) {
+        double iw = Math.min(x + w, o.x + o.w) - Math.max(x, o.x);
+        double ih = Math.min(y + h, o.y + o.h) - Math.max(y, o.y);
+        return iw <= 0 || ih <= 0 ? 0 : iw * ih;
+    }
+
     /** Intersection over union with another box. */
     public double iou(Shape o) {
-        return Overlap.iou(x, y, w, h, o.x, o.y, o.w, o.h);
+        double inter = intersection(o);
+        return inter == 0 ? 0 : inter / (area() + o.area() - inter);
     }
 }

@@ -35,11 +35,11 @@ public final class CandidatePairs {
     public static List<int[]> find(List<ImageFeatures> pictures, int minVotes) {
         Projection projection = Projection.of(pictures);
         List<double[]> points = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
+        int[] owner = new int[pictures.stream().mapToInt(ImageFeatures::size).sum()];
         for (int i = 0; i < pictures.size(); i++) {
             for (float[] d : pictures.get(i).descriptors()) {
+                owner[points.size()] = i;
                 points.add(projection.apply(d));
-                owner.add(i);
             }
         }
         NearestNeighbor<double[]> forest = FactoryNearestNeighbor.kdRandomForest(
@@ -71,13 +71,13 @@ public final class CandidatePairs {
     }
 
     /** The other picture holding the nearest point, when the nearest of any third picture is clearly farther. */
-    private static int vote(int self, DogArray<NnData<double[]>> found, List<Integer> owner) {
+    private static int vote(int self, DogArray<NnData<double[]>> found, int[] owner) {
         int best = -1;
         double bestDistance = Double.MAX_VALUE;
         double runnerUp = Double.MAX_VALUE;
         for (int k = 0; k < found.size; k++) {
             NnData<double[]> n = found.get(k);
-            int o = owner.get(n.index);
+            int o = owner[n.index];
             if (o == self) {
                 continue;
             }

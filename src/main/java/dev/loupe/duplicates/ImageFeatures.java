@@ -6,9 +6,8 @@ import boofcv.factory.feature.detdesc.FactoryDetectDescribe;
 import boofcv.io.image.ConvertBufferedImage;
 import boofcv.struct.feature.TupleDesc_F64;
 import boofcv.struct.image.GrayF32;
+import dev.loupe.media.ThumbnailCache;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
@@ -26,8 +25,10 @@ public record ImageFeatures(int width, int height, float[] x, float[] y, float[]
     }
 
     public static ImageFeatures of(BufferedImage image) {
-        double s = Math.min(1, (double) LONG_SIDE / Math.max(image.getWidth(), image.getHeight()));
-        GrayF32 gray = ConvertBufferedImage.convertFrom(s < 1 ? shrink(image, s) : image, (GrayF32) null);
+        BufferedImage small = ThumbnailCache.scaleToFit(image, LONG_SIDE);
+        double sx = (double) small.getWidth() / image.getWidth();
+        double sy = (double) small.getHeight() / image.getHeight();
+        GrayF32 gray = ConvertBufferedImage.convertFrom(small, (GrayF32) null);
         ConfigFastHessian config = new ConfigFastHessian();
         config.maxFeaturesAll = MAX_POINTS;
         config.extract.radius = 2;
@@ -42,9 +43,9 @@ public record ImageFeatures(int width, int height, float[] x, float[] y, float[]
         float[] o = new float[n];
         float[][] d = new float[n][];
         for (int i = 0; i < n; i++) {
-            x[i] = (float) (surf.getLocation(i).x / s);
-            y[i] = (float) (surf.getLocation(i).y / s);
-            r[i] = (float) (surf.getRadius(i) / s);
+            x[i] = (float) (surf.getLocation(i).x / sx);
+            y[i] = (float) (surf.getLocation(i).y / sy);
+            r[i] = (float) (surf.getRadius(i) / sx);
             o[i] = (float) surf.getOrientation(i);
             double[] values = surf.getDescription(i).data;
             d[i] = new float[values.length];
@@ -83,18 +84,5 @@ public record ImageFeatures(int width, int height, float[] x, float[] y, float[]
             md[i] = m;
         }
         return new ImageFeatures(width, height, mx, y, radius, mo, md);
-    }
-
-    private static BufferedImage shrink(BufferedImage image, double s) {
-        BufferedImage out = new BufferedImage(Math.max(1, (int) (image.getWidth() * s)),
-                Math.max(1, (int) (image.getHeight() * s)), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, out.getWidth(), out.getHeight(), null);
-        } finally {
-            g.dispose();
-        }
-        return out;
     }
 }

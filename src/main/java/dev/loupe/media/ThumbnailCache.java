@@ -105,7 +105,7 @@ public final class ThumbnailCache {
     }
 
     /** Scales down by halving steps (plain bilinear loses detail beyond 2x) onto an opaque RGB image. */
-    static BufferedImage scaleToFit(BufferedImage src, int maxSide) {
+    public static BufferedImage scaleToFit(BufferedImage src, int maxSide) {
         double scale = Math.min(1.0, (double) maxSide / Math.max(src.getWidth(), src.getHeight()));
         int targetW = Math.max(1, (int) Math.round(src.getWidth() * scale));
         int targetH = Math.max(1, (int) Math.round(src.getHeight() * scale));

@@ -5,7 +5,6 @@ import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.ImageMetrics;
-import dev.loupe.core.Label;
 import dev.loupe.formats.CsvRows;
 import dev.loupe.store.ProjectStore;
 
@@ -34,10 +33,7 @@ public final class MetricsCsv {
         List<BoxMetrics> boxes = store.boxMetrics(ds.id());
         Map<Long, ImageItem> items = new HashMap<>();
         store.images(images.stream().mapToLong(ImageMetrics::imageId).toArray()).forEach(i -> items.put(i.id(), i));
-        Map<Long, String> labels = new HashMap<>();
-        for (Label l : store.labels()) {
-            labels.put(l.id(), l.name());
-        }
+        Map<Long, String> labels = store.labelNames();
         Map<Long, Box> boxById = new HashMap<>();
         Map<Long, Integer> boxCount = new HashMap<>();
         for (ImageMetrics m : images) {

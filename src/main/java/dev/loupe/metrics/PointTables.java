@@ -2,7 +2,6 @@ package dev.loupe.metrics;
 
 import dev.loupe.core.BoxMetrics;
 import dev.loupe.core.ImageMetrics;
-import dev.loupe.core.Label;
 import dev.loupe.core.MetadataValue;
 import dev.loupe.core.Task;
 import dev.loupe.store.ProjectStore;
@@ -198,10 +197,6 @@ public final class PointTables {
     }
 
     private static Map<Long, String> labelNames(ProjectStore store) {
-        Map<Long, String> names = new HashMap<>();
-        for (Label l : store.labels()) {
-            names.put(l.id(), l.name());
-        }
-        return names;
+        return store.labelNames();
     }
 }

@@ -23,6 +23,7 @@ import dev.loupe.core.StageImage;
 import dev.loupe.core.Task;
 import dev.loupe.core.Video;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,15 @@ public interface ProjectStore extends AutoCloseable {
     List<Dataset> datasets();
 
     /** The task of this name, or an error that names it and the tasks there are. */
+    /** Each label's name by its id. */
+    default Map<Long, String> labelNames() {
+        Map<Long, String> out = new HashMap<>();
+        for (Label l : labels()) {
+            out.put(l.id(), l.name());
+        }
+        return out;
+    }
+
     default Task requireTask(String name) {
         List<Task> tasks = tasks();
         return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->

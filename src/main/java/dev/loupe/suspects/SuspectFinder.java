@@ -37,7 +37,7 @@ public final class SuspectFinder {
     public static List<Suspect> find(long imageId, List<Shape> labelled, List<Shape> crowds, List<Shape> predictions,
                                      SuspectConfig c) {
         List<Shape> predicted = predictions.stream().filter(p -> score(p) >= FLOOR)
-                .filter(p -> crowds.stream().noneMatch(crowd -> insideShare(p, crowd) >= 0.5)).toList();
+                .filter(p -> crowds.stream().noneMatch(crowd -> inCrowd(p, crowd))).toList();
         List<Suspect> out = new ArrayList<>();
         boolean[] boxDone = new boolean[labelled.size()];
         boolean[] predictionUsed = new boolean[predicted.size()];
@@ -141,11 +141,10 @@ public final class SuspectFinder {
         return Math.min(1, Math.sqrt(s.area()) / SEEN_SIDE_PX);
     }
 
-    /** How much of {@code p} lies inside {@code region}. */
-    private static double insideShare(Shape p, Shape region) {
-        double iw = Math.min(p.x() + p.w(), region.x() + region.w()) - Math.max(p.x(), region.x());
-        double ih = Math.min(p.y() + p.h(), region.y() + region.h()) - Math.max(p.y(), region.y());
-        return iw <= 0 || ih <= 0 ? 0 : iw * ih / p.area();
+    /** Whether at least half of {@code p} lies inside the crowd region. */
+    private static boolean inCrowd(Shape p, Shape crowd) {
+        double inside = p.intersection(crowd);
+        return inside > 0 && inside >= 0.5 * p.area();
     }
 
     private static Suspect suspect(long imageId, SuspectKind kind, Shape box, double score, String predicted) {

@@ -1,13 +1,10 @@
 package dev.loupe.suspects;
 
 import dev.loupe.consensus.Shape;
-import dev.loupe.core.Box;
-import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Dataset;
-import dev.loupe.core.Label;
-import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Task;
 import dev.loupe.eval.EvalBox;
+import dev.loupe.eval.TaskBoxes;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.store.ProjectStore;
@@ -24,8 +21,6 @@ import java.util.TreeSet;
  * take no part; crowd regions only cover the predictions inside them.
  */
 public final class SuspectsJob implements Job<List<Suspect>> {
-    private static final int PAGE = 10_000;
-
     private final ProjectStore store;
     private final String dataset;
     private final String task;
@@ -44,24 +39,12 @@ public final class SuspectsJob implements Job<List<Suspect>> {
     public List<Suspect> run(JobContext ctx) throws InterruptedException {
         Dataset ds = store.requireDataset(dataset);
         Task t = store.requireTask(task);
-        Map<Long, String> labels = new HashMap<>();
-        for (Label l : store.labels()) {
-            labels.put(l.id(), l.name());
-        }
+        Map<Long, String> labels = store.labelNames();
         Map<Long, List<Shape>> labelled = new HashMap<>();
         Map<Long, List<Shape>> crowds = new HashMap<>();
-        BoxQuery query = new BoxQuery(ds.id(), t.id(), null, null, null, null, null);
-        long after = 0;
-        List<Box> page;
-        while (!(page = store.boxPage(query, after, PAGE)).isEmpty()) {
-            for (Box b : page) {
-                if (b.status() != ReviewStatus.REJECTED) {
-                    (b.crowd() ? crowds : labelled).computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(new Shape(0,
-                            b.id(), labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), Double.NaN));
-                }
-            }
-            after = page.get(page.size() - 1).id();
-        }
+        TaskBoxes.forEachKept(store, ds.id(), t.id(), b -> (b.crowd() ? crowds : labelled)
+                .computeIfAbsent(b.imageId(), k -> new ArrayList<>())
+                .add(new Shape(0, b.id(), labels.get(b.labelId()), b.x(), b.y(), b.w(), b.h(), Double.NaN)));
         Map<Long, List<Shape>> predicted = new HashMap<>();
         for (EvalBox p : predictions) {
             predicted.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(new Shape(1, 0, p.label(), p.x(), p.y(),

@@ -7,13 +7,11 @@ import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,10 +21,7 @@ class CandidatePairsTest {
 
     @Test
     void everyCopyIsACandidateOfItsSourceAndFewOtherPairsAre() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(SharedData.cocoDev().resolve("subset128-train").resolve("images"))) {
-            files = s.sorted().limit(PICTURES).toList();
-        }
+        List<Path> files = SharedData.cocoDevPictures("subset128-train", PICTURES);
         List<ImageFeatures> pictures = new ArrayList<>();
         List<BufferedImage> images = new ArrayList<>();
         for (Path f : files) {

@@ -7,11 +7,9 @@ import dev.loupe.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +20,7 @@ class SimilarityMatchTest {
 
     @Test
     void copiesMatchTheirSourceAndUnrelatedPicturesDoNot() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(SharedData.cocoDev().resolve("coco128-train").resolve("images"))) {
-            files = s.sorted().limit(PICTURES).toList();
-        }
+        List<Path> files = SharedData.cocoDevPictures("coco128-train", PICTURES);
         List<ImageFeatures> sources = new ArrayList<>();
         int weakestCopy = Integer.MAX_VALUE;
         for (int i = 0; i < files.size(); i++) {
@@ -52,10 +47,7 @@ class SimilarityMatchTest {
 
     @Test
     void mirroredFeaturesMatchAMirroredPicture() throws Exception {
-        Path file;
-        try (Stream<Path> s = Files.list(SharedData.cocoDev().resolve("coco128-train").resolve("images"))) {
-            file = s.sorted().findFirst().orElseThrow();
-        }
+        Path file = SharedData.cocoDevPictures("coco128-train", 1).get(0);
         BufferedImage image = ImageDecoder.decode(file, 1);
         BufferedImage flipped = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         var g = flipped.createGraphics();

@@ -1,9 +1,11 @@
 package dev.loupe.testing;
 
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The read-only shared data (real COCO images, photos, models): {@code $LOUPE_SHARED}, else {@code ../shared}
@@ -31,6 +33,13 @@ public final class SharedData {
 
     public static Path cocoDev() {
         return root().resolve("data/coco-dev");
+    }
+
+    /** The first {@code n} pictures, by file name, of a coco-dev subset (e.g. coco128-train). */
+    public static List<Path> cocoDevPictures(String subset, int n) throws IOException {
+        try (Stream<Path> s = Files.list(cocoDev().resolve(subset).resolve("images"))) {
+            return s.sorted().limit(n).toList();
+        }
     }
 
     public static Path photos() {

@@ -4,7 +4,6 @@ import dev.loupe.consensus.ConsensusReport;
 import dev.loupe.consensus.ConsensusRequest;
 import dev.loupe.core.Box;
 import dev.loupe.core.ImageItem;
-import dev.loupe.core.Label;
 import dev.loupe.core.Task;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.UnreadableImageException;
@@ -59,9 +58,7 @@ public final class AgreementViewModel {
         }
         this.taskIds = request.annotators().stream().mapToLong(a -> tasks.get(a.task())).toArray();
         this.mergedTask = tasks.get(request.outTask());
-        for (Label l : store.labels()) {
-            labels.put(l.id(), l.name());
-        }
+        labels.putAll(store.labelNames());
         long[] shown = Arrays.copyOf(report.imageIds(), Math.min(LISTED, report.imageIds().length));
         Map<Long, String> names = new HashMap<>();
         store.images(shown).forEach(im -> names.put(im.id(), im.fileName()));
