@@ -5,6 +5,7 @@ import dev.loupe.core.AugmentedImage;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.Split;
+import dev.loupe.core.Video;
 import dev.loupe.store.ProjectStore;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class Splits {
      */
     private static Map<Long, Long> together(ProjectStore store, long datasetId, Map<Long, Long> sourceOf) {
         Map<Long, Long> out = new HashMap<>(sourceOf);
-        for (dev.loupe.core.Video v : store.videos(datasetId)) {
+        for (Video v : store.videos(datasetId)) {
             long[] frames = store.frames(v.id());
             for (int i = 1; i < frames.length; i++) {
                 out.put(frames[i], frames[0]);

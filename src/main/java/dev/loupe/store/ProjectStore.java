@@ -90,7 +90,6 @@ public interface ProjectStore extends AutoCloseable {
 
     List<Dataset> datasets();
 
-    /** The task of this name, or an error that names it and the tasks there are. */
     /** Each label's name by its id. */
     default Map<Long, String> labelNames() {
         Map<Long, String> out = new HashMap<>();
@@ -100,6 +99,7 @@ public interface ProjectStore extends AutoCloseable {
         return out;
     }
 
+    /** The task of this name, or an error that names it and the tasks there are. */
     default Task requireTask(String name) {
         List<Task> tasks = tasks();
         return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->

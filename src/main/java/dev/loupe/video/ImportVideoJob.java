@@ -11,6 +11,8 @@ import dev.loupe.store.ProjectStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -95,7 +97,7 @@ public final class ImportVideoJob implements Job<VideoImportReport> {
         for (int f = 0; f < video.frames(); f += step) {
             wanted++;
             batch.add(new NewImage(video.path(), null, video.relativePath() + "/" + stem + String.format("_%06d.jpg", f),
-                    video.widthPx(), video.heightPx(), 1, ImportImagesJob.sha256((video.contentHash() + "#" + f).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, video.id(), f));
+                    video.widthPx(), video.heightPx(), 1, frameHash(video, f), 0, video.id(), f));
             if (batch.size() == BATCH) {
                 ctx.checkCancelled();
                 added += store.addMissingImages(video.datasetId(), batch);
@@ -111,6 +113,11 @@ public final class ImportVideoJob implements Job<VideoImportReport> {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** A frame's own content key: the clip's hash and the frame's number. */
+    private static String frameHash(Video video, int frame) {
+        return ImportImagesJob.sha256((video.contentHash() + "#" + frame).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The clip's content hash, read as a stream (clips are too big to hold whole, unlike pictures). */
     private static String sha256(Path file) throws IOException {
         MessageDigest md;
@@ -120,7 +127,7 @@ public final class ImportVideoJob implements Job<VideoImportReport> {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
     }
