@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = {"Split a dataset into train / test (and optionally validation) images: each image with its "
-                + "augmented copies on one side, stratified by the latest clustering, seeded; stored in the project."})
+                + "augmented copies, its clip's frames and its known near-duplicates on one side, stratified by the "
+                + "latest clustering, seeded; stored in the project."})
 final class SplitCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROJECT")
@@ -29,6 +30,10 @@ final class SplitCommand implements Callable<Integer> {
             + "then ignored.")
     Path testList;
 
+    @Option(names = "--allow-near-duplicates", description = "Let the test list put near-duplicate images (found by "
+            + "'loupe duplicates') on different sides; without it such a list is refused.")
+    boolean allowNearDuplicates;
+
     @Option(names = "--validation", defaultValue = "0", description = "Fraction for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -39,11 +44,18 @@ final class SplitCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         try (Project p = CliSupport.open(project)) {
             Splits.Report r = testList == null ? Splits.make(p.store(), dataset, test, validation, seed)
-                    : Splits.fromTestList(p.store(), dataset, testList, validation, seed);
+                    : Splits.fromTestList(p.store(), dataset, testList, validation, seed, allowNearDuplicates);
             System.out.printf("Split dataset '%s'%s:%n", dataset, r.stratified() ? " (stratified by cluster)" : "");
             for (Split s : Split.values()) {
                 System.out.printf("  %-10s %6d images (%d augmented copies)%n", s.name().toLowerCase(), r.images().get(s),
                         r.augmented().get(s));
+            }
+            if (r.nearDuplicatesTogether() > 0) {
+                System.out.printf("%d near-duplicate pair(s) kept on one side%n", r.nearDuplicatesTogether());
+            }
+            if (!r.nearDuplicatesParted().isEmpty()) {
+                System.out.printf("%d near-duplicate pair(s) on different sides, as allowed%n",
+                        r.nearDuplicatesParted().size());
             }
             if (!r.unmatched().isEmpty()) {
                 System.out.printf("%d listed names match no image of the dataset: %s%n", r.unmatched().size(),

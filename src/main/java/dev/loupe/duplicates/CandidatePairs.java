@@ -1,5 +1,7 @@
 package dev.loupe.duplicates;
 
+import dev.loupe.jobs.JobContext;
+import dev.loupe.jobs.Workers;
 import org.ddogleg.nn.FactoryNearestNeighbor;
 import org.ddogleg.nn.NearestNeighbor;
 import org.ddogleg.nn.NnData;
@@ -14,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Which pictures are worth checking against each other: each point (and its mirror) votes for the picture that
@@ -27,12 +31,19 @@ public final class CandidatePairs {
     private static final int NODES_SEARCHED = 20;
     private static final int TREES = 4;
     private static final double RATIO_SQ = 0.64;
+    private static final int CHUNK = 16;
 
     private CandidatePairs() {
     }
 
     /** Candidate pairs as {i, j} with i < j, indexes into {@code pictures}. */
-    public static List<int[]> find(List<ImageFeatures> pictures, int minVotes) {
+    public static List<int[]> find(List<ImageFeatures> pictures, int minVotes) throws InterruptedException {
+        return find(pictures, minVotes, JobContext.silent());
+    }
+
+    /** As {@link #find(List, int)}, searching on all cores; reports pictures searched and stops when cancelled. */
+    public static List<int[]> find(List<ImageFeatures> pictures, int minVotes, JobContext ctx)
+            throws InterruptedException {
         Projection projection = Projection.of(pictures);
         List<double[]> points = new ArrayList<>();
         int[] owner = new int[pictures.stream().mapToInt(ImageFeatures::size).sum()];
@@ -45,10 +56,41 @@ public final class CandidatePairs {
         NearestNeighbor<double[]> forest = FactoryNearestNeighbor.kdRandomForest(
                 new KdTreeEuclideanSq_F64(DIMENSIONS), NODES_SEARCHED, TREES, 5, 3);
         forest.setPoints(points, true);
+        Map<Long, Integer> votes = new HashMap<>();
+        ExecutorService pool = Workers.pool("loupe-duplicates");
+        try {
+            List<Future<Map<Long, Integer>>> chunks = new ArrayList<>();
+            for (int from = 0; from < pictures.size(); from += CHUNK) {
+                int start = from;
+                int end = Math.min(pictures.size(), from + CHUNK);
+                chunks.add(pool.submit(() -> votes(pictures, start, end, forest, projection, owner, ctx)));
+            }
+            for (int c = 0; c < chunks.size(); c++) {
+                ctx.checkCancelled();
+                Workers.await(chunks.get(c)).forEach((pair, n) -> votes.merge(pair, n, Integer::sum));
+                ctx.progress(Math.min(pictures.size(), (c + 1L) * CHUNK), pictures.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<int[]> out = new ArrayList<>();
+        votes.forEach((pair, n) -> {
+            if (n >= minVotes) {
+                out.add(new int[]{(int) (pair >>> 32), (int) (pair & 0xFFFFFFFFL)});
+            }
+        });
+        out.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        return out;
+    }
+
+    /** The votes of pictures {@code from} to {@code end} (exclusive) and their mirrors, by pair. */
+    private static Map<Long, Integer> votes(List<ImageFeatures> pictures, int from, int end,
+                                            NearestNeighbor<double[]> forest, Projection projection, int[] owner,
+                                            JobContext ctx) {
         NearestNeighbor.Search<double[]> search = forest.createSearch();
         DogArray<NnData<double[]>> found = new DogArray<>(NnData::new);
         Map<Long, Integer> votes = new HashMap<>();
-        for (int i = 0; i < pictures.size(); i++) {
+        for (int i = from; i < end && !ctx.isCancelled(); i++) {
             ImageFeatures picture = pictures.get(i);
             for (ImageFeatures side : List.of(picture, picture.mirrored())) {
                 for (float[] d : side.descriptors()) {
@@ -60,14 +102,7 @@ public final class CandidatePairs {
                 }
             }
         }
-        List<int[]> out = new ArrayList<>();
-        votes.forEach((pair, n) -> {
-            if (n >= minVotes) {
-                out.add(new int[]{(int) (pair >>> 32), (int) (pair & 0xFFFFFFFFL)});
-            }
-        });
-        out.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-        return out;
+        return votes;
     }
 
     /** The other picture holding the nearest point, when the nearest of any third picture is clearly farther. */

@@ -9,6 +9,7 @@ import dev.loupe.core.ImageMetrics;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.jobs.JobProblem;
+import dev.loupe.jobs.Workers;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.UnreadableImageException;
 import dev.loupe.store.ProjectStore;
@@ -16,9 +17,7 @@ import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -75,11 +74,7 @@ public final class MetricsJob implements Job<MetricsReport> {
         int images = 0;
         int boxes = 0;
         List<JobProblem> skipped = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "loupe-metrics");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool("loupe-metrics");
         try {
             for (int startAt = 0; startAt < todo.size(); startAt += BATCH) {
                 ctx.checkCancelled();
@@ -90,7 +85,7 @@ public final class MetricsJob implements Job<MetricsReport> {
                 List<ImageMetrics> imageRows = new ArrayList<>();
                 List<BoxMetrics> boxRows = new ArrayList<>();
                 for (Future<Done> f : futures) {
-                    Done d = await(f);
+                    Done d = Workers.await(f);
                     if (d.problem() != null) {
                         skipped.add(new JobProblem(d.work().image().path(), d.problem()));
                         ctx.problem(d.work().image().path(), d.problem());
@@ -124,14 +119,6 @@ public final class MetricsJob implements Job<MetricsReport> {
             return new Done(w, null, e.getMessage());
         } catch (OutOfMemoryError e) { // one image's failure, not the run's
             return new Done(w, null, "not enough memory to measure it");
-        }
-    }
-
-    private static Done await(Future<Done> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("metrics failed unexpectedly", e.getCause());
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A leak-free split: images are grouped with their augmented copies (a group is one source image and every
- * copy of it) and whole groups go to one side, so no test image has a near-twin in training. Groups are
- * stratified by the source image's cluster, shuffled with the seed, and each stratum gives round(fraction x
- * size) groups to test (and to validation), the rest to training.
+ * A leak-free split: images are grouped with their near-twins (a source image and every copy of it, a clip's
+ * frames, near-duplicates) and whole groups go to one side, so no test image has a near-twin in training. Groups
+ * are stratified by the cluster of the image that names them, shuffled with the seed, and each stratum gives
+ * round(fraction x size) groups to test (and to validation), the rest to training.
  */
 public final class SplitPlanner {
 
@@ -21,10 +21,11 @@ public final class SplitPlanner {
     }
 
     /**
-     * @param sourceOf   image id to the id of the image it was augmented from (originals are absent)
-     * @param stratumOf  original image id to its stratum (e.g. its cluster); absent = one common stratum
+     * @param groupOf    image id to the id of the image it goes with (e.g. the source of an augmented copy); an image
+     *                   absent here names its own group
+     * @param stratumOf  a group's image id to its stratum (e.g. its cluster); absent = one common stratum
      */
-    public static Map<Long, Split> plan(long[] imageIds, Map<Long, Long> sourceOf, Map<Long, Integer> stratumOf,
+    public static Map<Long, Split> plan(long[] imageIds, Map<Long, Long> groupOf, Map<Long, Integer> stratumOf,
                                         double testFraction, double validationFraction, long seed) {
         if (testFraction < 0 || validationFraction < 0 || testFraction + validationFraction >= 1) {
             throw new IllegalArgumentException("test (" + testFraction + ") and validation (" + validationFraction
@@ -32,7 +33,7 @@ public final class SplitPlanner {
         }
         Map<Long, List<Long>> groups = new TreeMap<>();
         for (long id : imageIds) {
-            long root = root(id, sourceOf);
+            long root = root(id, groupOf);
             groups.computeIfAbsent(root, k -> new ArrayList<>()).add(id);
         }
         Map<Integer, List<Long>> strata = new TreeMap<>();
@@ -52,14 +53,14 @@ public final class SplitPlanner {
         return out;
     }
 
-    /** The original an image descends from (copies of copies included). */
-    static long root(long id, Map<Long, Long> sourceOf) {
+    /** The image that names an image's group (following links: a copy of a copy to the original). */
+    static long root(long id, Map<Long, Long> groupOf) {
         long at = id;
-        for (int hops = 0; sourceOf.containsKey(at); hops++) {
-            if (hops > sourceOf.size()) {
-                throw new IllegalStateException("augmentation links of image " + id + " form a cycle");
+        for (int hops = 0; groupOf.containsKey(at); hops++) {
+            if (hops > groupOf.size()) {
+                throw new IllegalStateException("the group links of image " + id + " form a cycle");
             }
-            at = sourceOf.get(at);
+            at = groupOf.get(at);
         }
         return at;
     }

@@ -7,6 +7,7 @@ import dev.loupe.core.ClusterRun;
 import dev.loupe.core.Split;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
+import dev.loupe.core.NearDuplicate;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -284,6 +285,12 @@ public interface ProjectStore extends AutoCloseable {
 
     /** The dataset's split: image id to side (empty when it was never split). */
     Map<Long, Split> split(long datasetId);
+
+    /** Replaces the near-duplicate pairs found in the dataset with these. */
+    void saveNearDuplicates(long datasetId, List<NearDuplicate> pairs);
+
+    /** The dataset's near-duplicate pairs, most alike first (empty when they were never looked for). */
+    List<NearDuplicate> nearDuplicates(long datasetId);
 
     /** Stores custom metadata values (replacing earlier values of the same image or box and field). */
     void saveMetadata(List<MetadataValue> values);

@@ -7,6 +7,7 @@ import dev.loupe.core.ClusterRun;
 import dev.loupe.core.Split;
 import dev.loupe.core.ImageMetrics;
 import dev.loupe.core.MetadataValue;
+import dev.loupe.core.NearDuplicate;
 import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Comment;
 import dev.loupe.core.Dataset;
@@ -681,6 +682,44 @@ public final class SqlProjectStore implements ProjectStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getLong(1), Split.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void saveNearDuplicates(long datasetId, List<NearDuplicate> pairs) {
+        db.change(c -> {
+            try (PreparedStatement clear = c.prepareStatement("DELETE FROM near_duplicates WHERE image_a IN "
+                    + "(SELECT id FROM images WHERE dataset_id = ?)");
+                 PreparedStatement add = c.prepareStatement("INSERT INTO near_duplicates(image_a, image_b, matched) "
+                         + "VALUES (?, ?, ?)")) {
+                clear.setLong(1, datasetId);
+                clear.executeUpdate();
+                for (NearDuplicate p : pairs) {
+                    add.setLong(1, p.imageA());
+                    add.setLong(2, p.imageB());
+                    add.setInt(3, p.matched());
+                    add.addBatch();
+                }
+                add.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public List<NearDuplicate> nearDuplicates(long datasetId) {
+        return db.read(c -> {
+            List<NearDuplicate> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.image_a, d.image_b, d.matched FROM near_duplicates d "
+                    + "JOIN images i ON i.id = d.image_a WHERE i.dataset_id = ? ORDER BY d.matched DESC, d.image_a, "
+                    + "d.image_b")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new NearDuplicate(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
                     }
                 }
             }

@@ -13,7 +13,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -280,6 +284,24 @@ class LoupeCommandTest {
                 "--dry-run");
         assertEquals(4, again.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+0\\s+\\d+")).count(),
                 "planning again finds nothing to add: " + again.out());
+
+        // every copy is found as a near-duplicate of its source (unrelated pictures: DuplicatesCocoDevTest)
+        Run dups = run("duplicates", demo.toString(), "--dataset", "d", "--json");
+        assertEquals(0, dups.code(), dups.err());
+        Set<String> pairs = new HashSet<>();
+        for (JsonNode n : new ObjectMapper().readTree(dups.out()).get("pairs")) {
+            pairs.add(n.get("a").asText() + "~" + n.get("b").asText());
+            assertEquals("none", n.get("sides").get(0).asText(), "not split yet");
+        }
+        try (dev.loupe.project.Project p = dev.loupe.project.Project.open(demo)) {
+            Map<Long, String> names = new HashMap<>();
+            p.store().images(p.store().imageIds(dev.loupe.core.ImageFilter.all(1)))
+                    .forEach(im -> names.put(im.id(), im.relativePath()));
+            for (var a : p.store().augmentedImages(1)) {
+                assertTrue(pairs.contains(names.get(a.sourceImageId()) + "~" + names.get(a.imageId())),
+                        "copy " + names.get(a.imageId()) + " of " + names.get(a.sourceImageId()) + " in " + pairs);
+            }
+        }
 
         Run split = run("split", demo.toString(), "--dataset", "d", "--test", "0.3", "--seed", "5");
         assertEquals(0, split.code(), split.err());

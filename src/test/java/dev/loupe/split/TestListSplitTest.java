@@ -41,7 +41,7 @@ class TestListSplitTest {
             Path csv = raccoon().resolve("test_labels.csv");
             Set<String> listed = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")[0])
                     .collect(Collectors.toSet());
-            Splits.Report r = Splits.fromTestList(p.store(), "r", csv, 0, 1);
+            Splits.Report r = Splits.fromTestList(p.store(), "r", csv, 0, 1, false);
 
             long dataset = p.store().requireDataset("r").id();
             Map<Long, Split> sides = p.store().split(dataset);
@@ -58,7 +58,7 @@ class TestListSplitTest {
             // a plain list with a header-less name that matches nothing: reported, the rest still held out
             Path list = tmp.resolve("test.txt");
             Files.writeString(list, "raccoon-1.jpg\nraccoon-2.jpg\n\nno-such-image.jpg\n");
-            Splits.Report plain = Splits.fromTestList(p.store(), "r", list, 0.1, 1);
+            Splits.Report plain = Splits.fromTestList(p.store(), "r", list, 0.1, 1, false);
             assertEquals(List.of("no-such-image.jpg"), plain.unmatched());
             assertEquals(2, plain.images().get(Split.TEST));
             assertTrue(plain.images().get(Split.VALIDATION) > 0, "a validation share of the rest");
@@ -66,7 +66,7 @@ class TestListSplitTest {
             Path nothing = tmp.resolve("none.txt");
             Files.writeString(nothing, "a.jpg\nb.jpg\n");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Splits.fromTestList(p.store(), "r", nothing, 0, 1));
+                    () -> Splits.fromTestList(p.store(), "r", nothing, 0, 1, false));
             assertTrue(e.getMessage().contains("none.txt") && e.getMessage().contains("a.jpg"), e.getMessage());
         }
     }

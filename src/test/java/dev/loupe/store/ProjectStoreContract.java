@@ -7,6 +7,7 @@ import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ImageItem;
 import dev.loupe.core.Label;
 import dev.loupe.core.NewBox;
+import dev.loupe.core.NearDuplicate;
 import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
@@ -179,6 +180,23 @@ abstract class ProjectStoreContract {
             assertTrue(store.boxes(img).get(0).crowd());
             assertEquals(1, store.deleteBoxes(kept, new long[]{img}));
             assertEquals(0, store.boxes(img).size());
+        }
+    }
+
+    @Test
+    void nearDuplicatesAreReplacedPerDatasetAndReadMostAlikeFirst() {
+        try (SqlProjectStore store = open()) {
+            Dataset one = store.createDataset("one");
+            Dataset two = store.createDataset("two");
+            long[] a = store.addImages(one.id(), List.of(image(1), image(2), image(3)));
+            long[] b = store.addImages(two.id(), List.of(image(4), image(5)));
+            store.saveNearDuplicates(one.id(), List.of(NearDuplicate.of(a[1], a[0], 20)));
+            store.saveNearDuplicates(two.id(), List.of(NearDuplicate.of(b[0], b[1], 30)));
+            store.saveNearDuplicates(one.id(), List.of(NearDuplicate.of(a[0], a[1], 15),
+                    NearDuplicate.of(a[2], a[1], 90)));
+            assertEquals(List.of(NearDuplicate.of(a[1], a[2], 90), NearDuplicate.of(a[0], a[1], 15)),
+                    store.nearDuplicates(one.id()), "the second search replaced the first");
+            assertEquals(List.of(NearDuplicate.of(b[0], b[1], 30)), store.nearDuplicates(two.id()), "other dataset kept");
         }
     }
 
