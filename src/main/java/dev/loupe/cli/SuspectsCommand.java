@@ -68,8 +68,8 @@ final class SuspectsCommand implements Callable<Integer> {
                         .put("kind", kind);
                 n.putArray("box").add(s.x()).add(s.y()).add(s.w()).add(s.h());
                 n.put("label", s.label()).put("score", Math.round(s.score() * 10_000) / 10_000.0);
-                if (s.predictedLabel() != null && !s.predictedLabel().equals(s.label())) {
-                    n.put("predicted", s.predictedLabel());
+                if (s.model() != null && !s.model().label().equals(s.label())) {
+                    n.put("predicted", s.model().label());
                 }
                 if (!json) {
                     System.out.printf("%.3f  %-12s %-30s %-14s [%.0f, %.0f, %.0f, %.0f]%n", s.score(), kind,

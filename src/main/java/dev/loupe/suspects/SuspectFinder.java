@@ -54,10 +54,10 @@ public final class SuspectFinder {
                 double own = predicted.stream().filter(q -> q.label().equals(box.label()) && box.iou(q) >= c.matchIou())
                         .mapToDouble(SuspectFinder::score).max().orElse(0);
                 if (score(p) >= c.confident() && score(p) - own > 0) {
-                    out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p) - own, p.label()));
+                    out.add(suspect(imageId, SuspectKind.WRONG_LABEL, box, score(p) - own, p));
                 }
             } else if (iou < c.fitIou()) {
-                out.add(suspect(imageId, SuspectKind.POOR_FIT, box, score(p) * (1 - iou), p.label()));
+                out.add(suspect(imageId, SuspectKind.POOR_FIT, box, score(p) * (1 - iou), p));
             }
         }
         int[] loose = match(labelled, predicted, c.nearIou(), true, boxDone, predictionUsed);
@@ -65,7 +65,7 @@ public final class SuspectFinder {
             if (loose[i] >= 0) {
                 Shape p = predicted.get(loose[i]);
                 out.add(suspect(imageId, SuspectKind.POOR_FIT, labelled.get(i),
-                        score(p) * (1 - labelled.get(i).iou(p)), p.label()));
+                        score(p) * (1 - labelled.get(i).iou(p)), p));
             }
         }
         double sure = predicted.stream().mapToDouble(SuspectFinder::score).max().orElse(0);
@@ -87,7 +87,7 @@ public final class SuspectFinder {
             if (!predictionUsed[j] && score(p) >= c.confident() && !covered) {
                 // small objects go unlabelled in many datasets on purpose: a big one the labels miss is the likelier slip
                 out.add(new Suspect(imageId, SuspectKind.MISSING_BOX, p.x(), p.y(), p.w(), p.h(), p.label(),
-                        score(p) * size(p), 0, p.label()));
+                        score(p) * size(p), 0, prediction(p)));
             }
         }
         for (int i = 0; i < labelled.size(); i++) {
@@ -100,7 +100,7 @@ public final class SuspectFinder {
                     List<Shape> seen = predicted.stream().filter(q -> score(q) >= c.confident()
                             && (a.iou(q) >= c.matchIou() || b.iou(q) >= c.matchIou())).toList();
                     if (seen.size() == 1) {
-                        out.add(suspect(imageId, SuspectKind.DUPLICATE, b, iou * score(seen.get(0)), null));
+                        out.add(suspect(imageId, SuspectKind.DUPLICATE, b, iou * score(seen.get(0)), seen.get(0)));
                     }
                 }
             }
@@ -147,8 +147,13 @@ public final class SuspectFinder {
         return inside > 0 && inside >= 0.5 * p.area();
     }
 
-    private static Suspect suspect(long imageId, SuspectKind kind, Shape box, double score, String predicted) {
-        return new Suspect(imageId, kind, box.x(), box.y(), box.w(), box.h(), box.label(), score, box.boxId(), predicted);
+    private static Suspect suspect(long imageId, SuspectKind kind, Shape box, double score, Shape model) {
+        return new Suspect(imageId, kind, box.x(), box.y(), box.w(), box.h(), box.label(), score, box.boxId(),
+                model == null ? null : prediction(model));
+    }
+
+    private static Suspect.Prediction prediction(Shape p) {
+        return new Suspect.Prediction(p.label(), score(p), p.x(), p.y(), p.w(), p.h());
     }
 
     private static double score(Shape p) {

@@ -11,5 +11,20 @@ public enum SuspectKind {
     /** A box and its prediction overlap too little to be a good fit. */
     POOR_FIT,
     /** Two labelled boxes of one label on one object. */
-    DUPLICATE
+    DUPLICATE;
+
+    /** What taking the model's fix does, in two words. */
+    public String fix() {
+        return switch (this) {
+            case MISSING_BOX -> "adds it";
+            case FALSE_BOX, DUPLICATE -> "rejects it";
+            case WRONG_LABEL -> "relabels it";
+            case POOR_FIT -> "refits it";
+        };
+    }
+
+    /** Whether its fix rejects a box, which is a reviewer's part. */
+    public boolean judges() {
+        return this == FALSE_BOX || this == DUPLICATE;
+    }
 }

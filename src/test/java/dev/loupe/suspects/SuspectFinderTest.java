@@ -55,7 +55,7 @@ class SuspectFinderTest {
         List<Suspect> wrong = SuspectFinder.find(1, List.of(box(1, "cat", 0, 0, 100, 100)),
                 List.of(prediction("dog", 0.7, 0, 0, 100, 100)), C);
         assertEquals(SuspectKind.WRONG_LABEL, wrong.get(0).kind());
-        assertEquals("dog", wrong.get(0).predictedLabel());
+        assertEquals("dog", wrong.get(0).model().label());
         assertEquals(0.7, wrong.get(0).score(), 1e-9);
         // 100 x 100 against a prediction shifted by 25: IoU 75 * 100 / 125 * 100 = 0.6
         List<Suspect> loose = SuspectFinder.find(1, List.of(box(1, "cat", 0, 0, 100, 100)),

@@ -9,6 +9,7 @@ import dev.loupe.ui.common.JobsPanel;
 import dev.loupe.ui.formats.AnnotationImportForm;
 import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
+import dev.loupe.ui.formats.SuspectsForm;
 import dev.loupe.ui.consensus.AgreementView;
 import dev.loupe.ui.consensus.ConsensusForm;
 import dev.loupe.ui.eval.EvaluationForm;
@@ -179,12 +180,17 @@ public final class MainView extends BorderPane {
         consensus.setOnAction(e -> showConsensus());
         MenuItem metadata = new MenuItem("Add metadata layer (CSV or JSON)…");
         metadata.setOnAction(e -> vm.importMetadata());
+        MenuItem suspects = new MenuItem("Find likely mistakes…");
+        suspects.setOnAction(e -> showSuspects());
+        MenuItem duplicates = new MenuItem("Find near-duplicate images");
+        duplicates.setOnAction(e -> vm.curation().findNearDuplicates());
         // on a team project only admins run the project; the server refuses anyone else, the window does not offer it
-        for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, consensus, metadata)) {
+        for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, consensus, metadata, suspects,
+                duplicates)) {
             adminOnly.visibleProperty().bind(vm.administersProperty());
         }
-        annotations.getItems().setAll(preannotate, evaluate, consensus, new SeparatorMenuItem(), importAnnotations,
-                export, new SeparatorMenuItem(), metadata);
+        annotations.getItems().setAll(preannotate, evaluate, consensus, new SeparatorMenuItem(), suspects, duplicates,
+                new SeparatorMenuItem(), importAnnotations, export, new SeparatorMenuItem(), metadata);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
         ComboBox<ReviewStatus> status = filter("statusFilter", List.of(ReviewStatus.values()), "Any status");
@@ -323,9 +329,17 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Opens the review window on image {@code ids[index]}, walking those images. */
+    /**
+     * Opens the review window on image {@code ids[index]}, walking those images; on the gallery's list of likely
+     * mistakes it walks them, each shown beside the model's box.
+     */
     private void showReview(long[] ids, int index) {
-        openReview(ids, index, "Review — " + vm.selectedDatasetProperty().get().dataset().name());
+        ReviewViewModel review = openReview(ids, index, "Review — " + vm.selectedDatasetProperty().get().dataset().name());
+        vm.curation().suspectsListed(ids).ifPresent(listed -> {
+            if (review != null) {
+                review.checkSuspects(listed.suspects(), listed.taskId());
+            }
+        });
     }
 
     private ReviewViewModel openReview(long[] ids, int index, String title) {
@@ -354,6 +368,14 @@ public final class MainView extends BorderPane {
                 WeightsResolver.modelsDir(null));
         if (FormDialog.show(getScene().getWindow(), "Pre-annotate", form, form.incomplete())) {
             vm.preannotate(form.model(), form.modelsDir(), form.task(), form.classes(), form.score());
+        }
+    }
+
+    private void showSuspects() {
+        SuspectsForm form = new SuspectsForm(vm.selectedDatasetProperty().get().dataset().name(), vm.tasks(),
+                vm.models(), WeightsResolver.modelsDir(null));
+        if (FormDialog.show(getScene().getWindow(), "Find likely mistakes", form, form.incomplete())) {
+            vm.curation().findSuspects(form.task(), form.model(), form.modelsDir());
         }
     }
 

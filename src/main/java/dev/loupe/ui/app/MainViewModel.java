@@ -66,6 +66,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private final Workspace workspace;
     private final FxJobs jobs;
+    private final CurationLists curation = new CurationLists(this);
     private final GalleryViewModel gallery = new GalleryViewModel();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loupe-io");
@@ -431,7 +432,6 @@ public final class MainViewModel implements AutoCloseable {
         return selectedBoxes;
     }
 
-    /** The user name recorded with imported boxes. */
     /** Who works here: on a team project the person's user name on the server, else the workspace's user. */
     public String userName() {
         Project p = project.get();
@@ -639,8 +639,18 @@ public final class MainViewModel implements AutoCloseable {
     public void showOnly(long[] imageIds) {
         long[] sorted = imageIds.clone();
         java.util.Arrays.sort(sorted);
-        gallery.show(sorted);
-        status.set(String.format("%,d images selected in Explore · Clear filters shows them all", sorted.length));
+        showList(sorted, String.format("%,d images selected in Explore", sorted.length));
+    }
+
+    /** Shows these images in this order (a curation list) until the filters change or are cleared. */
+    public void showList(long[] imageIds, String description) {
+        gallery.show(imageIds);
+        status.set(description + " · Clear filters shows them all");
+    }
+
+    /** The gallery's curation lists: likely mistakes and near-duplicates. */
+    public CurationLists curation() {
+        return curation;
     }
 
     /** Asks where to save a file (nothing when no dialogs are set, as in tests). */

@@ -38,7 +38,7 @@ public final class GalleryViewModel {
         return loader;
     }
 
-    /** Shows these images; keeps the selection on the same image when it is still there. */
+    /** Shows these images in this order; keeps the selection on the same image when it is still there. */
     public void show(long[] imageIds) {
         ImageItem selected = selectedItem.get();
         if (loader != null) {
@@ -54,9 +54,13 @@ public final class GalleryViewModel {
         loadSelected(selectedIndex.get());
     }
 
-    private static int indexOf(long[] sorted, long id) {
-        int i = java.util.Arrays.binarySearch(sorted, id);
-        return i >= 0 ? i : -1;
+    private static int indexOf(long[] ids, long id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void loadSelected(int index) {

@@ -6,6 +6,7 @@ import dev.loupe.core.Source;
 import dev.loupe.review.Handle;
 import dev.loupe.review.HitTest;
 import dev.loupe.review.Rect;
+import dev.loupe.suspects.Suspect;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -60,6 +61,7 @@ public final class ReviewCanvas extends Region {
         setFocusTraversable(true);
         vm.boxes().addListener((ListChangeListener<Box>) c -> redraw());
         vm.selectedProperty().addListener((obs, o, n) -> redraw());
+        vm.suspectProperty().addListener((obs, o, n) -> redrawOverlay());
         vm.imageProperty().addListener((obs, o, n) -> {
             fit();
             redraw();
@@ -315,6 +317,10 @@ public final class ReviewCanvas extends Region {
         long shown = liveId >= 0 ? liveId : sel;
         vm.boxes().stream().filter(b -> b.id() == shown).findFirst()
                 .ifPresent(b -> drawBox(g, b, b.id() == liveId && live != null ? live : rect(b), true));
+        Suspect suspect = vm.suspectProperty().get();
+        if (suspect != null) {
+            drawSuspect(g, suspect);
+        }
         if ((crosshair || drawMode) && mouseX >= 0) {
             g.setStroke(Color.rgb(255, 255, 255, 0.7));
             g.setLineWidth(1);
@@ -330,6 +336,30 @@ public final class ReviewCanvas extends Region {
         }
     }
 
+    /**
+     * The likely mistake beside the box it is about: the model's box dashed in magenta with what the model says and
+     * the fix M takes; for a box the model sees nothing in, the box itself.
+     */
+    private void drawSuspect(GraphicsContext g, Suspect s) {
+        Suspect.Prediction m = s.model();
+        double x = sx(m == null ? s.x() : m.x());
+        double y = sy(m == null ? s.y() : m.y());
+        double w = (m == null ? s.w() : m.w()) * scale;
+        double h = (m == null ? s.h() : m.h()) * scale;
+        g.setStroke(SUSPECT);
+        g.setLineWidth(2.5);
+        g.setLineDashes(7, 4);
+        g.strokeRect(x, y, w, h);
+        g.setLineDashes(0);
+        String caption = s.why() + " · M " + s.kind().fix() + ", Shift+M leaves it";
+        double tw = caption.length() * 6.2 + 6;
+        double ty = y + h + 15 <= overlay.getHeight() ? y + h : Math.max(0, y - 15);
+        g.setFill(SUSPECT);
+        g.fillRect(x, ty, tw, 15);
+        g.setFill(Color.WHITE);
+        g.fillText(caption, x + 3, ty + 11.5);
+    }
+
     private double sx(double x) {
         return x * scale + offsetX;
     }
@@ -337,6 +367,8 @@ public final class ReviewCanvas extends Region {
     private double sy(double y) {
         return y * scale + offsetY;
     }
+
+    private static final Color SUSPECT = Color.web("#c2185b");
 
     static Color colorOf(Box b) {
         if (b.status() == ReviewStatus.REJECTED) {

@@ -17,6 +17,7 @@ final class ReviewKeys {
             new Key("A / R", "accept / reject the selected box"),
             new Key("Shift+A", "accept every pending box at or above the score"),
             new Key("Delete", "delete the selected box"),
+            new Key("M / Shift+M", "take the model's fix for the likely mistake shown / leave the box as it is"),
             new Key("1 … 9", "relabel the selected box (or pick the label for new boxes)"),
             new Key("arrows, Shift+arrows", "nudge by 1 px, 10 px"),
             new Key("Alt+arrows", "grow or shrink from the right and bottom edges"),

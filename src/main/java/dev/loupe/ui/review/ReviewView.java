@@ -314,6 +314,13 @@ public final class ReviewView extends BorderPane {
                     }
                 }
                 case R -> vm.setSelectedStatus(ReviewStatus.REJECTED);
+                case M -> {
+                    if (e.isShiftDown()) {
+                        vm.passSuspect();
+                    } else {
+                        vm.takeSuspectFix();
+                    }
+                }
                 case DELETE, BACK_SPACE -> vm.deleteSelected();
                 case LEFT -> vm.nudge(-step, 0);
                 case RIGHT -> vm.nudge(step, 0);

@@ -14,10 +14,12 @@ import dev.loupe.review.Rect;
 import dev.loupe.review.ReviewSession;
 import dev.loupe.store.ProjectStore;
 import dev.loupe.store.StaleEditException;
+import dev.loupe.suspects.Suspect;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -51,6 +53,10 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ReviewTracks tracks;
+    private ReviewSuspects suspects;
+    /** The label picker reports its list being replaced as a pick: while it is, no box is relabelled. */
+    private boolean refreshingLabels;
+    private final ObjectProperty<Suspect> suspect = new SimpleObjectProperty<>();
     /** The picture last asked for: a late answer to an earlier request does not replace it. */
     private CompletableFuture<ImagePyramid> showing;
     private final javafx.beans.property.IntegerProperty position = new javafx.beans.property.SimpleIntegerProperty();
@@ -165,7 +171,16 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     private void refreshLabels() {
-        labels.setAll(store.labels());
+        List<Label> now = store.labels();
+        if (now.equals(labels)) {
+            return;
+        }
+        refreshingLabels = true;
+        try {
+            labels.setAll(now);
+        } finally {
+            refreshingLabels = false;
+        }
         labelNames.clear();
         labels.forEach(l -> labelNames.put(l.id(), l.name()));
         if (currentLabel.get() == null && !labels.isEmpty()) {
@@ -189,6 +204,7 @@ public final class ReviewViewModel implements AutoCloseable {
         hidden.clear();
         locked.clear();
         tracks.show(session);
+        showSuspect();
         count.set(session.size());
         position.set(session.index());
         item.set(session.image());
@@ -495,6 +511,9 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     public void relabelSelected(Label label) {
+        if (refreshingLabels) {
+            return;
+        }
         currentLabel.set(label);
         if (selected.get() >= 0) {
             edit(() -> session.relabel(selected.get(), label.id()));
@@ -525,6 +544,63 @@ public final class ReviewViewModel implements AutoCloseable {
         int n = session.acceptAbove(score);
         refreshBoxes();
         return n;
+    }
+
+    /**
+     * Walks these likely mistakes of a task's boxes (best first): the review switches to that task and shows each
+     * image's likeliest mistake with the model's box beside it.
+     */
+    public void checkSuspects(List<Suspect> found, long taskId) {
+        suspects = new ReviewSuspects(found, taskId);
+        tasks.stream().filter(t -> t.id() == taskId).findFirst().ifPresent(t -> {
+            if (task.get() == null || task.get().id() != taskId) {
+                task.set(t);
+            }
+        });
+        showSuspect();
+    }
+
+    /** Takes the model's fix for the shown mistake (one undoable edit). */
+    public void takeSuspectFix() {
+        ReviewSuspects s = suspects;
+        if (s == null || suspect.get() == null) {
+            status.set("No likely mistake shown here");
+            return;
+        }
+        if (suspect.get().kind().judges() && !mayJudge) {
+            status.set(NOT_A_JUDGE);
+            return;
+        }
+        try {
+            s.fix(session, name -> store.label(name).id()).ifPresent(this::afterSuspect);
+        } catch (StaleEditException stale) {
+            status.set(stale.getMessage());
+        }
+        refreshLabels();
+        refreshBoxes();
+    }
+
+    /** Passes over the shown mistake: the box stays as it is. */
+    public void passSuspect() {
+        if (suspects != null && suspect.get() != null) {
+            suspects.pass(session);
+            afterSuspect("Left as it is");
+        }
+    }
+
+    private void afterSuspect(String said) {
+        showSuspect();
+        int left = suspects.openOn(session.image().id());
+        status.set(said + (left > 0 ? " · " + left + " more here" : " · none left here: F for the next image"));
+    }
+
+    private void showSuspect() {
+        suspect.set(suspects == null || session == null ? null : suspects.show(session));
+    }
+
+    /** The likely mistake shown on this image, if any. */
+    public ReadOnlyObjectProperty<Suspect> suspectProperty() {
+        return suspect;
     }
 
     public void undo() {
