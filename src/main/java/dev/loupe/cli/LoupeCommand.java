@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Curate object-detection datasets: import, pre-annotate, review, explore, rebalance, retrain.",
         subcommands = {NewCommand.class, ImportImagesCommand.class, ImportVideoCommand.class, TrackCommand.class, InfoCommand.class, ImportAnnotationsCommand.class,
                 ExportCommand.class, PreannotateCommand.class, EvaluateCommand.class,
-                ReviewStageCommand.class, MetricsCommand.class, MetadataCommand.class, ClusterCommand.class, AugmentCommand.class, SplitCommand.class, TrainCommand.class, ExperimentCommand.class, TaoBundleCommand.class, SamplesCommand.class, UserCommand.class, PushCommand.class, PullCommand.class, AssignCommand.class, QueueCommand.class, ConsensusCommand.class, HoneypotsCommand.class, SuspectsCommand.class, DuplicatesCommand.class,
+                ReviewStageCommand.class, MetricsCommand.class, MetadataCommand.class, ClusterCommand.class, AugmentCommand.class, SplitCommand.class, TrainCommand.class, ExperimentCommand.class, TaoBundleCommand.class, SamplesCommand.class, UserCommand.class, PushCommand.class, PullCommand.class, AssignCommand.class, QueueCommand.class, ConsensusCommand.class, HoneypotsCommand.class, SuspectsCommand.class, RankCommand.class, DuplicatesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 

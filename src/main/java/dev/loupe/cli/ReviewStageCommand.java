@@ -4,6 +4,8 @@ import dev.loupe.core.ReviewStage;
 import dev.loupe.core.Task;
 import dev.loupe.project.Project;
 import dev.loupe.project.Workspace;
+import dev.loupe.rank.ModelRanking;
+import dev.loupe.rank.RankJob;
 import dev.loupe.review.ReviewStages;
 import dev.loupe.review.StageProgress;
 import picocli.CommandLine.Command;
@@ -48,8 +50,15 @@ final class ReviewStageCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: random, printed).")
     Long seed;
 
+    @Option(names = "--ranked-by", paramLabel = "MODEL", description = "Take the images this model ranks first for "
+            + "labelling (least sure, spread over kinds of scene; as 'loupe rank') instead of a random sample.")
+    String rankedBy;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "Where --ranked-by finds its model.")
+    Path modelsDir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         try (Project p = CliSupport.open(project)) {
             Task t = p.store().tasks().stream().filter(x -> x.name().equals(task)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no task '" + task + "' in this project"));
@@ -62,11 +71,19 @@ final class ReviewStageCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            long s = seed != null ? seed : System.nanoTime();
             String stageName = name != null ? name : "stage " + (p.store().stages(t.id()).size() + 1);
             Instant from = since == null ? null : since.atStartOfDay().toInstant(ZoneOffset.UTC);
-            ReviewStage created = stages.create(t.id(), stageName, percent, label, annotator, from, null, s,
-                    Workspace.fromEnvironment().settings().userName());
+            String author = Workspace.fromEnvironment().settings().userName();
+            if (rankedBy != null) {
+                ReviewStage created = CliSupport.run("rank", ctx -> stages.createRanked(t.id(), stageName, percent,
+                        label, annotator, from, null, new ModelRanking(p.store(), rankedBy, modelsDir,
+                                RankJob.DEFAULT_DIVERSITY, ctx), author));
+                System.out.printf("Review stage '%s' of task '%s': the %d images %s ranks first (%.1f%%)%n",
+                        created.name(), task, p.store().stageImages(created.id()).size(), rankedBy, percent);
+                return 0;
+            }
+            long s = seed != null ? seed : System.nanoTime();
+            ReviewStage created = stages.create(t.id(), stageName, percent, label, annotator, from, null, s, author);
             System.out.printf("Review stage '%s' of task '%s': %d images sampled (%.1f%%, seed %d)%n", created.name(), task,
                     p.store().stageImages(created.id()).size(), percent, s);
         }

@@ -27,19 +27,39 @@ public final class ReviewStages {
      */
     public ReviewStage create(long taskId, String name, double percent, String label, String annotator, Instant since,
                               Instant until, long seed, String author) {
-        Long labelId = null;
-        if (label != null) {
-            labelId = store.labels().stream().filter(l -> l.name().equals(label)).map(Label::id).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no label '" + label + "' in this project"));
-        }
-        long[] eligible = store.imagesOfTask(taskId, labelId, annotator, since == null ? null : since.toEpochMilli(),
+        long[] sample = StageSampler.sample(eligible(taskId, label, annotator, since, until), percent, seed);
+        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId(label), annotator, since, until, seed,
+                author, Instant.now()), sample);
+    }
+
+    /**
+     * As above, the stage taking the eligible images a ranking puts first (those most worth labelling, say) instead
+     * of a random draw.
+     */
+    public ReviewStage createRanked(long taskId, String name, double percent, String label, String annotator,
+                                    Instant since, Instant until, StageRanking ranking, String author) throws Exception {
+        StageSampler.count(0, percent); // a bad percentage fails before any ranking work
+        long[] eligible = eligible(taskId, label, annotator, since, until);
+        long[] first = ranking.first(eligible, StageSampler.count(eligible.length, percent));
+        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId(label), annotator, since, until, 0,
+                author, Instant.now()), first);
+    }
+
+    private long[] eligible(long taskId, String label, String annotator, Instant since, Instant until) {
+        long[] eligible = store.imagesOfTask(taskId, labelId(label), annotator, since == null ? null : since.toEpochMilli(),
                 until == null ? null : until.toEpochMilli());
         if (eligible.length == 0) {
             throw new IllegalArgumentException("no images of this task match the stage's filters: nothing to review");
         }
-        long[] sample = StageSampler.sample(eligible, percent, seed);
-        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId, annotator, since, until, seed, author,
-                Instant.now()), sample);
+        return eligible;
+    }
+
+    private Long labelId(String label) {
+        if (label == null) {
+            return null;
+        }
+        return store.labels().stream().filter(l -> l.name().equals(label)).map(Label::id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no label '" + label + "' in this project"));
     }
 
     /** A stage of exactly these images (say, those whose annotators disagreed), to be judged whole. */

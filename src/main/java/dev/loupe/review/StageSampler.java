@@ -11,9 +11,6 @@ public final class StageSampler {
 
     /** {@code percent}% of the eligible ids (rounded up, at least one when any), ascending. */
     public static long[] sample(long[] eligible, double percent, long seed) {
-        if (!(percent > 0 && percent <= 100)) {
-            throw new IllegalArgumentException("sample percentage must be within (0, 100], was " + percent);
-        }
         long[] ids = eligible.clone();
         Arrays.sort(ids); // the draw depends on the set, not on the order it arrived in
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -23,9 +20,17 @@ public final class StageSampler {
             ids[i] = ids[j];
             ids[j] = t;
         }
-        int n = (int) Math.ceil(ids.length * percent / 100.0 - 1e-9);
-        long[] out = Arrays.copyOf(ids, Math.min(ids.length, Math.max(ids.length == 0 ? 0 : 1, n)));
+        long[] out = Arrays.copyOf(ids, count(ids.length, percent));
         Arrays.sort(out);
         return out;
+    }
+
+    /** How many of {@code eligible} images {@code percent}% is: rounded up, at least one when there are any. */
+    public static int count(int eligible, double percent) {
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("sample percentage must be within (0, 100], was " + percent);
+        }
+        int n = (int) Math.ceil(eligible * percent / 100.0 - 1e-9);
+        return Math.min(eligible, Math.max(eligible == 0 ? 0 : 1, n));
     }
 }

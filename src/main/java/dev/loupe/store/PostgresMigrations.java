@@ -11,7 +11,7 @@ import java.sql.Statement;
  * that holds a lock on the version table, so two desktops opening a new project at once migrate it once.
  */
 public final class PostgresMigrations {
-    static final int LATEST = 9;
+    static final int LATEST = 10;
 
     private PostgresMigrations() {
     }

@@ -236,6 +236,9 @@ public interface ProjectStore extends AutoCloseable {
 
     boolean isImageDone(long imageId, long taskId);
 
+    /** The images marked done for a task. */
+    Set<Long> doneImages(long taskId);
+
     /**
      * Images with at least one box of the task, optionally only with a box of one label, by one author, or
      * changed within [since, until] (epoch ms; null bounds are open). Ascending ids.

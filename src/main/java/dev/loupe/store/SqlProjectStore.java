@@ -580,6 +580,23 @@ public final class SqlProjectStore implements ProjectStore {
     }
 
     @Override
+    public Set<Long> doneImages(long taskId) {
+        return db.read(c -> {
+            Set<Long> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image_id FROM image_reviews WHERE task_id = ? AND done = 1")) {
+                ps.setLong(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public long[] imagesOfTask(long taskId, Long labelId, String author, Long since, Long until) {
         return db.read(c -> SqlStages.imagesOfTask(c, taskId, labelId, author, since, until));
     }

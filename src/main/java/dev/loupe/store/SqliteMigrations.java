@@ -9,7 +9,7 @@ import java.sql.Statement;
  * {@code db/sqlite/V<n>.sql} applied in its own transaction; {@code PRAGMA user_version} records the last.
  */
 final class SqliteMigrations {
-    static final int LATEST = 18;
+    static final int LATEST = 19;
 
     private SqliteMigrations() {
     }

@@ -114,6 +114,48 @@ class LoupeCommandTest {
                     .contains(n.get("kind").asText()), n.toString());
             assertTrue(n.get("image").asText().endsWith(".jpg"), n.toString());
         }
+
+        // what to label next: only images without a box in alice are left to label there
+        String models = SharedData.root().resolve("models").toString();
+        Run left = run("rank", demo.toString(), "--dataset", "dev", "--task", "alice", "--models-dir", models, "--json");
+        assertEquals(0, left.code(), left.err());
+        JsonNode unlabelled = new ObjectMapper().readTree(left.out()).get("ranked");
+        try (var p = dev.loupe.project.Project.open(demo)) {
+            long alice = p.store().requireTask("alice").id();
+            long labelled = java.util.Arrays.stream(p.store().imageIds(dev.loupe.core.ImageFilter.all(
+                    p.store().requireDataset("dev").id()))).filter(id -> p.store().boxes(id).stream()
+                    .anyMatch(b -> b.taskId() == alice)).count();
+            assertEquals(50 - labelled, unlabelled.size(), unlabelled.toString());
+            for (JsonNode n : unlabelled) {
+                assertTrue(p.store().boxes(n.get("imageId").asLong()).stream().noneMatch(b -> b.taskId() == alice));
+            }
+        }
+        // a pre-annotated task leaves all of them to rank
+        assertEquals(0, run("preannotate", demo.toString(), "--dataset", "dev", "--task", "pre", "--models-dir",
+                models).code());
+        Run ranked = run("rank", demo.toString(), "--dataset", "dev", "--task", "pre", "--models-dir", models,
+                "--top", "5", "--json");
+        assertEquals(0, ranked.code(), ranked.err());
+        JsonNode top = new ObjectMapper().readTree(ranked.out()).get("ranked");
+        assertEquals(5, top.size());
+        assertEquals(top.get(0).get("uncertainty").asDouble(), top.get(0).get("value").asDouble(),
+                "the surest pick is the least sure image, discounted by nothing");
+        List<Long> topIds = new java.util.ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            topIds.add(top.get(i).get("imageId").asLong());
+            assertTrue(i == 0 || top.get(i).get("value").asDouble() <= top.get(i - 1).get("value").asDouble(), top.toString());
+            assertTrue(top.get(i).get("uncertainty").asDouble() > 0, top.toString());
+        }
+        // a review stage drawn by the same ranking takes those very images
+        Run stage = run("review-stage", demo.toString(), "--task", "pre", "--percent", "10", "--ranked-by",
+                "yolox_nano", "--models-dir", models, "--name", "next");
+        assertEquals(0, stage.code(), stage.err());
+        assertTrue(stage.out().contains("the 5 images yolox_nano ranks first"), stage.out());
+        try (var p = dev.loupe.project.Project.open(demo)) {
+            var next = p.store().stages(p.store().requireTask("pre").id()).get(0);
+            assertEquals(topIds.stream().sorted().toList(), p.store().stageImages(next.id()).stream()
+                    .map(dev.loupe.core.StageImage::imageId).sorted().toList());
+        }
     }
 
     @Test

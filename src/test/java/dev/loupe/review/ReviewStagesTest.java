@@ -45,7 +45,7 @@ class ReviewStagesTest {
     }
 
     @Test
-    void aStageFlowAcceptsRejectsSendsBackAndCountsProgress() {
+    void aStageFlowAcceptsRejectsSendsBackAndCountsProgress() throws Exception {
         try (SqlProjectStore store = SqlProjectStore.open(tmp.resolve("loupe.db"))) {
             long ds = store.createDataset("d").id();
             List<NewImage> images = new ArrayList<>();
@@ -90,6 +90,16 @@ class ReviewStagesTest {
             assertNotEquals(cars.id(), again.id());
             assertEquals(5, store.stageImages(again.id()).size(), "a later stage samples again");
             assertEquals(40, store.imageIds(ImageFilter.all(ds)).length);
+
+            // a ranked stage takes the first images of the ranking among the eligible ones (here: the highest ids)
+            ReviewStage ranked = stages.createRanked(task, "ranked", 20, "car", null, null, null,
+                    (eligible, n) -> Arrays.stream(eligible).sorted().skip(eligible.length - n).toArray(), "lead");
+            assertEquals(List.of(ids[32], ids[36]), store.stageImages(ranked.id()).stream()
+                    .map(dev.loupe.core.StageImage::imageId).sorted().toList(), "20% of the 10 car images, ranked");
+            assertThrows(IllegalArgumentException.class, () -> stages.createRanked(task, "bad", 0, null, null, null,
+                    null, (eligible, n) -> {
+                        throw new AssertionError("a bad percentage fails before any ranking work");
+                    }, "lead"));
         }
     }
 }

@@ -262,7 +262,9 @@ abstract class ProjectStoreContract {
             store.setImageDone(ids[0], task.id(), true, "bob");
             assertTrue(store.assignees(task.id(), 0, ids[0]).stream().allMatch(dev.loupe.core.Assignment::finished));
 
+            assertEquals(java.util.Set.of(ids[0]), store.doneImages(task.id()));
             store.setImageDone(ids[0], task.id(), false, "reviewer"); // sent back
+            assertEquals(java.util.Set.of(), store.doneImages(task.id()));
             assertEquals(2, store.assignees(task.id(), 0, ids[0]).stream().filter(a -> !a.finished()).count(),
                     "sent back, it is open again for everyone who had it");
 

@@ -7,6 +7,9 @@ import dev.loupe.duplicates.DuplicatesJob;
 import dev.loupe.duplicates.DuplicatesReport;
 import dev.loupe.eval.EvalSources;
 import dev.loupe.project.Project;
+import dev.loupe.rank.RankJob;
+import dev.loupe.rank.RankedImage;
+import dev.loupe.rank.UnlabelledImages;
 import dev.loupe.suspects.Suspect;
 import dev.loupe.suspects.SuspectConfig;
 import dev.loupe.suspects.SuspectKind;
@@ -27,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * The gallery's curation lists, each found by a job over the selected dataset: likely mistakes in a task's boxes
- * (the images most likely wrong first) and near-duplicate images (each group of twins side by side).
+ * (the images most likely wrong first), the images to label next (the most worth it first) and near-duplicate images
+ * (each group of twins side by side).
  */
 public final class CurationLists {
     private final MainViewModel vm;
@@ -37,6 +41,13 @@ public final class CurationLists {
     /** Likely mistakes in the boxes of a task, as listed in the gallery ({@code ids}). */
     public record Listed(long[] ids, long taskId, List<Suspect> suspects) {
     }
+
+    /** The images to label next, best first, and what the list is. */
+    private record Ranked(long[] ids, String description) {
+    }
+
+    /** How many images the "label next" list shows at most. */
+    static final int RANKED = 1000;
 
     CurationLists(MainViewModel vm) {
         this.vm = vm;
@@ -65,6 +76,30 @@ public final class CurationLists {
     /** The likely mistakes behind the gallery's list when it shows them ({@code galleryIds}), for review to walk. */
     public Optional<Listed> suspectsListed(long[] galleryIds) {
         return listed != null && listed.ids() == galleryIds ? Optional.of(listed) : Optional.empty();
+    }
+
+    /**
+     * Ranks the images still to label in a task (every image without one) by what labelling them would teach the
+     * model; the gallery lists the first {@value #RANKED} of them, best first.
+     */
+    public void findImagesToLabel(String task, String model, Path modelsDir) {
+        Project p = vm.projectProperty().get();
+        DatasetEntry ds = vm.selectedDatasetProperty().get();
+        if (p == null || ds == null) {
+            return;
+        }
+        String dataset = ds.dataset().name();
+        vm.jobs().submit("Images to label next", ctx -> {
+            Set<Long> candidates = UnlabelledImages.of(p.store(), dataset, task);
+            ctx.message("predictions of " + model);
+            var predictions = EvalSources.read(p.store(), dataset, EvalSources.MODEL_PREFIX + model, modelsDir, null,
+                    candidates, ctx);
+            List<RankedImage> ranked = candidates.isEmpty() ? List.of() : new RankJob(p.store(),
+                    new RankJob.Request(dataset, candidates, RANKED, RankJob.DEFAULT_DIVERSITY), predictions).run(ctx);
+            return new Ranked(ranked.stream().mapToLong(RankedImage::imageId).toArray(),
+                    String.format("%,d images to label%s ranked by %s: least sure first, spread over kinds of scene "
+                            + "(of %,d)", ranked.size(), task == null ? "" : " in " + task, model, candidates.size()));
+        }, found -> vm.showList(found.ids(), found.description()));
     }
 
     /** Finds and stores the dataset's near-duplicates; the gallery lists them, each group's images together. */

@@ -9,7 +9,7 @@ import dev.loupe.ui.common.JobsPanel;
 import dev.loupe.ui.formats.AnnotationImportForm;
 import dev.loupe.ui.formats.ExportForm;
 import dev.loupe.ui.formats.PreannotateForm;
-import dev.loupe.ui.formats.SuspectsForm;
+import dev.loupe.ui.formats.TaskModelForm;
 import dev.loupe.ui.consensus.AgreementView;
 import dev.loupe.ui.consensus.ConsensusForm;
 import dev.loupe.ui.eval.EvaluationForm;
@@ -182,14 +182,16 @@ public final class MainView extends BorderPane {
         metadata.setOnAction(e -> vm.importMetadata());
         MenuItem suspects = new MenuItem("Find likely mistakes…");
         suspects.setOnAction(e -> showSuspects());
+        MenuItem labelNext = new MenuItem("Images to label next…");
+        labelNext.setOnAction(e -> showLabelNext());
         MenuItem duplicates = new MenuItem("Find near-duplicate images");
         duplicates.setOnAction(e -> vm.curation().findNearDuplicates());
         // on a team project only admins run the project; the server refuses anyone else, the window does not offer it
         for (MenuItem adminOnly : List.of(importAnnotations, preannotate, evaluate, consensus, metadata, suspects,
-                duplicates)) {
+                labelNext, duplicates)) {
             adminOnly.visibleProperty().bind(vm.administersProperty());
         }
-        annotations.getItems().setAll(preannotate, evaluate, consensus, new SeparatorMenuItem(), suspects, duplicates,
+        annotations.getItems().setAll(preannotate, evaluate, consensus, new SeparatorMenuItem(), suspects, labelNext, duplicates,
                 new SeparatorMenuItem(), importAnnotations, export, new SeparatorMenuItem(), metadata);
         annotations.disableProperty().bind(vm.selectedDatasetProperty().isNull());
 
@@ -372,10 +374,18 @@ public final class MainView extends BorderPane {
     }
 
     private void showSuspects() {
-        SuspectsForm form = new SuspectsForm(vm.selectedDatasetProperty().get().dataset().name(), vm.tasks(),
-                vm.models(), WeightsResolver.modelsDir(null));
+        TaskModelForm form = new TaskModelForm(vm.selectedDatasetProperty().get().dataset().name(), vm.tasks(), false,
+                "Boxes of task", "Checked with", vm.models(), WeightsResolver.modelsDir(null));
         if (FormDialog.show(getScene().getWindow(), "Find likely mistakes", form, form.incomplete())) {
             vm.curation().findSuspects(form.task(), form.model(), form.modelsDir());
+        }
+    }
+
+    private void showLabelNext() {
+        TaskModelForm form = new TaskModelForm(vm.selectedDatasetProperty().get().dataset().name(), vm.tasks(), true,
+                "Labelled in task", "Ranked by", vm.models(), WeightsResolver.modelsDir(null));
+        if (FormDialog.show(getScene().getWindow(), "Images to label next", form, form.incomplete())) {
+            vm.curation().findImagesToLabel(form.task(), form.model(), form.modelsDir());
         }
     }
 

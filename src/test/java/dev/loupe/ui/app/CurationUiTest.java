@@ -7,6 +7,7 @@ import dev.loupe.formats.ReadOptions;
 import dev.loupe.formats.UnknownLabels;
 import dev.loupe.testing.Screenshots;
 import dev.loupe.testing.SharedData;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -28,7 +29,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gallery's curation lists from the Annotations menu: near-duplicates side by side, likely mistakes first. */
+/**
+ * The gallery's curation lists from the Annotations menu: near-duplicates side by side, likely mistakes first, the
+ * images to label next.
+ */
 class CurationUiTest extends MainWindowUiTest {
 
     @Start
@@ -37,6 +41,7 @@ class CurationUiTest extends MainWindowUiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void listsAMirroredCopyBesideItsSourceAndAWrongBoxAmongTheLikelyMistakes(FxRobot robot) throws Exception {
         Path pictures = Files.createDirectories(tmp.resolve("pictures"));
         try (Stream<Path> s = Files.list(photos())) {
@@ -67,7 +72,7 @@ class CurationUiTest extends MainWindowUiTest {
 
         robot.clickOn("#annotationsMenu").clickOn("Find likely mistakes…");
         Window dialog = robot.window("Find likely mistakes");
-        TextField dir = robot.from(dialog.getScene().getRoot()).lookup("#suspectsModelsDir .text-field").queryAs(TextField.class);
+        TextField dir = robot.from(dialog.getScene().getRoot()).lookup("#curationModelsDir .text-field").queryAs(TextField.class);
         robot.interact(() -> dir.setText(SharedData.root().resolve("models").toString()));
         Screenshots.save(dialog.getScene(), "suspects-dialog");
         robot.clickOn("OK");
@@ -102,6 +107,24 @@ class CurationUiTest extends MainWindowUiTest {
             assertTrue(!said.getText().startsWith("No likely mistake"), said.getText() + " " + store.boxes(busImage));
         }
         assertTrue(relabelled, "the dog box became a bus: " + said.getText());
+        robot.interact(() -> ((Stage) review).close());
+
+        // what to label next: the two images labelled in gt are left out, the other five ranked
+        robot.clickOn("#annotationsMenu").clickOn("Images to label next…");
+        Window next = robot.window("Images to label next");
+        TextField nextDir = robot.from(next.getScene().getRoot()).lookup("#curationModelsDir .text-field")
+                .queryAs(TextField.class);
+        ComboBox<String> task = robot.from(next.getScene().getRoot()).lookup("#curationTask").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            nextDir.setText(SharedData.root().resolve("models").toString());
+            task.setValue("gt");
+        });
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("5 images to label in gt"));
+        List<String> ranked = shown();
+        assertEquals(5, ranked.size(), ranked.toString());
+        assertTrue(!ranked.contains("bus.jpg") && !ranked.contains("horses.jpg"), ranked.toString());
+        Screenshots.save(robot.listTargetWindows().get(0).getScene(), "label-next-gallery");
     }
 
     private List<String> shown() {

@@ -12,20 +12,29 @@ import javafx.util.StringConverter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The fields of a search for likely mistakes: the task whose boxes to check and the model to check them with. */
-public final class SuspectsForm extends GridPane {
+/**
+ * A task and a model to look at a dataset with: the boxes to check for likely mistakes, or the labelled images to leave
+ * out of the "label next" ranking (optional there: without one, every image is ranked).
+ */
+public final class TaskModelForm extends GridPane {
+    /** The choice that stands for no task, where a task is optional. */
+    static final String NO_TASK = "(none: every image)";
     private final ComboBox<String> task = new ComboBox<>();
     private final ComboBox<ModelDescriptor> model = new ComboBox<>();
     private final PathField modelsDir = new PathField("folder with the .onnx weights (else download)", false, true);
 
-    public SuspectsForm(String dataset, List<Task> tasks, List<ModelDescriptor> models, Path defaultModelsDir) {
+    public TaskModelForm(String dataset, List<Task> tasks, boolean taskOptional, String taskCaption,
+                         String modelCaption, List<ModelDescriptor> models, Path defaultModelsDir) {
         setHgap(10);
         setVgap(8);
-        task.setId("suspectsTask");
-        model.setId("suspectsModel");
-        modelsDir.setId("suspectsModelsDir");
+        task.setId("curationTask");
+        model.setId("curationModel");
+        modelsDir.setId("curationModelsDir");
         modelsDir.setPrefWidth(420);
-        task.getItems().setAll(tasks.stream().filter(t -> !t.isEvaluationCache()).map(Task::name).toList());
+        if (taskOptional) {
+            task.getItems().add(NO_TASK);
+        }
+        task.getItems().addAll(tasks.stream().filter(t -> !t.isEvaluationCache()).map(Task::name).toList());
         task.setValue(task.getItems().isEmpty() ? null : task.getItems().get(0));
         model.getItems().setAll(models);
         model.setConverter(new StringConverter<>() {
@@ -45,8 +54,8 @@ public final class SuspectsForm extends GridPane {
         }
         int row = 0;
         addRow(row++, new Label("Dataset"), new Label(dataset));
-        addRow(row++, new Label("Boxes of task"), task);
-        addRow(row++, new Label("Checked with"), model);
+        addRow(row++, new Label(taskCaption), task);
+        addRow(row++, new Label(modelCaption), model);
         addRow(row, new Label("Models folder"), modelsDir);
     }
 
@@ -55,8 +64,9 @@ public final class SuspectsForm extends GridPane {
                 task.valueProperty(), model.valueProperty());
     }
 
+    /** The task chosen, or null for none. */
     public String task() {
-        return task.getValue();
+        return NO_TASK.equals(task.getValue()) ? null : task.getValue();
     }
 
     public String model() {

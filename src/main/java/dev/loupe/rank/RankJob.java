@@ -1,0 +1,76 @@
+package dev.loupe.rank;
+
+import dev.loupe.core.Dataset;
+import dev.loupe.core.ImageGroups;
+import dev.loupe.core.NearDuplicate;
+import dev.loupe.eval.EvalBox;
+import dev.loupe.jobs.Job;
+import dev.loupe.jobs.JobContext;
+import dev.loupe.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ranks images of a dataset (those still to label, say: {@link UnlabelledImages}) by what labelling them would teach
+ * a model: its uncertainty there ({@link Uncertainty}), spread over the kinds of scene it sees
+ * ({@link DiverseRanking}), near-duplicates of a ranked image left out.
+ */
+public final class RankJob implements Job<List<RankedImage>> {
+    /** How strongly likeness to images ranked before discounts an image, by default. */
+    public static final double DEFAULT_DIVERSITY = 0.5;
+
+    /** Rank {@code candidates} of the dataset, the first {@code top} of them. */
+    public record Request(String dataset, Set<Long> candidates, int top, double diversity) {
+        public Request {
+            if (top < 1) {
+                throw new IllegalArgumentException("rank at least one image, got --top " + top);
+            }
+            candidates = Set.copyOf(candidates);
+        }
+    }
+
+    private final ProjectStore store;
+    private final Request request;
+    private final List<EvalBox> predictions;
+
+    /** {@code predictions}: the model's on the candidates, down to a low score (as an evaluation run keeps them). */
+    public RankJob(ProjectStore store, Request request, List<EvalBox> predictions) {
+        this.store = store;
+        this.request = request;
+        this.predictions = predictions;
+    }
+
+    @Override
+    public List<RankedImage> run(JobContext ctx) throws InterruptedException {
+        Dataset ds = store.requireDataset(request.dataset());
+        Map<Long, List<EvalBox>> byImage = new HashMap<>();
+        Map<String, Integer> classes = new HashMap<>();
+        for (EvalBox p : predictions) {
+            if (request.candidates().contains(p.imageId())) {
+                byImage.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p);
+                classes.putIfAbsent(p.label(), classes.size());
+            }
+        }
+        List<DiverseRanking.Candidate> candidates = new ArrayList<>();
+        for (long id : request.candidates().stream().sorted().toList()) {
+            List<EvalBox> own = byImage.getOrDefault(id, List.of());
+            double[] profile = new double[classes.size()];
+            for (EvalBox p : own) {
+                if (p.score() >= Uncertainty.FLOOR) {
+                    profile[classes.get(p.label())] += p.score();
+                }
+            }
+            candidates.add(new DiverseRanking.Candidate(id, Uncertainty.of(own), profile));
+        }
+        ctx.checkCancelled();
+        ImageGroups groups = new ImageGroups();
+        for (NearDuplicate d : store.nearDuplicates(ds.id())) {
+            groups.join(d.imageA(), d.imageB());
+        }
+        return DiverseRanking.rank(candidates, request.top(), request.diversity(), groups.names());
+    }
+}
