@@ -1,5 +1,9 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.NewBox;
+import dev.loupe.core.ReviewStatus;
+import dev.loupe.core.Source;
+import dev.loupe.eval.TaskBoxes;
 import dev.loupe.formats.AnnotationFormats;
 import dev.loupe.formats.AnnotationImportRequest;
 import dev.loupe.formats.ImportAnnotationsJob;
@@ -11,6 +15,7 @@ import dev.loupe.media.ImportSources;
 import dev.loupe.media.UrlFetcher;
 import dev.loupe.project.Project;
 import dev.loupe.rank.LabelNextExperiment;
+import dev.loupe.store.ProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +74,10 @@ final class LabelNextBench implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1,2", split = ",", description = "One experiment per seed (default ${DEFAULT-VALUE}).")
     List<Long> seeds;
 
+    @Option(names = "--as-new-class", description = "Train and score the classes under new names, as classes the "
+            + "model never saw (a user's own), so labelling teaches it something even on images it was trained on.")
+    boolean asNewClass;
+
     @Option(names = "--dir", description = "Work folder (default: a new temporary folder, deleted afterwards).")
     Path dir;
 
@@ -85,12 +95,18 @@ final class LabelNextBench implements Callable<Integer> {
             new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("bench", AnnotationFormats.byName(format),
                     annotations, ReadOptions.defaults(), "truth", "", false, false, UnknownLabels.ADD, "bench"))
                     .run(JobContext.silent());
+            String truth = "truth";
+            List<String> trained = classes;
+            if (asNewClass) {
+                truth = renamedAsNew(p.store());
+                trained = classes.stream().map(LabelNextBench::newName).toList();
+            }
             List<Map<String, Object>> runs = new ArrayList<>();
             double lead = 0;
             int counted = 0;
             for (long seed : seeds) {
                 LabelNextExperiment.Result r = new LabelNextExperiment(p.store(), new LabelNextExperiment.Request(
-                        "bench", "truth", classes, model, modelsDir, work.resolve("models-" + seed), seedImages,
+                        "bench", truth, trained, model, modelsDir, work.resolve("models-" + seed), seedImages,
                         perRound, rounds, testFraction, epochs, seed)).run(JobContext.silent());
                 Map<String, Object> run = new LinkedHashMap<>();
                 run.put("seed", seed);
@@ -111,7 +127,7 @@ final class LabelNextBench implements Callable<Integer> {
                 run.put("seconds", Math.round(r.seconds()));
                 runs.add(run);
             }
-            figures.put("classes", classes);
+            figures.put("classes", trained);
             figures.put("runs", runs);
             figures.put("meanRankedLeadAp50", ap(lead / counted));
         } finally {
@@ -121,6 +137,29 @@ final class LabelNextBench implements Callable<Integer> {
         }
         BenchOutput.print(figures, json);
         return 0;
+    }
+
+    private static String newName(String name) {
+        return name + " (new)";
+    }
+
+    /** Copies the ground truth of the classes into a task of their own under new names; returns its name. */
+    private String renamedAsNew(ProjectStore store) {
+        long datasetId = store.requireDataset("bench").id();
+        long task = store.task("truth-new", "").id();
+        Map<Long, Long> renamed = new HashMap<>();
+        for (String name : classes) {
+            renamed.put(store.label(name).id(), store.label(newName(name)).id());
+        }
+        List<NewBox> copies = new ArrayList<>();
+        TaskBoxes.forEach(store, datasetId, store.requireTask("truth").id(), b -> {
+            if (renamed.containsKey(b.labelId())) {
+                copies.add(new NewBox(b.imageId(), task, renamed.get(b.labelId()), b.x(), b.y(), b.w(), b.h(),
+                        Source.HUMAN, Double.NaN, ReviewStatus.ACCEPTED, "bench", b.crowd()));
+            }
+        });
+        store.addBoxes(copies);
+        return "truth-new";
     }
 
     /** AP to a tenth of a point: rounds differ by about that much. */

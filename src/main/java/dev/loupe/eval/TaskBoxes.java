@@ -33,20 +33,25 @@ public final class TaskBoxes {
         return out;
     }
 
-    /**
-     * Every box of a task on a dataset that is not rejected, in id order: one paged query per task rather than one
-     * per image, as large datasets have few tasks and many images.
-     */
+    /** Every box of a task on a dataset that is not rejected, in id order. */
     public static void forEachKept(ProjectStore store, long datasetId, long taskId, Consumer<Box> action) {
+        forEach(store, datasetId, taskId, b -> {
+            if (b.status() != ReviewStatus.REJECTED) {
+                action.accept(b);
+            }
+        });
+    }
+
+    /**
+     * Every box of a task on a dataset, in id order: one paged query per task rather than one per image, as large
+     * datasets have few tasks and many images.
+     */
+    public static void forEach(ProjectStore store, long datasetId, long taskId, Consumer<Box> action) {
         BoxQuery query = new BoxQuery(datasetId, taskId, null, null, null, null, null);
         long after = 0;
         List<Box> page;
         while (!(page = store.boxPage(query, after, PAGE)).isEmpty()) {
-            for (Box b : page) {
-                if (b.status() != ReviewStatus.REJECTED) {
-                    action.accept(b);
-                }
-            }
+            page.forEach(action);
             after = page.get(page.size() - 1).id();
         }
     }

@@ -20,6 +20,10 @@ public final class DiverseRanking {
     public record Candidate(long imageId, double uncertainty, double[] profile) {
     }
 
+    /** A candidate's value as last computed. */
+    private record Entry(double value, int index) {
+    }
+
     private DiverseRanking() {
     }
 
@@ -42,17 +46,18 @@ public final class DiverseRanking {
         }
         double[] likeness = new double[n];
         int[] seen = new int[n]; // how many picks each likeness covers
-        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
-                : Long.compare(candidates.get((int) a[1]).imageId(), candidates.get((int) b[1]).imageId()));
+        PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.value() != b.value()
+                ? Double.compare(b.value(), a.value())
+                : Long.compare(candidates.get(a.index()).imageId(), candidates.get(b.index()).imageId()));
         for (int i = 0; i < n; i++) {
-            queue.add(new double[]{candidates.get(i).uncertainty(), i});
+            queue.add(new Entry(candidates.get(i).uncertainty(), i));
         }
         List<Integer> picked = new ArrayList<>();
         Set<Long> pickedGroups = new HashSet<>();
         List<RankedImage> out = new ArrayList<>();
         while (out.size() < top && !queue.isEmpty()) {
-            double[] head = queue.poll();
-            int i = (int) head[1];
+            Entry head = queue.poll();
+            int i = head.index();
             Candidate c = candidates.get(i);
             long group = groups.getOrDefault(c.imageId(), c.imageId());
             if (pickedGroups.contains(group)) {
@@ -63,12 +68,12 @@ public final class DiverseRanking {
                     likeness[i] = Math.max(likeness[i], dot(unit[i], unit[picked.get(k)]));
                 }
                 seen[i] = picked.size();
-                queue.add(new double[]{c.uncertainty() * (1 - diversity * likeness[i]), i});
+                queue.add(new Entry(c.uncertainty() * (1 - diversity * likeness[i]), i));
                 continue;
             }
             picked.add(i);
             pickedGroups.add(group);
-            out.add(new RankedImage(c.imageId(), c.uncertainty(), head[0], likeness[i]));
+            out.add(new RankedImage(c.imageId(), c.uncertainty(), head.value(), likeness[i]));
         }
         return out;
     }

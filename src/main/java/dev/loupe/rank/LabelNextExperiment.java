@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * ground truth let in) either at random or as the latest model ranks them ({@link RankJob}), the model is fine-tuned
  * again from its pretrained weights on all labelled so far, and the held-out AP50 of both arms is measured. Both arms
  * start from the same seed set and seed model; the seed fixes the held-out side, the seed set and the random picks.
+ * It replaces the dataset's split as it goes: run it on a project of its own.
  */
 public final class LabelNextExperiment implements Job<LabelNextExperiment.Result> {
 

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Ranks images of a dataset (those still to label, say: {@link UnlabelledImages}) by what labelling them would teach
- * a model: its uncertainty there ({@link Uncertainty}), spread over the kinds of scene it sees
- * ({@link DiverseRanking}), near-duplicates of a ranked image left out.
+ * a model: its uncertainty there ({@link Uncertainty}, scores relative to its surest one on the candidates), spread
+ * over the kinds of scene it sees ({@link DiverseRanking}), near-duplicates of a ranked image left out.
  */
 public final class RankJob implements Job<List<RankedImage>> {
     /** How strongly likeness to images ranked before discounts an image, by default. */
@@ -55,16 +55,18 @@ public final class RankJob implements Job<List<RankedImage>> {
                 classes.putIfAbsent(p.label(), classes.size());
             }
         }
+        double scale = Uncertainty.scale(byImage.values().stream().flatMap(List::stream).toList());
         List<DiverseRanking.Candidate> candidates = new ArrayList<>();
         for (long id : request.candidates().stream().sorted().toList()) {
             List<EvalBox> own = byImage.getOrDefault(id, List.of());
             double[] profile = new double[classes.size()];
             for (EvalBox p : own) {
-                if (p.score() >= Uncertainty.FLOOR) {
-                    profile[classes.get(p.label())] += p.score();
+                double relative = Uncertainty.relative(p.score(), scale);
+                if (relative >= Uncertainty.FLOOR) {
+                    profile[classes.get(p.label())] += relative;
                 }
             }
-            candidates.add(new DiverseRanking.Candidate(id, Uncertainty.of(own), profile));
+            candidates.add(new DiverseRanking.Candidate(id, Uncertainty.of(own, scale), profile));
         }
         ctx.checkCancelled();
         ImageGroups groups = new ImageGroups();

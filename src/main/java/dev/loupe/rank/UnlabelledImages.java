@@ -1,15 +1,13 @@
 package dev.loupe.rank;
 
-import dev.loupe.core.Box;
-import dev.loupe.core.BoxQuery;
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
+import dev.loupe.eval.TaskBoxes;
 import dev.loupe.store.ProjectStore;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,8 +15,6 @@ import java.util.Set;
  * marked them done. Pre-annotations nobody has reviewed leave an image unlabelled.
  */
 public final class UnlabelledImages {
-    private static final int PAGE = 10_000;
-
     private UnlabelledImages() {
     }
 
@@ -32,17 +28,11 @@ public final class UnlabelledImages {
         if (task != null) {
             long taskId = store.requireTask(task).id();
             out.removeAll(store.doneImages(taskId));
-            BoxQuery query = new BoxQuery(ds.id(), taskId, null, null, null, null, null);
-            long after = 0;
-            List<Box> page;
-            while (!(page = store.boxPage(query, after, PAGE)).isEmpty()) {
-                for (Box b : page) {
-                    if (b.source() == Source.HUMAN || b.status() != ReviewStatus.PENDING) {
-                        out.remove(b.imageId());
-                    }
+            TaskBoxes.forEach(store, ds.id(), taskId, b -> {
+                if (b.source() == Source.HUMAN || b.status() != ReviewStatus.PENDING) {
+                    out.remove(b.imageId());
                 }
-                after = page.get(page.size() - 1).id();
-            }
+            });
         }
         return out;
     }

@@ -21,15 +21,28 @@ class DiverseRankingTest {
         return ranked.stream().map(RankedImage::imageId).toList();
     }
 
+    private static EvalBox scored(double score) {
+        return new EvalBox(1, "person", 0, 0, 10, 10, score, false);
+    }
+
     @Test
     void uncertaintyIsTheSummedEntropyOfPredictionsAboveTheFloor() {
-        EvalBox hesitant = new EvalBox(1, "person", 0, 0, 10, 10, 0.5, false);
-        EvalBox sure = new EvalBox(1, "person", 0, 0, 10, 10, 0.99, false);
-        EvalBox faint = new EvalBox(1, "person", 0, 0, 10, 10, 0.01, false);
-        assertEquals(1.0, Uncertainty.of(List.of(hesitant)), 1e-12);
-        assertEquals(2.0, Uncertainty.of(List.of(hesitant, hesitant, faint)), 1e-12, "faint guesses are noise");
-        assertEquals(Uncertainty.entropy(0.99), Uncertainty.of(List.of(sure)), 1e-12);
+        assertEquals(1.0, Uncertainty.of(List.of(scored(0.5)), 1), 1e-12);
+        assertEquals(2.0, Uncertainty.of(List.of(scored(0.5), scored(0.5), scored(0.01)), 1), 1e-12,
+                "faint guesses are noise");
+        assertEquals(Uncertainty.entropy(0.99), Uncertainty.of(List.of(scored(0.99)), 1), 1e-12);
         assertEquals(0.0808, Uncertainty.entropy(0.99), 1e-4);
+    }
+
+    @Test
+    void scoresCountRelativeToTheModelsSurest() {
+        // a model new to its class: everything near 0.01-0.03, yet 0.015 is as unsure as 0.5 of a calibrated one
+        List<EvalBox> lowScale = List.of(scored(0.03), scored(0.015), scored(0.001));
+        assertEquals(0.03, Uncertainty.scale(lowScale), 1e-12);
+        assertEquals(1.0, Uncertainty.of(List.of(scored(0.015)), 0.03), 1e-12);
+        assertEquals(0.0, Uncertainty.of(List.of(scored(0.03)), 0.03), 1e-12, "its surest is sure");
+        assertEquals(0.0, Uncertainty.of(List.of(scored(0.001)), 0.03), 1e-12, "under 5% of its surest: noise");
+        assertEquals(1.0, Uncertainty.scale(List.of()), 1e-12);
     }
 
     @Test

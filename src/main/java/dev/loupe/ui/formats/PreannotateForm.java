@@ -7,7 +7,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,17 +31,7 @@ public final class PreannotateForm extends GridPane {
         classes.setId("preClasses");
         modelsDir.setPrefWidth(420);
         model.getItems().setAll(models);
-        model.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ModelDescriptor d) {
-                return d == null ? "" : d.name() + " — " + d.description();
-            }
-
-            @Override
-            public ModelDescriptor fromString(String s) {
-                return null;
-            }
-        });
+        model.setConverter(new ModelNames());
         model.valueProperty().addListener((obs, o, d) -> score.setPromptText(d == null ? "" : "default " + d.scoreThreshold()));
         model.setValue(models.isEmpty() ? null : models.get(0));
         if (defaultModelsDir != null) {

@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -37,17 +36,7 @@ public final class TaskModelForm extends GridPane {
         task.getItems().addAll(tasks.stream().filter(t -> !t.isEvaluationCache()).map(Task::name).toList());
         task.setValue(task.getItems().isEmpty() ? null : task.getItems().get(0));
         model.getItems().setAll(models);
-        model.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ModelDescriptor d) {
-                return d == null ? "" : d.name() + " — " + d.description();
-            }
-
-            @Override
-            public ModelDescriptor fromString(String s) {
-                return null;
-            }
-        });
+        model.setConverter(new ModelNames());
         model.setValue(models.isEmpty() ? null : models.get(0));
         if (defaultModelsDir != null) {
             modelsDir.set(List.of(defaultModelsDir));
