@@ -1,8 +1,11 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.ImageFilter;
+import dev.loupe.core.NewImage;
 import dev.loupe.media.ImageDecoder;
 import dev.loupe.media.ImportSources;
 import dev.loupe.media.JpegEncoder;
+import dev.loupe.store.ProjectStore;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -12,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -19,6 +23,7 @@ import java.util.stream.IntStream;
  * Photo-sized images for benchmarks: copies of real JPEG photos, each made distinct (Loupe keys images by content)
  * by a JPEG comment segment that leaves the pixels alone, and every K-th copy a 12-megapixel (4000 x 3000) version
  * of its photo, as phone and DSLR pictures are. The 12-megapixel versions are made once, beside the copies' folder.
+ * Benchmarks that read no pixels store image rows alone.
  */
 final class BenchImages {
     static final int LARGE_WIDTH = 4000;
@@ -93,5 +98,16 @@ final class BenchImages {
         System.arraycopy(text, 0, out, 6, text.length);
         System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
         return out;
+    }
+
+    /** A new dataset of {@code n} image rows (1280 x 720, no files: the benchmark reads no pixels); their ids. */
+    static long[] rows(ProjectStore store, String dataset, int n) {
+        long ds = store.createDataset(dataset).id();
+        List<NewImage> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new NewImage("/bench/" + i + ".jpg", null, i + ".jpg", 1280, 720, 1, String.format("%064x", i), 1));
+        }
+        store.addImages(ds, rows);
+        return store.imageIds(ImageFilter.all(ds));
     }
 }

@@ -7,7 +7,6 @@ import dev.loupe.consensus.ConsensusRequest;
 import dev.loupe.core.Box;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
-import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.jobs.JobContext;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Option;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,9 +56,9 @@ final class ConsensusBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = dir != null ? dir : Files.createTempDirectory("loupe-bench-consensus");
         Map<String, Object> figures = new LinkedHashMap<>();
-        try (Project p = Project.create(work.resolve("project"))) {
+        try (BenchFolder folder = BenchFolder.of(dir, "consensus");
+             Project p = Project.create(folder.path().resolve("project"))) {
             long t = System.nanoTime();
             List<String> tasks = fill(p.store());
             System.err.printf("made %,d images and %,d boxes in %.1f s%n", images, (long) images * boxes * annotators,
@@ -102,10 +100,6 @@ final class ConsensusBench implements Callable<Integer> {
             figures.put("rerunToReadRatio", GalleryBench.round(GalleryBench.median(again) / GalleryBench.median(read)));
             figures.put("peakHeapMb", GalleryBench.round(GalleryBench.median(heapMb)));
             figures.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1048576);
-        } finally {
-            if (dir == null) {
-                GalleryBench.deleteTree(work);
-            }
         }
         BenchOutput.print(figures, json);
         return 0;
@@ -113,13 +107,7 @@ final class ConsensusBench implements Callable<Integer> {
 
     /** The images (rows only: consensus reads no pixels) and each annotator's boxes; returns the tasks' names. */
     private List<String> fill(ProjectStore store) {
-        long ds = store.createDataset("bench").id();
-        List<NewImage> rows = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            rows.add(new NewImage("/bench/" + i + ".jpg", null, i + ".jpg", 1280, 720, 1, String.format("%064x", i), 1));
-        }
-        store.addImages(ds, rows);
-        long[] ids = store.imageIds(ImageFilter.all(ds));
+        long[] ids = BenchImages.rows(store, "bench", images);
         long[] labels = {store.label("person").id(), store.label("car").id(), store.label("dog").id()};
         List<String> tasks = new ArrayList<>();
         List<Long> taskIds = new ArrayList<>();

@@ -19,7 +19,6 @@ import dev.loupe.store.ProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,9 +86,10 @@ final class LabelNextBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        Path work = dir != null ? dir : Files.createTempDirectory("loupe-bench-label-next");
         Map<String, Object> figures = new LinkedHashMap<>();
-        try (Project p = Project.create(work.resolve("project"))) {
+        try (BenchFolder folder = BenchFolder.of(dir, "label-next");
+             Project p = Project.create(folder.path().resolve("project"))) {
+            Path work = folder.path();
             new ImportImagesJob(p.store(), "bench", ImportSources.fromArguments(List.of(images.toString())),
                     new UrlFetcher(work.resolve("downloads"), Duration.ofSeconds(1))).run(JobContext.silent());
             new ImportAnnotationsJob(p.store(), new AnnotationImportRequest("bench", AnnotationFormats.byName(format),
@@ -130,10 +130,6 @@ final class LabelNextBench implements Callable<Integer> {
             figures.put("classes", trained);
             figures.put("runs", runs);
             figures.put("meanRankedLeadAp50", ap(lead / counted));
-        } finally {
-            if (dir == null) {
-                GalleryBench.deleteTree(work);
-            }
         }
         BenchOutput.print(figures, json);
         return 0;

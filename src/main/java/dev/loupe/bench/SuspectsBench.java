@@ -1,8 +1,6 @@
 package dev.loupe.bench;
 
-import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
-import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.eval.EvalBox;
@@ -16,7 +14,6 @@ import dev.loupe.suspects.SuspectsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,9 +54,9 @@ final class SuspectsBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = dir != null ? dir : Files.createTempDirectory("loupe-bench-suspects");
         Map<String, Object> figures = new LinkedHashMap<>();
-        try (Project p = Project.create(work.resolve("project"))) {
+        try (BenchFolder folder = BenchFolder.of(dir, "suspects");
+             Project p = Project.create(folder.path().resolve("project"))) {
             long t = System.nanoTime();
             int injected = fill(p.store());
             System.err.printf("made %,d images, %,d labelled boxes and their predictions in %.1f s%n", images,
@@ -88,10 +85,6 @@ final class SuspectsBench implements Callable<Integer> {
             figures.put("readSec", GalleryBench.round(GalleryBench.median(read)));
             figures.put("suspectsSec", GalleryBench.round(GalleryBench.median(job)));
             figures.put("suspectsToReadRatio", GalleryBench.round(GalleryBench.median(job) / GalleryBench.median(read)));
-        } finally {
-            if (dir == null) {
-                GalleryBench.deleteTree(work);
-            }
         }
         BenchOutput.print(figures, json);
         return 0;
@@ -99,13 +92,7 @@ final class SuspectsBench implements Callable<Integer> {
 
     /** The images (rows only), the labelled boxes with their errors and the predictions; returns the errors made. */
     private int fill(ProjectStore store) {
-        long ds = store.createDataset("bench").id();
-        List<NewImage> rows = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            rows.add(new NewImage("/bench/" + i + ".jpg", null, i + ".jpg", 1280, 720, 1, String.format("%064x", i), 1));
-        }
-        store.addImages(ds, rows);
-        long[] ids = store.imageIds(ImageFilter.all(ds));
+        long[] ids = BenchImages.rows(store, "bench", images);
         long[] labels = {store.label("person").id(), store.label("car").id(), store.label("dog").id()};
         long labelled = store.task(LABELLED, "").id();
         long predicted = store.task(PREDICTED, "").id();

@@ -4,7 +4,6 @@ import dev.loupe.core.Box;
 import dev.loupe.core.Comment;
 import dev.loupe.core.ImageFilter;
 import dev.loupe.core.NewBox;
-import dev.loupe.core.NewImage;
 import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.project.TeamServer;
@@ -108,13 +107,7 @@ final class TeamBench implements Callable<Integer> {
     /** The shared images, each with its boxes; returns the boxes' ids. */
     private long[] fill(SqlProjectStore admin) {
         admin.keepImagesOnServer(false); // the edits are measured; the images are names only
-        long ds = admin.createDataset("bench").id();
-        List<NewImage> batch = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            batch.add(new NewImage("/bench/" + i + ".jpg", null, i + ".jpg", 1280, 720, 1, String.format("%064x", i), 1));
-        }
-        admin.addImages(ds, batch);
-        long[] ids = admin.imageIds(ImageFilter.all(ds));
+        long[] ids = BenchImages.rows(admin, "bench", images);
         long task = admin.task("predictions", "").id();
         long person = admin.label("person").id();
         Random random = new Random(7);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.ImageItem;
-import dev.loupe.eval.EvalSources;
 import dev.loupe.project.Project;
 import dev.loupe.rank.RankJob;
 import dev.loupe.rank.RankedImage;
@@ -55,10 +54,8 @@ final class RankCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Project p = CliSupport.open(project)) {
             Set<Long> candidates = UnlabelledImages.of(p.store(), dataset, task);
-            var predictions = CliSupport.run("predict", ctx -> EvalSources.read(p.store(), dataset,
-                    EvalSources.MODEL_PREFIX + model, modelsDir, null, candidates, ctx));
             List<RankedImage> ranked = CliSupport.run("rank", new RankJob(p.store(),
-                    new RankJob.Request(dataset, candidates, top, diversity), predictions));
+                    new RankJob.Request(dataset, candidates, model, modelsDir, top, diversity)));
             List<ImageItem> images = p.store().images(ranked.stream().mapToLong(RankedImage::imageId).toArray());
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode out = mapper.createObjectNode();

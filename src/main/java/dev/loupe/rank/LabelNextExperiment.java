@@ -95,26 +95,33 @@ public final class LabelNextExperiment implements Job<LabelNextExperiment.Result
         String seedModel = train("label-next-seed", seedSet, ctx);
         double seedAp = ap50(seedModel, request.outDir(), gt, classes, test, ctx);
         List<Round> rounds = new ArrayList<>(List.of(new Round(seedSet.size(), seedAp, seedAp)));
-        Map<Boolean, Set<Long>> labelled = new HashMap<>();
-        Map<Boolean, String> latest = new HashMap<>();
-        for (boolean ranked : new boolean[]{false, true}) {
-            labelled.put(ranked, new LinkedHashSet<>(seedSet));
-            latest.put(ranked, seedModel);
-        }
-        Random random = new Random(request.seed() + 1);
+        Arm random = new Arm("random", seedSet, seedModel);
+        Arm ranked = new Arm("ranked", seedSet, seedModel);
+        Random draw = new Random(request.seed() + 1);
         for (int r = 1; r <= request.rounds(); r++) {
-            double[] ap = new double[2];
-            for (boolean ranked : new boolean[]{false, true}) {
-                Set<Long> own = labelled.get(ranked);
-                List<Long> left = pool.stream().filter(id -> !own.contains(id)).toList();
-                own.addAll(ranked ? ranked(latest.get(ranked), left, ctx) : pick(left, random));
-                String name = "label-next-" + (ranked ? "ranked" : "random") + "-" + r;
-                latest.put(ranked, train(name, own, ctx));
-                ap[ranked ? 1 : 0] = ap50(name, request.outDir(), gt, classes, test, ctx);
+            for (Arm arm : List.of(random, ranked)) {
+                List<Long> left = pool.stream().filter(id -> !arm.labelled.contains(id)).toList();
+                arm.labelled.addAll(arm == ranked ? ranked(arm.model, left, ctx) : pick(left, draw));
+                arm.model = train("label-next-" + arm.name + "-" + r, arm.labelled, ctx);
+                arm.ap50 = ap50(arm.model, request.outDir(), gt, classes, test, ctx);
             }
-            rounds.add(new Round(labelled.get(false).size(), ap[0], ap[1]));
+            rounds.add(new Round(random.labelled.size(), random.ap50, ranked.ap50));
         }
         return new Result(pretrained, test.size(), pool.size(), rounds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One way of choosing what to label: the images labelled so far, the model trained on them, its score. */
+    private static final class Arm {
+        final String name;
+        final Set<Long> labelled;
+        String model;
+        double ap50;
+
+        Arm(String name, List<Long> seedSet, String seedModel) {
+            this.name = name;
+            this.labelled = new LinkedHashSet<>(seedSet);
+            this.model = seedModel;
+        }
     }
 
     private List<Long> pick(List<Long> left, Random random) {
@@ -125,11 +132,8 @@ public final class LabelNextExperiment implements Job<LabelNextExperiment.Result
 
     /** The images the latest model ranks first among those not labelled yet. */
     private List<Long> ranked(String model, List<Long> left, JobContext ctx) throws Exception {
-        Set<Long> candidates = new HashSet<>(left);
-        List<EvalBox> predictions = EvalSources.read(store, request.dataset(), EvalSources.MODEL_PREFIX + model,
-                request.outDir(), null, candidates, ctx);
-        return new RankJob(store, new RankJob.Request(request.dataset(), candidates, request.perRound(),
-                RankJob.DEFAULT_DIVERSITY), predictions).run(ctx).stream().map(RankedImage::imageId).toList();
+        return new RankJob(store, new RankJob.Request(request.dataset(), new HashSet<>(left), model, request.outDir(),
+                request.perRound(), RankJob.DEFAULT_DIVERSITY)).run(ctx).stream().map(RankedImage::imageId).toList();
     }
 
     /**

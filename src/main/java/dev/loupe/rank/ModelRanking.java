@@ -2,7 +2,6 @@ package dev.loupe.rank;
 
 import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageItem;
-import dev.loupe.eval.EvalSources;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.review.StageRanking;
 import dev.loupe.store.ProjectStore;
@@ -45,10 +44,8 @@ public final class ModelRanking implements StageRanking {
         for (Dataset ds : store.datasets()) {
             Set<Long> images = byDataset.get(ds.id());
             if (images != null) {
-                var predictions = EvalSources.read(store, ds.name(), EvalSources.MODEL_PREFIX + model, modelsDir, null,
-                        images, ctx);
-                all.addAll(new RankJob(store, new RankJob.Request(ds.name(), images, Math.min(n, images.size()),
-                        diversity), predictions).run(ctx));
+                all.addAll(new RankJob(store, new RankJob.Request(ds.name(), images, model, modelsDir,
+                        Math.min(n, images.size()), diversity)).run(ctx));
             }
         }
         return all.stream().sorted(Comparator.comparingDouble(RankedImage::value).reversed()).limit(n)

@@ -4,10 +4,12 @@ import dev.loupe.core.Dataset;
 import dev.loupe.core.ImageGroups;
 import dev.loupe.core.NearDuplicate;
 import dev.loupe.eval.EvalBox;
+import dev.loupe.eval.EvalSources;
 import dev.loupe.jobs.Job;
 import dev.loupe.jobs.JobContext;
 import dev.loupe.store.ProjectStore;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +25,12 @@ public final class RankJob implements Job<List<RankedImage>> {
     /** How strongly likeness to images ranked before discounts an image, by default. */
     public static final double DEFAULT_DIVERSITY = 0.5;
 
-    /** Rank {@code candidates} of the dataset, the first {@code top} of them. */
-    public record Request(String dataset, Set<Long> candidates, int top, double diversity) {
+    /**
+     * Rank {@code candidates} of the dataset, the first {@code top} of them, by the predictions of {@code model}
+     * (found in {@code modelsDir}; run on the candidates it has not seen yet, its boxes kept as for an evaluation).
+     */
+    public record Request(String dataset, Set<Long> candidates, String model, Path modelsDir, int top,
+                          double diversity) {
         public Request {
             if (top < 1) {
                 throw new IllegalArgumentException("rank at least one image, got --top " + top);
@@ -35,18 +41,21 @@ public final class RankJob implements Job<List<RankedImage>> {
 
     private final ProjectStore store;
     private final Request request;
-    private final List<EvalBox> predictions;
 
-    /** {@code predictions}: the model's on the candidates, down to a low score (as an evaluation run keeps them). */
-    public RankJob(ProjectStore store, Request request, List<EvalBox> predictions) {
+    public RankJob(ProjectStore store, Request request) {
         this.store = store;
         this.request = request;
-        this.predictions = predictions;
     }
 
     @Override
-    public List<RankedImage> run(JobContext ctx) throws InterruptedException {
+    public List<RankedImage> run(JobContext ctx) throws Exception {
         Dataset ds = store.requireDataset(request.dataset());
+        if (request.candidates().isEmpty()) {
+            return List.of();
+        }
+        ctx.message("predictions of " + request.model());
+        List<EvalBox> predictions = EvalSources.read(store, request.dataset(),
+                EvalSources.MODEL_PREFIX + request.model(), request.modelsDir(), null, request.candidates(), ctx);
         Map<Long, List<EvalBox>> byImage = new HashMap<>();
         Map<String, Integer> classes = new HashMap<>();
         for (EvalBox p : predictions) {

@@ -27,8 +27,9 @@ public final class ReviewStages {
      */
     public ReviewStage create(long taskId, String name, double percent, String label, String annotator, Instant since,
                               Instant until, long seed, String author) {
-        long[] sample = StageSampler.sample(eligible(taskId, label, annotator, since, until), percent, seed);
-        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId(label), annotator, since, until, seed,
+        Long labelId = labelId(label);
+        long[] sample = StageSampler.sample(eligible(taskId, labelId, annotator, since, until), percent, seed);
+        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId, annotator, since, until, seed,
                 author, Instant.now()), sample);
     }
 
@@ -38,15 +39,16 @@ public final class ReviewStages {
      */
     public ReviewStage createRanked(long taskId, String name, double percent, String label, String annotator,
                                     Instant since, Instant until, StageRanking ranking, String author) throws Exception {
-        StageSampler.count(0, percent); // a bad percentage fails before any ranking work
-        long[] eligible = eligible(taskId, label, annotator, since, until);
+        StageSampler.checkPercent(percent); // before any ranking work
+        Long labelId = labelId(label);
+        long[] eligible = eligible(taskId, labelId, annotator, since, until);
         long[] first = ranking.first(eligible, StageSampler.count(eligible.length, percent));
-        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId(label), annotator, since, until, 0,
+        return store.createStage(new ReviewStage(0, taskId, name, percent, labelId, annotator, since, until, 0,
                 author, Instant.now()), first);
     }
 
-    private long[] eligible(long taskId, String label, String annotator, Instant since, Instant until) {
-        long[] eligible = store.imagesOfTask(taskId, labelId(label), annotator, since == null ? null : since.toEpochMilli(),
+    private long[] eligible(long taskId, Long labelId, String annotator, Instant since, Instant until) {
+        long[] eligible = store.imagesOfTask(taskId, labelId, annotator, since == null ? null : since.toEpochMilli(),
                 until == null ? null : until.toEpochMilli());
         if (eligible.length == 0) {
             throw new IllegalArgumentException("no images of this task match the stage's filters: nothing to review");

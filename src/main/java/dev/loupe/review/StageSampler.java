@@ -27,10 +27,15 @@ public final class StageSampler {
 
     /** How many of {@code eligible} images {@code percent}% is: rounded up, at least one when there are any. */
     public static int count(int eligible, double percent) {
+        checkPercent(percent);
+        int n = (int) Math.ceil(eligible * percent / 100.0 - 1e-9);
+        return Math.min(eligible, Math.max(eligible == 0 ? 0 : 1, n));
+    }
+
+    /** Refuses a percentage outside (0, 100]. */
+    public static void checkPercent(double percent) {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("sample percentage must be within (0, 100], was " + percent);
         }
-        int n = (int) Math.ceil(eligible * percent / 100.0 - 1e-9);
-        return Math.min(eligible, Math.max(eligible == 0 ? 0 : 1, n));
     }
 }

@@ -13,12 +13,7 @@ import dev.loupe.core.ReviewStatus;
 import dev.loupe.core.Source;
 import dev.loupe.core.Task;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 

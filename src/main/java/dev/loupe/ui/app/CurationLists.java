@@ -16,7 +16,6 @@ import dev.loupe.suspects.SuspectKind;
 import dev.loupe.suspects.SuspectsJob;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +41,8 @@ public final class CurationLists {
     public record Listed(long[] ids, long taskId, List<Suspect> suspects) {
     }
 
-    /** The images to label next, best first, and what the list is. */
-    private record Ranked(long[] ids, String description) {
+    /** A list for the gallery, in its order, and what it is. */
+    private record Found(long[] ids, String description) {
     }
 
     /** How many images the "label next" list shows at most. */
@@ -68,7 +67,7 @@ public final class CurationLists {
                     .run(ctx);
             return new Listed(imagesInOrder(found), p.store().requireTask(task).id(), found);
         }, found -> {
-            vm.showList(found.ids(), describe(found.suspects(), task, model));
+            vm.showList(found.ids(), describe(found.suspects(), found.ids().length, task, model));
             listed = found;
         });
     }
@@ -91,12 +90,9 @@ public final class CurationLists {
         String dataset = ds.dataset().name();
         vm.jobs().submit("Images to label next", ctx -> {
             Set<Long> candidates = UnlabelledImages.of(p.store(), dataset, task);
-            ctx.message("predictions of " + model);
-            var predictions = EvalSources.read(p.store(), dataset, EvalSources.MODEL_PREFIX + model, modelsDir, null,
-                    candidates, ctx);
-            List<RankedImage> ranked = candidates.isEmpty() ? List.of() : new RankJob(p.store(),
-                    new RankJob.Request(dataset, candidates, RANKED, RankJob.DEFAULT_DIVERSITY), predictions).run(ctx);
-            return new Ranked(ranked.stream().mapToLong(RankedImage::imageId).toArray(),
+            List<RankedImage> ranked = new RankJob(p.store(), new RankJob.Request(dataset, candidates, model,
+                    modelsDir, RANKED, RankJob.DEFAULT_DIVERSITY)).run(ctx);
+            return new Found(ranked.stream().mapToLong(RankedImage::imageId).toArray(),
                     String.format("%,d images to label%s ranked by %s: least sure first, spread over kinds of scene "
                             + "(of %,d)", ranked.size(), task == null ? "" : " in " + task, model, candidates.size()));
         }, found -> vm.showList(found.ids(), found.description()));
@@ -109,10 +105,12 @@ public final class CurationLists {
         if (p == null || ds == null) {
             return;
         }
-        vm.jobs().submit("Near-duplicates in " + ds.dataset().name(),
-                new DuplicatesJob(p.store(), ds.dataset().name(), DuplicatesJob.DEFAULT_THRESHOLD),
-                report -> vm.showList(groupsInOrder(report.pairs()),
-                        describe(report, p.store().split(ds.dataset().id()))));
+        vm.jobs().submit("Near-duplicates in " + ds.dataset().name(), ctx -> {
+            DuplicatesReport report = new DuplicatesJob(p.store(), ds.dataset().name(),
+                    DuplicatesJob.DEFAULT_THRESHOLD).run(ctx);
+            long[] ids = groupsInOrder(report.pairs());
+            return new Found(ids, describe(report.pairs(), ids.length, p.store().split(ds.dataset().id())));
+        }, found -> vm.showList(found.ids(), found.description()));
     }
 
     static long[] imagesInOrder(List<Suspect> suspects) {
@@ -135,25 +133,19 @@ public final class CurationLists {
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static String describe(List<Suspect> suspects, String task, String model) {
+    private static String describe(List<Suspect> suspects, int images, String task, String model) {
         Map<SuspectKind, Integer> byKind = new EnumMap<>(SuspectKind.class);
         suspects.forEach(s -> byKind.merge(s.kind(), 1, Integer::sum));
         String kinds = byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name()
                 .toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
         return String.format("%,d likely mistakes in %s by %s on %,d images, most likely first%s", suspects.size(), task,
-                model, imagesInOrder(suspects).length, kinds.isEmpty() ? "" : " (" + kinds + ")");
+                model, images, kinds.isEmpty() ? "" : " (" + kinds + ")");
     }
 
-    private static String describe(DuplicatesReport report, Map<Long, Split> sides) {
-        List<NearDuplicate> parted = new ArrayList<>();
-        for (NearDuplicate d : report.pairs()) {
-            if (sides.containsKey(d.imageA()) && sides.containsKey(d.imageB())
-                    && sides.get(d.imageA()) != sides.get(d.imageB())) {
-                parted.add(d);
-            }
-        }
-        return String.format("%,d near-duplicate pairs among %,d images, twins side by side%s", report.pairs().size(),
-                groupsInOrder(report.pairs()).length, parted.isEmpty() ? ""
-                        : String.format(" · %,d pairs on different sides of the split: split again", parted.size()));
+    private static String describe(List<NearDuplicate> pairs, int images, Map<Long, Split> sides) {
+        long parted = pairs.stream().filter(d -> sides.containsKey(d.imageA()) && sides.containsKey(d.imageB())
+                && sides.get(d.imageA()) != sides.get(d.imageB())).count();
+        return String.format("%,d near-duplicate pairs among %,d images, twins side by side%s", pairs.size(), images,
+                parted == 0 ? "" : String.format(" · %,d pairs on different sides of the split: split again", parted));
     }
 }

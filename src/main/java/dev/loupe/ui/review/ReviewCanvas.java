@@ -351,13 +351,16 @@ public final class ReviewCanvas extends Region {
         g.setLineDashes(7, 4);
         g.strokeRect(x, y, w, h);
         g.setLineDashes(0);
-        String caption = s.why() + " · M " + s.kind().fix() + ", Shift+M leaves it";
-        double tw = caption.length() * 6.2 + 6;
-        double ty = y + h + 15 <= overlay.getHeight() ? y + h : Math.max(0, y - 15);
-        g.setFill(SUSPECT);
-        g.fillRect(x, ty, tw, 15);
+        drawTag(g, s.why() + " · M " + s.kind().fix() + ", Shift+M leaves it", SUSPECT, x,
+                y + h + 15 <= overlay.getHeight() ? y + h : Math.max(0, y - 15));
+    }
+
+    /** White text on a strip of colour, its top left at (x, top): a box's caption. */
+    private static void drawTag(GraphicsContext g, String text, Color color, double x, double top) {
+        g.setFill(color);
+        g.fillRect(x, top, text.length() * 6.2 + 6, 15);
         g.setFill(Color.WHITE);
-        g.fillText(caption, x + 3, ty + 11.5);
+        g.fillText(text, x + 3, top + 11.5);
     }
 
     private double sx(double x) {
@@ -394,11 +397,7 @@ public final class ReviewCanvas extends Region {
         // captions only where they fit: text is the costliest thing a canvas draws
         if (showCaptions && (selected || h > 30 && w > 40)) {
             String caption = vm.labelName(b.labelId()) + (showScores && b.hasScore() ? String.format(" %.2f", b.score()) : "");
-            double tw = caption.length() * 6.2 + 6;
-            g.setFill(c);
-            g.fillRect(x, Math.max(0, y - 15), tw, 15);
-            g.setFill(Color.WHITE);
-            g.fillText(caption, x + 3, Math.max(0, y - 15) + 11.5);
+            drawTag(g, caption, c, x, Math.max(0, y - 15));
         }
         if (selected) {
             g.setFill(Color.WHITE);

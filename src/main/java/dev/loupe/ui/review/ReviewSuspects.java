@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,15 +32,11 @@ final class ReviewSuspects {
         return current;
     }
 
-    /** Takes the model's fix for the shown mistake and shows the next one; says what was done. */
-    Optional<String> fix(ReviewSession session, ToLongFunction<String> labelId) {
-        Suspect s = current;
-        if (s == null) {
-            return Optional.empty();
-        }
-        Optional<String> done = SuspectFix.apply(session, s, labelId);
+    /** Takes the model's fix for the shown mistake (there must be one) and shows the next one; says what was done. */
+    String fix(ReviewSession session, ToLongFunction<String> labelId) {
+        String done = SuspectFix.apply(session, current, labelId).orElse("Nothing to change: the box was already edited");
         pass(session);
-        return Optional.of(done.orElse("Nothing to change: the box was already edited"));
+        return done;
     }
 
     /** Leaves the shown mistake as it is (the reviewer disagrees with the model) and shows the next one. */

@@ -571,13 +571,8 @@ public final class ReviewViewModel implements AutoCloseable {
             status.set(NOT_A_JUDGE);
             return;
         }
-        try {
-            s.fix(session, name -> store.label(name).id()).ifPresent(this::afterSuspect);
-        } catch (StaleEditException stale) {
-            status.set(stale.getMessage());
-        }
-        refreshLabels();
-        refreshBoxes();
+        edit(() -> afterSuspect(s.fix(session, name -> store.label(name).id())));
+        refreshLabels(); // the fix may have made the model's label
     }
 
     /** Passes over the shown mistake: the box stays as it is. */
